@@ -1,0 +1,83 @@
+/**
+ * The seam between a host that runs cells (the Jupyter kernel, or the in-process
+ * headless runner) and the code those cells call (widgets, missions).
+ *
+ * Cells run in the host's process, so widgets reach comms and display through the
+ * runtime installed here. It lives on globalThis under a registered symbol so a
+ * cell that loads `fleetlab` through a different path (dist/ vs node_modules)
+ * still finds the host's single instance.
+ */
+
+export type JsonPrimitive = string | number | boolean | null;
+export type JsonValue = JsonPrimitive | JsonValue[] | { [key: string]: JsonValue };
+export type JsonObject = { [key: string]: JsonValue };
+
+/** A MIME bundle, as in display_data's `data` (Jupyter messaging spec). */
+export type MimeBundle = { [mime: string]: JsonValue };
+
+/** An incoming comm_msg or comm_open payload with its binary buffers. */
+export interface CommPayload {
+  data: JsonObject;
+  metadata: JsonObject;
+  buffers: Uint8Array[];
+}
+
+/** One end of a Jupyter comm (messaging spec, "Custom Messages"). */
+export interface Comm {
+  readonly commId: string;
+  readonly targetName: string;
+  readonly isClosed: boolean;
+  /** Sends comm_msg; buffers travel as raw trailing frames. */
+  send(data: JsonObject, metadata?: JsonObject, buffers?: Uint8Array[]): void;
+  /** Sends comm_close (once) and stops delivering messages. */
+  close(data?: JsonObject): void;
+  /** Handler for comm_msg from the front end. Output it prints goes to that message's cell. */
+  onMessage(handler: (payload: CommPayload) => void): void;
+  /** Handler for comm_close from the front end. */
+  onClose(handler: (payload: CommPayload) => void): void;
+}
+
+/** Called when the front end opens a comm to a registered target. */
+export type CommTargetHandler = (comm: Comm, open: CommPayload) => void;
+
+export interface DisplayOptions {
+  metadata?: JsonObject;
+  /** transient.display_id, so the output can be updated later. */
+  displayId?: string;
+}
+
+/** What a cell may ask of its host. */
+export interface KernelRuntime {
+  /** Opens a comm from the kernel side (comm_open on iopub). */
+  openComm(targetName: string, data: JsonObject, metadata?: JsonObject, buffers?: Uint8Array[]): Comm;
+  /** Accepts comm_open from the front end for this target. */
+  registerCommTarget(targetName: string, handler: CommTargetHandler): void;
+  /** display_data on iopub, parented to the current request. */
+  display(bundle: MimeBundle, options?: DisplayOptions): void;
+  /** update_display_data for an earlier display with the same displayId. */
+  updateDisplay(bundle: MimeBundle, options: DisplayOptions & { displayId: string }): void;
+  /** clear_output, optionally waiting for the next output. */
+  clearOutput(wait?: boolean): void;
+}
+
+const RUNTIME_KEY = Symbol.for("fleetlab.kernelRuntime");
+type RuntimeHolder = { [RUNTIME_KEY]?: KernelRuntime };
+
+/** Installs the host's runtime; called once by the kernel or headless runner at start-up. */
+export function setKernelRuntime(runtime: KernelRuntime | undefined): void {
+  (globalThis as RuntimeHolder)[RUNTIME_KEY] = runtime;
+}
+
+/** The runtime of the host running this cell, or undefined outside any host. */
+export function currentKernelRuntime(): KernelRuntime | undefined {
+  return (globalThis as RuntimeHolder)[RUNTIME_KEY];
+}
+
+/** The host's runtime; throws with advice when code that needs one runs outside a kernel. */
+export function requireKernelRuntime(): KernelRuntime {
+  const runtime = currentKernelRuntime();
+  if (!runtime) {
+    throw new Error("fleetlab: no kernel runtime; run this in the FleetLab kernel or `fleetlab run`");
+  }
+  return runtime;
+}
