@@ -3,7 +3,7 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/src", "<rootDir>/test", "<rootDir>/widgets/src"],
   testMatch: ["**/*.spec.ts", "**/*.test.ts"],
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", diagnostics: { warnOnly: false } }] },
+  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
 };
