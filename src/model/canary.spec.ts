@@ -1,0 +1,92 @@
+import {
+  canarySampleSize,
+  releaseCycleCheck,
+  ruleOfThree,
+  runSprt,
+  shadowDuration,
+  simulateSprt,
+  sprtBoundaries,
+  sprtExpectedSampleSize,
+  zeroFailureUpperBound,
+  ONE_WEEK_SECONDS,
+} from "./canary";
+import { createRng } from "./sim/rng";
+
+describe("canarySampleSize", () => {
+  it("matches the golden example ★ (C = 0.95, p = 0.001 → 2,995)", () => expect(canarySampleSize(0.95, 0.001)).toBe(2995));
+  it("is the smallest n whose zero-failure probability is ≤ 1 − C", () => {
+    for (const [c, p] of [[0.95, 0.001], [0.99, 0.01], [0.9, 0.05], [0.999, 0.0001]]) {
+      const n = canarySampleSize(c, p);
+      expect(Math.pow(1 - p, n)).toBeLessThanOrEqual(1 - c + 1e-12);
+      expect(Math.pow(1 - p, n - 1)).toBeGreaterThan(1 - c);
+    }
+  });
+  it("approaches the rule of three for small p", () =>
+    expect(canarySampleSize(0.95, 1e-6) * 1e-6).toBeCloseTo(-Math.log(0.05), 3));
+  it("rejects a confidence of 1", () => expect(() => canarySampleSize(1, 0.001)).toThrow(/confidence must be in \(0, 1\)/));
+  it("rejects a zero failure rate", () => expect(() => canarySampleSize(0.95, 0)).toThrow(/failureRate/));
+});
+
+describe("ruleOfThree", () => {
+  it("gives ≈ 3/n at 95% and 4.61/n at 99%", () => {
+    expect(ruleOfThree(3000) * 3000).toBeCloseTo(2.9957, 4);
+    expect(ruleOfThree(1000, 0.99) * 1000).toBeCloseTo(4.605, 3);
+  });
+  it("is close to the exact bound for n > 30", () =>
+    expect(ruleOfThree(100) / zeroFailureUpperBound(100, 0.95)).toBeCloseTo(1, 1));
+  it("exact bound at n = 2,995 is just under 0.001", () => {
+    expect(zeroFailureUpperBound(2995, 0.95)).toBeLessThan(0.001);
+    expect(zeroFailureUpperBound(2994, 0.95)).toBeGreaterThan(0.001);
+  });
+  it("rejects a fractional trial count", () => expect(() => ruleOfThree(2.5)).toThrow(/trials/));
+});
+
+describe("shadowDuration and releaseCycleCheck", () => {
+  it("matches the worked example (2,995 at 2,000 req/s × 1%)", () => expect(shadowDuration(2995, 2000, 0.01)).toBeCloseTo(149.75, 9));
+  it("halves when traffic share doubles", () =>
+    expect(shadowDuration(2995, 2000, 0.02)).toBeCloseTo(shadowDuration(2995, 2000, 0.01) / 2, 9));
+  it("fits a 1-in-100,000 test into a week at 50 req/s × 5%", () => {
+    const c = releaseCycleCheck({ confidence: 0.95, failureRate: 1e-5, requestsPerSecond: 50, canaryFraction: 0.05 });
+    expect(c.durationSeconds).toBeCloseTo(299572 / 2.5, 6);
+    expect(c.fits).toBe(true);
+    expect(c.slackSeconds).toBeCloseTo(ONE_WEEK_SECONDS - c.durationSeconds, 6);
+  });
+  it("overruns the week when only 0.0004 req/s reach the canary (≈ 3 months of shadow)", () => {
+    const c = releaseCycleCheck({ confidence: 0.95, failureRate: 0.001, requestsPerSecond: 0.0004, canaryFraction: 1 });
+    expect(c.fits).toBe(false);
+    expect(c.slackSeconds).toBeLessThan(0);
+  });
+  it("rejects a canary fraction of 0", () => expect(() => shadowDuration(10, 1, 0)).toThrow(/canaryFraction/));
+});
+
+describe("SPRT", () => {
+  const plan = { p0: 0.01, p1: 0.02, alpha: 0.05, beta: 0.2 };
+  it("matches the golden boundaries ★ (A = 16, B = 0.2105)", () => {
+    const b = sprtBoundaries(0.05, 0.2);
+    expect(b.upper).toBeCloseTo(16, 12);
+    expect(b.lower).toBeCloseTo(0.2105, 4);
+    expect(b.lnUpper).toBeCloseTo(2.7726, 4);
+    expect(b.lnLower).toBeCloseTo(-1.5581, 4);
+  });
+  it("matches the golden expected sample sizes ★ (E₀ ≈ 430, E₁ ≈ 487)", () => {
+    const e = sprtExpectedSampleSize(plan);
+    expect(Math.round(e.underH0)).toBe(430);
+    expect(Math.round(e.underH1)).toBe(487);
+  });
+  it("a seeded simulation agrees with Wald's approximation within 10% and respects α, β", () => {
+    const e = sprtExpectedSampleSize(plan);
+    const h0 = simulateSprt({ ...plan, trueRate: plan.p0, runs: 2000, rng: createRng(7) });
+    const h1 = simulateSprt({ ...plan, trueRate: plan.p1, runs: 2000, rng: createRng(8) });
+    expect(Math.abs(h0.meanSamples / e.underH0 - 1)).toBeLessThan(0.1);
+    expect(Math.abs(h1.meanSamples / e.underH1 - 1)).toBeLessThan(0.1);
+    expect(h0.acceptH1Rate).toBeLessThan(0.05 + 0.015);
+    expect(1 - h1.acceptH1Rate).toBeLessThan(0.2 + 0.03);
+    expect(h0.undecidedRate).toBe(0);
+  });
+  it("is reproducible for a fixed seed", () =>
+    expect(runSprt({ ...plan, trueRate: 0.015, rng: createRng(3) })).toEqual(runSprt({ ...plan, trueRate: 0.015, rng: createRng(3) })));
+  it("stops undecided at maxSamples", () =>
+    expect(runSprt({ ...plan, trueRate: 0.014, rng: createRng(1), maxSamples: 5 }).decision).toBe("undecided"));
+  it("rejects p1 ≤ p0", () => expect(() => sprtExpectedSampleSize({ ...plan, p1: 0.01 })).toThrow(/p1 must be > p0/));
+  it("rejects α + β ≥ 1", () => expect(() => sprtBoundaries(0.6, 0.5)).toThrow(/alpha \+ beta/));
+});
