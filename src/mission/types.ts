@@ -1,0 +1,227 @@
+/**
+ * The shape of a mission definition: what a TA writes, once, per mission.
+ *
+ * A mission has tracks (persona stories whose numbers come from the model's track
+ * catalog) and exactly three parts. Each part runs prediction lock -> workbench ->
+ * reflect; its workbench has controls bound to model functions, instruments that
+ * compute from those controls, and a 10-iteration target the model computes.
+ *
+ * Anything that depends on the track is a `PerTrack<T>`: either a plain value or a
+ * function of the track context, so one definition serves all four tracks.
+ */
+
+/** The four persona tracks, in the plans' order. */
+export const TRACK_IDS = ["cloud_titan", "edge_guardian", "mobile_nomad", "tiny_pioneer"] as const;
+export type TrackId = (typeof TRACK_IDS)[number];
+
+/** A control's current value: sliders and number inputs hold numbers, toggles booleans, choices strings. */
+export type ControlValue = number | boolean | string;
+export type ControlValues = Record<string, ControlValue>;
+
+/** What per-track values are computed from. */
+export interface TrackContext<P = unknown> {
+  track: TrackId;
+  /** The mission's parameters for this track, from the model's track catalog. */
+  params: P;
+  /** Decisions recorded by earlier missions (empty outside a notebook run). */
+  ledger: LedgerView;
+}
+
+/** A plain value, or one computed from the track. */
+export type PerTrack<T, P = unknown> = T | ((ctx: TrackContext<P>) => T);
+
+/** Read access to the design ledger of earlier parts and missions. */
+export interface LedgerView {
+  /** The recorded entry for mission/part, or undefined when not yet played. */
+  entry(missionId: string, partId: string): LedgerEntry | undefined;
+  /** A control value recorded for mission/part, or `fallback` when absent. */
+  control<T extends ControlValue>(missionId: string, partId: string, control: string, fallback: T): T;
+}
+
+/** One part's decisions, as recorded in the notebook metadata and the ledger file. */
+export interface LedgerEntry {
+  mission: string;
+  part: string;
+  track: TrackId;
+  /** The student's locked prediction, or null when the lock was never committed. */
+  lock: number | string | null;
+  controls: ControlValues;
+  target: { value: number; tries: number[]; found: boolean; attempts: number } | null;
+  reflectionWords: number;
+  /** ISO time the entry was last written. */
+  updatedAt: string;
+}
+
+/** The persona story of one track (plan section 2). */
+export interface TrackStory {
+  persona: string;
+  northStar: string;
+  crisisTitle: string;
+  crisis: string;
+}
+
+/** A prediction lock (plan: "The Lock"). */
+export type LockSpec<P = unknown> =
+  | {
+      kind: "number";
+      question: PerTrack<string, P>;
+      unit: string | null;
+      /** Bounds of the number input. */
+      min: number;
+      max: number;
+      /** The model's answer for this track. */
+      answer: (ctx: TrackContext<P>) => number;
+      /** Relative tolerance for grading a prediction, e.g. 0.1 = within 10%. */
+      tolerance: number;
+    }
+  | {
+      kind: "choice";
+      question: PerTrack<string, P>;
+      unit?: null;
+      choices: string[];
+      /** The model's answer: one of `choices`. */
+      answer: (ctx: TrackContext<P>) => string;
+    }
+  | {
+      kind: "text";
+      question: PerTrack<string, P>;
+      unit?: null;
+      /** A text lock has no single answer; the model's reference explanation. */
+      answer: (ctx: TrackContext<P>) => string;
+      minWords: number;
+    };
+
+interface ControlBase<P> {
+  id: string;
+  label: string;
+  /** Model function (registry name) this control feeds; documents the binding. */
+  feeds: string[];
+  description?: PerTrack<string, P>;
+}
+
+export interface SliderSpec<P = unknown> extends ControlBase<P> {
+  kind: "slider";
+  min: PerTrack<number, P>;
+  max: PerTrack<number, P>;
+  step: PerTrack<number, P>;
+  scale: "linear" | "log";
+  unit: string | null;
+  default: PerTrack<number, P>;
+}
+
+export interface ToggleSpec<P = unknown> extends ControlBase<P> {
+  kind: "toggle";
+  default: PerTrack<boolean, P>;
+}
+
+export interface ChoiceSpec<P = unknown> extends ControlBase<P> {
+  kind: "choice";
+  choices: PerTrack<string[], P>;
+  default: PerTrack<string, P>;
+}
+
+export type ControlSpec<P = unknown> = SliderSpec<P> | ToggleSpec<P> | ChoiceSpec<P>;
+
+/** A row of a plot's data: plain JSON fields. */
+export type Row = Record<string, number | string | boolean>;
+
+/** What an instrument shows, computed from the model for the current control values. */
+export type InstrumentSpec<P = unknown> =
+  | {
+      kind: "plot";
+      id: string;
+      /** The name the plan gives it, e.g. "Fleet Availability Waterfall". */
+      name: string;
+      /** Plan section 4 role, when the instrument is one of the named visuals. */
+      role?: "primary" | "secondary";
+      mark: "line" | "bar" | "point" | "area" | "rect";
+      x: { field: string; title: string; scale?: "linear" | "log"; type?: "quantitative" | "nominal" | "ordinal" };
+      y: { field: string; title: string; scale?: "linear" | "log"; type?: "quantitative" | "nominal" | "ordinal" };
+      color?: { field: string; title: string };
+      /** Rows from model functions; must be pure. */
+      compute: (values: ControlValues, ctx: TrackContext<P>) => Row[];
+    }
+  | {
+      kind: "gauge";
+      id: string;
+      name: string;
+      role?: "primary" | "secondary";
+      unit: string | null;
+      min: PerTrack<number, P>;
+      max: PerTrack<number, P>;
+      /** Value above which the gauge shows danger, if any. */
+      danger?: PerTrack<number, P>;
+      compute: (values: ControlValues, ctx: TrackContext<P>) => number;
+    };
+
+/** The 10-iteration rule: the value the student must find. */
+export interface TargetSpec<P = unknown> {
+  /** What to find, in the plan's words. */
+  prompt: PerTrack<string, P>;
+  unit: string | null;
+  /** The model's value for this track. */
+  compute: (ctx: TrackContext<P>) => number;
+  /** Relative tolerance of a correct find, e.g. 0.05. */
+  tolerance: number;
+  /** Tries allowed; the plans' rule is 10. */
+  maxAttempts: number;
+}
+
+export interface StakeholderSpec<P = unknown> {
+  who: string;
+  role: string;
+  message: PerTrack<string, P>;
+  /** What the student must show, computed by the model (a one-line fact). */
+  evidence?: (ctx: TrackContext<P>) => string;
+}
+
+export interface ReflectSpec<P = unknown> {
+  prompt: PerTrack<string, P>;
+  minWords: number;
+}
+
+/** A Math Peek formula: a mathjs expression, rendered to TeX. */
+export interface FormulaSpec {
+  label: string;
+  /** mathjs assignment or expression, e.g. "P_fleet = P_node ^ N". */
+  expression: string;
+}
+
+export interface WorkbenchSpec<P = unknown> {
+  controls: ControlSpec<P>[];
+  instruments: InstrumentSpec<P>[];
+}
+
+export interface PartSpec<P = unknown> {
+  id: string;
+  title: string;
+  kind: "Exploration" | "Trade-off" | "Synthesis";
+  minutes: number;
+  objective: string;
+  lock: LockSpec<P>;
+  workbench: WorkbenchSpec<P>;
+  target?: TargetSpec<P>;
+  stakeholder?: StakeholderSpec<P>;
+  reflect: ReflectSpec<P>;
+  mathPeek: FormulaSpec[];
+}
+
+export interface MissionSpec<P = unknown> {
+  /** Notebook stem, e.g. "01_ml_intro". */
+  id: string;
+  title: string;
+  chapter: { title: string; invariant: string; struggle: string; minutes: number };
+  /** The track ids this mission offers, each with its story. */
+  tracks: Partial<Record<TrackId, TrackStory>>;
+  defaultTrack: TrackId;
+  /** The mission's parameters for a track, from the model's track catalog. */
+  params: (track: TrackId) => P;
+  parts: PartSpec<P>[];
+  /** Plan section 4. */
+  visuals: { primary: string; secondary: string; mathPeek: string };
+}
+
+/** A mission that passed `defineMission`'s checks. */
+export interface Mission<P = unknown> extends MissionSpec<P> {
+  readonly checked: true;
+}
