@@ -3,7 +3,13 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/src", "<rootDir>/test", "<rootDir>/widgets/src"],
   testMatch: ["**/*.spec.ts", "**/*.test.ts"],
-  transform: { "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
+    // @jupyter-widgets/* ship ES modules as .js; transpile them to CommonJS for widget specs.
+    "/node_modules/@jupyter-widgets/.+\\.js$": ["ts-jest", { tsconfig: { allowJs: true, module: "commonjs", esModuleInterop: true } }],
+  },
+  transformIgnorePatterns: ["/node_modules/(?!@jupyter-widgets/)"],
+  setupFiles: ["<rootDir>/widgets/src/testing/jsdom-setup.ts"],
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
 };
