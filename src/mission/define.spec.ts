@@ -1,0 +1,101 @@
+import { answerKey, lockMatches, withinTolerance } from "./answer-key";
+import { defineMission, missionProblems } from "./define";
+import { MissionDefinitionError } from "./messages";
+import type { MissionSpec, PartSpec } from "./types";
+
+interface P { nodes: number }
+
+function part(id: string): PartSpec<P> {
+  return {
+    id, title: `Part ${id}`, kind: "Exploration", minutes: 15, objective: "Find the count.",
+    lock: { kind: "number", question: "How many?", unit: null, min: 0, max: 100, tolerance: 0.1, answer: (c) => c.params.nodes * 2 },
+    workbench: {
+      controls: [{ kind: "slider", id: "n", label: "N", feeds: ["x"], min: 1, max: (c) => c.params.nodes * 10, step: 1, scale: "linear", unit: null, default: (c) => c.params.nodes }],
+      instruments: [{ kind: "gauge", id: "g", name: "Gauge", unit: null, min: 0, max: 10, compute: (v) => Number(v.n) }],
+    },
+    target: { prompt: "Find it.", unit: null, tolerance: 0.05, maxAttempts: 10, compute: (c) => c.params.nodes + 1 },
+    reflect: { prompt: "Why?", minWords: 20 },
+    mathPeek: [{ label: "double", expression: "y = 2 * x" }],
+  };
+}
+
+function spec(over: Partial<MissionSpec<P>> = {}): MissionSpec<P> {
+  return {
+    id: "99_test", title: "Test", chapter: { title: "C", invariant: "I", struggle: "S", minutes: 45 },
+    tracks: {
+      cloud_titan: { persona: "A", northStar: "B", crisisTitle: "C", crisis: "D" },
+      tiny_pioneer: { persona: "A", northStar: "B", crisisTitle: "C", crisis: "D" },
+    },
+    defaultTrack: "cloud_titan",
+    params: (t) => ({ nodes: t === "cloud_titan" ? 8 : 2 }),
+    parts: [part("a"), part("b"), part("c")],
+    visuals: { primary: "X", secondary: "Y", mathPeek: "Z" },
+    ...over,
+  };
+}
+
+describe("defineMission", () => {
+  it("accepts a complete definition and marks it checked", () => {
+    expect(defineMission(spec()).checked).toBe(true);
+  });
+
+  it("lists every missing lock, workbench and reflect by part", () => {
+    const broken = { ...part("b"), lock: undefined, workbench: undefined, reflect: undefined } as unknown as PartSpec<P>;
+    const problems = missionProblems(spec({ parts: [part("a"), broken, part("c")] }));
+    expect(problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(/parts\[1\] \(b\)\.lock: missing/),
+      expect.stringMatching(/parts\[1\] \(b\)\.workbench: missing/),
+      expect.stringMatching(/parts\[1\] \(b\)\.reflect: missing/),
+    ]));
+  });
+
+  it("throws a MissionDefinitionError whose message lists the problems", () => {
+    expect(() => defineMission(spec({ parts: [part("a"), part("a")] }))).toThrow(MissionDefinitionError);
+    expect(() => defineMission(spec({ parts: [part("a"), part("a")] }))).toThrow(/exactly 3 parts[\s\S]*duplicate part id/);
+  });
+
+  it("reports a default outside the track's range, naming track and control", () => {
+    const p = part("a");
+    p.workbench.controls[0] = { ...p.workbench.controls[0], default: 1000 } as never;
+    expect(missionProblems(spec({ parts: [p, part("b"), part("c")] }))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/track cloud_titan: a\.workbench\.n: default 1000 outside \[1, 80\]/)]));
+  });
+
+  it("reports a target that does not compute for a track", () => {
+    const p = part("c");
+    p.target = { ...p.target!, compute: (c) => (c.track === "tiny_pioneer" ? NaN : 1) };
+    expect(missionProblems(spec({ parts: [part("a"), part("b"), p] }))).toEqual(["track tiny_pioneer: c.target: not computable (got NaN)"]);
+  });
+
+  it("reports TODO text and unparsable Math Peek formulas", () => {
+    const p = part("a");
+    p.reflect = { prompt: "TODO: the reflect prompt", minWords: 10 };
+    p.mathPeek = [{ label: "bad", expression: "y = (2 *" }];
+    const problems = missionProblems(spec({ parts: [p, part("b"), part("c")] }));
+    expect(problems).toEqual(expect.arrayContaining([
+      "parts[0].reflect.prompt: still TODO",
+      expect.stringMatching(/mathPeek\[0\] \(bad\): not a mathjs expression/),
+    ]));
+  });
+});
+
+describe("answerKey", () => {
+  const m = defineMission(spec());
+  it("computes lock and target per track", () => {
+    expect(answerKey(m, "a", "cloud_titan")).toMatchObject({ lock: { answer: 16, tolerance: 0.1 }, target: { value: 9, maxAttempts: 10 } });
+    expect(answerKey(m, "a", "tiny_pioneer").lock.answer).toBe(4);
+  });
+  it("names the known parts for an unknown part", () => {
+    expect(() => answerKey(m, "z", "cloud_titan")).toThrow(/no part "z"; parts: a, b, c/);
+  });
+  it("names the mission's tracks for a track it does not offer", () => {
+    expect(() => answerKey(m, "a", "edge_guardian")).toThrow(/track must be one of cloud_titan, tiny_pioneer/);
+  });
+  it("grades predictions within tolerance", () => {
+    const key = answerKey(m, "a", "cloud_titan").lock;
+    expect(lockMatches(key, 17)).toBe(true);
+    expect(lockMatches(key, 18)).toBe(false);
+    expect(lockMatches(key, null)).toBe(false);
+    expect(withinTolerance(0.0, 0, 0.01)).toBe(true);
+  });
+});
