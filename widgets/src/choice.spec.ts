@@ -1,0 +1,33 @@
+/** @jest-environment jsdom */
+import { CHOICE_CHECKS, CHOICE_DEFAULTS, render } from "./choice";
+import { createFakeModel, mount } from "./testing/fake-model";
+
+function setup(variant: "radio" | "select") {
+  const model = createFakeModel({ ...CHOICE_DEFAULTS, description: "Policy", options: ["spot", "reserved"], variant }, CHOICE_CHECKS);
+  const el = mount();
+  render({ model: model as never, el });
+  return { model, el, notice: el.querySelector(".fleetlab-notice") as HTMLElement };
+}
+
+describe("Choice view", () => {
+  it("draws radios and sends the picked option", () => {
+    const { model, el } = setup("radio");
+    const radios = el.querySelectorAll<HTMLInputElement>("input[type=radio]");
+    expect(radios).toHaveLength(2);
+    radios[1].click();
+    expect(model.saved).toEqual([{ value: "reserved" }]);
+  });
+  it("draws a select and sends the picked option", () => {
+    const { model, el } = setup("select");
+    const select = el.querySelector("select") as HTMLSelectElement;
+    select.value = "spot";
+    select.dispatchEvent(new Event("change"));
+    expect(model.get("value")).toBe("spot");
+  });
+  it("refuses a kernel value outside the options and keeps the last one", () => {
+    const { model, notice } = setup("radio");
+    model.fromKernel({ value: "preemptible" });
+    expect(model.get("value")).toBeNull();
+    expect(notice.textContent).toMatch(/^\[fleetlab\] kernel sent value that is not one of "spot", "reserved"/);
+  });
+});

@@ -1,0 +1,27 @@
+/** @jest-environment jsdom */
+import { TOGGLE_CHECKS, TOGGLE_DEFAULTS, render } from "./toggle";
+import { createFakeModel, mount } from "./testing/fake-model";
+
+function setup() {
+  const model = createFakeModel({ ...TOGGLE_DEFAULTS, description: "Checksums", on_label: "on", off_label: "off" }, TOGGLE_CHECKS);
+  const el = mount();
+  render({ model: model as never, el });
+  return { model, el, box: el.querySelector("input") as HTMLInputElement, notice: el.querySelector(".fleetlab-notice") as HTMLElement };
+}
+
+describe("Toggle view", () => {
+  it("shows the state label and sends the new value on change", () => {
+    const { model, el, box } = setup();
+    expect(el.textContent).toContain("Checksums: off");
+    box.click();
+    expect(model.saved).toEqual([{ value: true }]);
+    expect(el.textContent).toContain("Checksums: on");
+    expect(box.getAttribute("aria-checked")).toBe("true");
+  });
+  it("refuses a non-boolean from the kernel with a [fleetlab] message", () => {
+    const { model, box, notice } = setup();
+    model.fromKernel({ value: "yes" as never });
+    expect(box.checked).toBe(false);
+    expect(notice.textContent).toMatch(/^\[fleetlab\] kernel sent value that is not a boolean/);
+  });
+});
