@@ -148,7 +148,8 @@ export function render({ model, el }: RenderContext<PredictionLockTraits>): () =
       draft = input.value;
       notice.clear();
     });
-    input.addEventListener("keydown", (event) => {
+    input.addEventListener("keydown", (raw: Event) => {
+      const event = raw as KeyboardEvent;
       if (!model.get("locked")) {
         if (event.key === "Enter" && input instanceof HTMLInputElement) onCommit();
         return;
