@@ -14,6 +14,8 @@ export interface CommandModule {
 
 const COMMANDS: Record<string, () => CommandModule> = {
   // Each command registers here with one line.
+  kernel: () => require("./commands/kernel") as CommandModule,
+  "install-kernel": () => require("./commands/install-kernel") as CommandModule,
 };
 
 function usage(): string {

@@ -60,6 +60,13 @@ export interface KernelRuntime {
   clearOutput(wait?: boolean): void;
 }
 
+/**
+ * A value whose method under this key returns a MimeBundle is shown with that bundle
+ * (plus text/plain) when it is a cell's last expression, e.g. a widget returning
+ * `application/vnd.jupyter.widget-view+json`.
+ */
+export const MIME_BUNDLE: unique symbol = Symbol.for("fleetlab.mimeBundle");
+
 const RUNTIME_KEY = Symbol.for("fleetlab.kernelRuntime");
 type RuntimeHolder = { [RUNTIME_KEY]?: KernelRuntime };
 

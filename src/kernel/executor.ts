@@ -1,0 +1,163 @@
+/**
+ * Adapter over tslab's converter (type-check + transpile, top-level await) and executor
+ * (runs cells in this context, keeps top-level variables between cells).
+ *
+ * tslab's executor reports through a console it is given: `log(value)` for the last
+ * expression's value, `error(e)` for a thrown error, `error("%s%d:%d - %s", …)` for each
+ * compiler diagnostic. User code's own console.log goes to the real process streams,
+ * so the console passed here only ever sees tslab's reports, and this adapter turns them
+ * back into data: a value, or an error with ename / evalue / traceback.
+ */
+import Module from "module";
+import path from "path";
+import util from "util";
+import type { MimeBundle } from "./runtime";
+import { MIME_BUNDLE } from "./runtime";
+import { installFleetlabResolution, type Resolution, type TsSys } from "./module-resolution";
+
+/** What one cell produced. */
+export type ExecuteOutcome =
+  | { status: "ok"; hasValue: boolean; value?: unknown }
+  | { status: "error"; ename: string; evalue: string; traceback: string[] };
+
+export interface CompleteResult {
+  matches: string[];
+  /** Code-unit offsets into the cell (convert to code points at the wire). */
+  cursorStart: number;
+  cursorEnd: number;
+}
+
+export interface Executor {
+  /** Type-checks, transpiles and runs `code`. Never rejects. */
+  execute(code: string): Promise<ExecuteOutcome>;
+  complete(code: string, cursor: number): CompleteResult;
+  /** Quick info (type + doc) at `cursor`, or undefined. */
+  inspect(code: string, cursor: number): string | undefined;
+  isComplete(code: string): { status: "complete" } | { status: "incomplete"; indent: string };
+  /** Rejects a pending top-level await of the running cell. Sync loops stop via SIGINT (breakOnSigint). */
+  interrupt(): void;
+  readonly typescriptVersion: string;
+  readonly resolution: Resolution;
+}
+
+/* Minimal shapes of tslab 1.0.22's compiled modules (dist/*.d.ts). */
+interface TslabConverter {
+  close(): void;
+}
+interface TslabExecutor {
+  execute(src: string): Promise<boolean>;
+  inspect(src: string, position: number): unknown;
+  complete(src: string, position: number): { start: number; end: number; candidates: string[] };
+  interrupt(): void;
+}
+
+/** Error names for the two ways a cell is interrupted. */
+export const INTERRUPTED_ENAME = "Interrupted";
+
+/** Formats a thrown value as a Jupyter error (ename, evalue, traceback). */
+export function errorContent(err: unknown): { ename: string; evalue: string; traceback: string[] } {
+  if (err instanceof Error) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || err.message === "Interrupted asynchronously") {
+      return { ename: INTERRUPTED_ENAME, evalue: "execution interrupted by the user", traceback: [`${INTERRUPTED_ENAME}: ${err.message}`] };
+    }
+    const stack = (err.stack ?? `${err.name}: ${err.message}`).split("\n");
+    // Trim frames at our boundary: nothing below the cell's own code helps the reader.
+    const cut = stack.findIndex((l) => /node_modules[\\/]tslab[\\/]|dist[\\/]src[\\/]kernel[\\/]|node:internal|node:vm|at Script\.runInThisContext/.test(l));
+    return { ename: err.name || err.constructor?.name || "Error", evalue: err.message, traceback: cut > 0 ? stack.slice(0, cut) : stack };
+  }
+  const text = util.inspect(err);
+  return { ename: "Thrown", evalue: text, traceback: [`Uncaught ${text}`] };
+}
+
+/** text/plain via util.inspect, plus the value's own MIME bundle when it provides one (runtime MIME_BUNDLE). */
+export function displayBundle(value: unknown): MimeBundle {
+  const bundle: MimeBundle = {};
+  if (value !== null && (typeof value === "object" || typeof value === "function")) {
+    const provider = (value as { [MIME_BUNDLE]?: unknown })[MIME_BUNDLE];
+    if (typeof provider === "function") Object.assign(bundle, provider.call(value) as MimeBundle);
+  }
+  if (!("text/plain" in bundle)) bundle["text/plain"] = util.inspect(value);
+  return bundle;
+}
+
+/**
+ * Creates the executor for cells run in `cwd`.
+ * @param packageRoot folder of the running fleetlab package (for `import … from "fleetlab"`)
+ */
+export function createExecutor(cwd: string, packageRoot: string): Executor {
+  const tslabRequire = Module.createRequire(require.resolve("tslab/package.json"));
+  const ts = tslabRequire("@tslab/typescript-for-tslab") as { sys: TsSys; version: string };
+  const resolution = installFleetlabResolution(cwd, packageRoot, ts.sys);
+  const converterModule = tslabRequire("./dist/converter") as {
+    createConverter(o: { isJS: boolean; isBrowser: boolean }): TslabConverter;
+    isCompleteCode(src: string): { completed: boolean; indent?: string };
+  };
+  const executorModule = tslabRequire("./dist/executor") as {
+    createExecutor(rootDir: string, convs: unknown, console: { log(...a: unknown[]): void; error(...a: unknown[]): void }): TslabExecutor;
+  };
+  const inspectModule = tslabRequire("./dist/inspect") as { printQuickInfo(info: unknown): string };
+
+  let node: TslabConverter | undefined;
+  let browser: TslabConverter | undefined;
+  const convs = {
+    get node() {
+      return (node ??= converterModule.createConverter({ isJS: false, isBrowser: false }));
+    },
+    get browser() {
+      return (browser ??= converterModule.createConverter({ isJS: false, isBrowser: true }));
+    },
+    close() {
+      node?.close();
+      browser?.close();
+    },
+  };
+  void convs.node; // build the compiler host now (a few hundred ms), not on the first cell
+
+  let report: { value?: unknown; hasValue: boolean; errors: unknown[]; diagnostics: string[] } = { hasValue: false, errors: [], diagnostics: [] };
+  const tslab = executorModule.createExecutor(path.resolve(cwd), convs, {
+    log(value: unknown) {
+      report.value = value;
+      report.hasValue = true;
+    },
+    error(first: unknown, ...rest: unknown[]) {
+      if (first === "%s%d:%d - %s") report.diagnostics.push(util.format(first, ...rest));
+      else report.errors.push(first);
+    },
+  });
+
+  return {
+    typescriptVersion: ts.version,
+    resolution,
+    async execute(code) {
+      report = { hasValue: false, errors: [], diagnostics: [] };
+      let ok: boolean;
+      try {
+        ok = await tslab.execute(code);
+      } catch (err) {
+        // tslab catches user errors itself; this is a compiler crash.
+        return { status: "error", ...errorContent(err) };
+      }
+      if (report.diagnostics.length > 0) {
+        return { status: "error", ename: "TypeScriptError", evalue: report.diagnostics.join("\n"), traceback: report.diagnostics };
+      }
+      if (!ok) return { status: "error", ...errorContent(report.errors[0] ?? new Error("cell failed")) };
+      return report.hasValue ? { status: "ok", hasValue: true, value: report.value } : { status: "ok", hasValue: false };
+    },
+    complete(code, cursor) {
+      const info = tslab.complete(code, cursor);
+      return { matches: info.candidates, cursorStart: info.start, cursorEnd: info.end };
+    },
+    inspect(code, cursor) {
+      const info = tslab.inspect(code, cursor);
+      return info ? inspectModule.printQuickInfo(info) : undefined;
+    },
+    isComplete(code) {
+      const r = converterModule.isCompleteCode(code);
+      return r.completed ? { status: "complete" } : { status: "incomplete", indent: r.indent ?? "" };
+    },
+    interrupt() {
+      tslab.interrupt();
+    },
+  };
+}

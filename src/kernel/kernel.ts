@@ -1,0 +1,82 @@
+/**
+ * `fleetlab kernel <connection_file>`: wires the pieces together.
+ *
+ *   main thread: executor (tslab) + handler + comms + KernelRuntime; runs cells
+ *   worker:      server.ts (zeromq sockets, wire format, heartbeat, control)
+ *
+ * The two talk by postMessage: the worker forwards verified shell requests in order,
+ * the main thread hands back messages to sign and send.
+ */
+import { randomUUID } from "crypto";
+import fs from "fs";
+import path from "path";
+import { Worker } from "worker_threads";
+import { createExecutor } from "./executor";
+import { createHandler } from "./handler";
+import { kernelInfoContent } from "./messages";
+import { logKernel } from "./output";
+import { setKernelRuntime } from "./runtime";
+import type { FromMain, ServerData, ToMain } from "./server";
+import { parseConnectionInfo } from "./server";
+
+/** Folder holding the running fleetlab's package.json (dist/src/kernel -> root). */
+export function packageRoot(): string {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    const pj = path.join(dir, "package.json");
+    if (fs.existsSync(pj) && (JSON.parse(fs.readFileSync(pj, "utf8")) as { name?: string }).name === "fleetlab") return dir;
+    if (path.dirname(dir) === dir) throw new Error(`fleetlab: cannot find fleetlab's package.json above ${__dirname}`);
+  }
+}
+
+/** Starts the kernel; resolves with the exit code only if start-up fails (shutdown exits the process). */
+export async function runKernel(connectionFile: string): Promise<number> {
+  let connection;
+  try {
+    connection = parseConnectionInfo(JSON.parse(fs.readFileSync(connectionFile, "utf8")), connectionFile);
+  } catch (err) {
+    process.stderr.write(`fleetlab kernel: cannot read connection file: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const session = randomUUID();
+  let interrupt: () => void = () => undefined;
+  // Installed before the worker can raise SIGINT, so the signal never hits Node's default (exit).
+  process.on("SIGINT", () => interrupt());
+
+  const tsVersion = (JSON.parse(fs.readFileSync(require.resolve("@tslab/typescript-for-tslab/package.json", { paths: [path.dirname(require.resolve("tslab/package.json"))] }), "utf8")) as { version: string }).version;
+  const data: ServerData = { role: "fleetlab-kernel-server", connection, session, kernelInfo: kernelInfoContent(tsVersion, process.version) };
+  const worker = new Worker(path.join(__dirname, "server.js"), { workerData: data });
+  const post = (m: FromMain) => worker.postMessage(m);
+
+  const executor = createExecutor(process.cwd(), packageRoot());
+  interrupt = () => executor.interrupt();
+  const handler = createHandler(executor, session, (channel, message) => post({ kind: "send", channel, message }));
+  setKernelRuntime(handler.runtime);
+  connectTslabDisplay(handler.runtime);
+  handler.output.captureProcessStreams();
+  // User async code that throws later must not end the kernel: report it to the cell it belongs to.
+  process.on("uncaughtException", (err) => process.stderr.write(`Uncaught ${(err as Error)?.stack ?? String(err)}\n`));
+  process.on("unhandledRejection", (reason) => process.stderr.write(`Unhandled promise rejection: ${(reason as Error)?.stack ?? String(reason)}\n`));
+
+  let chain: Promise<void> = Promise.resolve();
+  return new Promise<number>((resolve) => {
+    worker.on("message", (m: ToMain) => {
+      if (m.kind === "request") chain = chain.then(() => handler.handle(m.message));
+      else if (m.kind === "shutdown") void worker.terminate().finally(() => process.exit(0));
+    });
+    worker.on("error", (err) => {
+      logKernel(`server thread failed: ${err.stack ?? err.message}`);
+      resolve(1);
+    });
+    worker.on("exit", (code) => resolve(code === 0 ? 0 : 1));
+  });
+}
+
+/** Points tslab's `display` API (import * as tslab from "tslab") at this kernel. */
+function connectTslabDisplay(runtime: ReturnType<typeof createHandler>["runtime"]): void {
+  const jupyter = require(require.resolve("tslab/dist/jupyter")) as { lastWriteDisplayData: unknown };
+  jupyter.lastWriteDisplayData = (d: { data: Record<string, string>; metadata: Record<string, string>; transient?: { display_id?: string } }, update: boolean) => {
+    const id = d.transient?.display_id;
+    if (update && id) runtime.updateDisplay(d.data, { displayId: id, metadata: d.metadata });
+    else runtime.display(d.data, { metadata: d.metadata, displayId: id });
+  };
+}

@@ -1,0 +1,113 @@
+/**
+ * Lets cells `import … from "fleetlab"` from a notebook in any folder.
+ *
+ * Jupyter starts the kernel in the notebook's folder, and tslab resolves both types
+ * (TypeScript, moduleResolution node10) and values (`require`) from that folder by
+ * walking up `node_modules`. Three cases:
+ *
+ *   1. fleetlab is installed where the notebook can see it (a project dependency):
+ *      `<ancestor>/node_modules/fleetlab` exists. Nothing to do; that copy is used.
+ *   2. Otherwise (a notebook inside this repository, a copy in /tmp, or a global
+ *      `npm install -g fleetlab`): the kernel forwards the virtual folder
+ *      `<cwd>/node_modules/fleetlab/…` to the package the kernel itself runs from,
+ *      for types (by wrapping the TypeScript `sys` that tslab's compiler host reads
+ *      through, the same trick tslab uses for its own `tslab` module), and for
+ *      values (by wrapping Module._resolveFilename for "fleetlab" and "fleetlab/…").
+ *
+ * Nothing is written to disk, so a read-only notebook folder works too. The kernel's
+ * own modules and the cell's `fleetlab/dist/src/kernel/runtime` then resolve to the
+ * same file, and the KernelRuntime sits on globalThis in any case.
+ */
+import fs from "fs";
+import Module from "module";
+import path from "path";
+
+const PACKAGE = "fleetlab";
+
+/** How "fleetlab" resolves for cells. */
+export type Resolution = { kind: "installed"; packageDir: string } | { kind: "forwarded"; from: string; to: string };
+
+/** The nearest `<ancestor>/node_modules/fleetlab` holding a package.json, or undefined. */
+export function findInstalledPackage(startDir: string): string | undefined {
+  for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
+    if (path.basename(dir) !== "node_modules") {
+      const candidate = path.join(dir, "node_modules", PACKAGE);
+      if (fs.existsSync(path.join(candidate, "package.json"))) return candidate;
+    }
+    if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/**
+ * Maps `path` inside `from` to the same relative path inside `to`; other paths unchanged.
+ *
+ * Example: forwardPath("/nb/node_modules/fleetlab/dist/x.d.ts", "/nb/node_modules/fleetlab", "/repo")
+ *   = "/repo/dist/x.d.ts"
+ */
+export function forwardPath(p: string, from: string, to: string): string {
+  if (p === from) return to;
+  if (p.startsWith(from + "/")) return to + p.slice(from.length);
+  return p;
+}
+
+/** The subset of TypeScript's `sys` that module resolution reads through. */
+export interface TsSys {
+  readFile(p: string, encoding?: string): string | undefined;
+  fileExists(p: string): boolean;
+  directoryExists(p: string): boolean;
+  getDirectories(p: string): string[];
+  realpath?(p: string): string;
+}
+
+let installed: Resolution | undefined;
+
+/**
+ * Arranges resolution of "fleetlab" for cells run with working directory `cwd`.
+ * Call before tslab's converter is created. Idempotent.
+ *
+ * @param cwd         the notebook folder (process.cwd() of the kernel)
+ * @param packageRoot the folder holding the running fleetlab's package.json
+ * @param tsSys       the `sys` object of the TypeScript that tslab compiles with
+ */
+export function installFleetlabResolution(cwd: string, packageRoot: string, tsSys: TsSys): Resolution {
+  if (installed) return installed;
+  const found = findInstalledPackage(cwd);
+  if (found) return (installed = { kind: "installed", packageDir: found });
+
+  // TypeScript normalizes to forward slashes.
+  const from = path.join(cwd, "node_modules", PACKAGE).split(path.sep).join("/");
+  const to = packageRoot.split(path.sep).join("/");
+  const fwd = (p: string) => forwardPath(p, from, to);
+  const orig = {
+    readFile: tsSys.readFile.bind(tsSys),
+    fileExists: tsSys.fileExists.bind(tsSys),
+    directoryExists: tsSys.directoryExists.bind(tsSys),
+    getDirectories: tsSys.getDirectories.bind(tsSys),
+    realpath: tsSys.realpath?.bind(tsSys),
+  };
+  tsSys.readFile = (p, encoding) => orig.readFile(fwd(p), encoding);
+  tsSys.fileExists = (p) => orig.fileExists(fwd(p));
+  tsSys.directoryExists = (p) => p === path.posix.dirname(from) || orig.directoryExists(fwd(p));
+  tsSys.getDirectories = (p) => orig.getDirectories(fwd(p));
+  // Keep forwarded files at their virtual path: inside node_modules they count as an
+  // external library, so the compiler never tries to emit them (rootDir = cwd).
+  if (orig.realpath) {
+    const realpath = orig.realpath;
+    tsSys.realpath = (p) => (fwd(p) !== p ? p : realpath(p));
+  }
+
+  type ResolveFilename = (request: string, parent: unknown, ...rest: unknown[]) => string;
+  const M = Module as unknown as { _resolveFilename: ResolveFilename };
+  const resolve = M._resolveFilename;
+  M._resolveFilename = function (request: string, parent: unknown, ...rest: unknown[]): string {
+    if (request === PACKAGE || request.startsWith(PACKAGE + "/")) {
+      try {
+        return resolve.call(this, request, parent, ...rest);
+      } catch {
+        return resolve.call(this, packageRoot + request.slice(PACKAGE.length), parent, ...rest);
+      }
+    }
+    return resolve.call(this, request, parent, ...rest);
+  };
+  return (installed = { kind: "forwarded", from, to });
+}
