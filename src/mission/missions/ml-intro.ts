@@ -1,0 +1,265 @@
+/**
+ * Mission 01: Introduction, Machine Learning at Scale (plan: missions/01_ml_intro.md).
+ * Every number a part shows comes from the model: reliability (P_fleet = P_node^N),
+ * data-parallel scaling (critical node count, goodput, CI ratio) and stragglers.
+ */
+import { allReduceTime, dataParallelCommunicationIntensity } from "../../model/communication";
+import { criticalNodeCount, dataParallelGoodput, dataParallelStepTime, syncVsAsyncSgd, type DataParallelJob } from "../../model/communication-scaling";
+import { backupWorkersStepTime, expectedSlowestStepTime } from "../../model/communication-stragglers";
+import { fleetAvailability, fleetMtbf } from "../../model/reliability";
+import { defineMission } from "../define";
+import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
+import type { ControlValues, TrackId } from "../types";
+
+/** Per-track parameters of mission 01 (illustrative teaching values, see TRACK_PARAMS). */
+export interface MlIntroParams {
+  /** The crisis fleet size of the track's story. */
+  nodes: number;
+  /** Per-node availability P_node. */
+  nodeAvailability: number;
+  /** Per-node MTBF, hours. */
+  nodeMtbfHours: number;
+  /** The track's data-parallel training job. */
+  job: DataParallelJob;
+  /** Peak FLOP/s of one worker (rawput per worker). */
+  workerFlopsPerSecond: number;
+  /** Workers in the Part 3 synchronous job, with their step-time distribution. */
+  workers: number;
+  baseSeconds: number;
+  tailMeanSeconds: number;
+  stalenessPenalty: number;
+}
+
+/**
+ * Track parameters. Fleet sizes are the plan's crises (25,000 GPUs; 500,000 taxis;
+ * 1 billion glasses; 10,000 rings). Cloud Titan's gradient is Llama-3-70B in bf16
+ * (70,553,706,496 × 2 B = 141.1 GB, figures.md §2) over 400 Gb/s (50 GB/s, figures.md §3)
+ * with 1 ms per message step; the other tracks' jobs are illustrative: a 100 M-parameter
+ * perception model over 100 GbE, a 10 M-parameter on-device model over a 20 Mb/s uplink,
+ * and a 250 k-parameter model over a 2 Mb/s BLE link with 7.5 ms per step (two 3.75 ms
+ * connection events, figures.md §7). GPU peak: H100 dense BF16 989.4 TFLOP/s (figures.md §4).
+ */
+export const TRACK_PARAMS: Record<TrackId, MlIntroParams> = {
+  cloud_titan: {
+    nodes: 25_000, nodeAvailability: 0.999, nodeMtbfHours: 50_677,
+    job: { computeSeconds: 20_000, gradientBytes: 141.1e9, linkBytesPerSecond: 50e9, latencySeconds: 1e-3 },
+    workerFlopsPerSecond: 989.4e12, workers: 1024, baseSeconds: 1, tailMeanSeconds: 0.1, stalenessPenalty: 0.01,
+  },
+  edge_guardian: {
+    nodes: 500_000, nodeAvailability: 0.9999, nodeMtbfHours: 10_000,
+    job: { computeSeconds: 600, gradientBytes: 0.2e9, linkBytesPerSecond: 12.5e9, latencySeconds: 50e-6 },
+    workerFlopsPerSecond: 254e12, workers: 256, baseSeconds: 0.01, tailMeanSeconds: 0.002, stalenessPenalty: 0.02,
+  },
+  mobile_nomad: {
+    nodes: 1_000_000_000, nodeAvailability: 0.99, nodeMtbfHours: 2_000,
+    job: { computeSeconds: 3_600, gradientBytes: 20e6, linkBytesPerSecond: 2.5e6, latencySeconds: 50e-3 },
+    workerFlopsPerSecond: 35e12, workers: 100, baseSeconds: 0.5, tailMeanSeconds: 0.5, stalenessPenalty: 0.001,
+  },
+  tiny_pioneer: {
+    nodes: 10_000, nodeAvailability: 0.999, nodeMtbfHours: 5_000,
+    job: { computeSeconds: 60, gradientBytes: 0.5e6, linkBytesPerSecond: 0.25e6, latencySeconds: 7.5e-3 },
+    workerFlopsPerSecond: 0.5e9, workers: 50, baseSeconds: 0.05, tailMeanSeconds: 0.05, stalenessPenalty: 0.001,
+  },
+};
+
+const num = (v: ControlValues, k: string) => Number(v[k]);
+
+function jobAt(p: MlIntroParams, v: ControlValues): DataParallelJob {
+  return { ...p.job, linkBytesPerSecond: num(v, "link_gbps") * 1e9, syncEverySteps: num(v, "sync_every") };
+}
+
+export const mlIntro = defineMission<MlIntroParams>({
+  id: "01_ml_intro",
+  title: "Mission 01 · The Fleet-Node Divergence",
+  chapter: {
+    title: "Introduction: Machine Learning at Scale",
+    invariant: "The Fleet-Node Divergence and the Reliability Gap (P_fleet = P_node^N).",
+    struggle:
+      "Moving from \"How do I make it work?\" (one node) to \"How do I make it scale and survive?\" (the fleet). " +
+      "At scale, hardware failure is a statistical certainty, and communication replaces computation as the primary bottleneck.",
+    minutes: 45,
+  },
+  tracks: {
+    cloud_titan: { persona: "LLM Architect", northStar: "Maximize Llama-3-70B serving.", crisisTitle: "The 25k GPU Wall.",
+      crisis: "You are scaling from one node to a pod of 25,000 GPUs. The probability of zero failures during training is effectively zero." },
+    edge_guardian: { persona: "AV Systems Lead", northStar: "Deterministic 10ms safety loop.", crisisTitle: "The Global Fleet Sync.",
+      crisis: "You are managing 500,000 autonomous taxis. One software bug now propagates across a continental-scale network in seconds." },
+    mobile_nomad: { persona: "AR Glasses Dev", northStar: "60FPS AR translation.", crisisTitle: "The 1 Billion Device Update.",
+      crisis: "You are pushing a new model to 1 billion Ray-Bans. The \"Fleet Law\" dictates that your cloud egress will cost more than the model development." },
+    tiny_pioneer: { persona: "Hearable Lead", northStar: "Neural isolation in <10ms under 1mW.", crisisTitle: "The Mesh Congestion.",
+      crisis: "You have deployed 10,000 smart rings in a stadium. The local gateway is crushed by 10,000 simultaneous telemetry heartbeats." },
+  },
+  defaultTrack: "cloud_titan",
+  params: (t) => TRACK_PARAMS[t],
+  visuals: {
+    primary: "AvailabilityCollapsePlot",
+    secondary: "CI_Ratio_Gauge",
+    mathPeek: "Toggle for the Fleet Law and the C³ Taxonomy.",
+  },
+  parts: [
+    {
+      id: "reliability_gap",
+      title: "The Reliability Gap",
+      kind: "Exploration",
+      minutes: 15,
+      objective: "Quantify the collapse of system availability as the number of nodes (N) increases.",
+      lock: {
+        kind: "number",
+        question: "If a single node has a 99.9% uptime (Three Nines), what is the probability that all 1,000 nodes in your cluster are up simultaneously?",
+        unit: null, min: 0, max: 1, tolerance: 0.1,
+        answer: () => fleetAvailability(0.999, 1000),
+      },
+      workbench: {
+        controls: [
+          { kind: "slider", id: "nodes", label: "Node Count (N)", feeds: ["fleetAvailability"], scale: "log", unit: "nodes",
+            min: 1, max: (c) => Math.max(10_000, c.params.nodes), step: 0.01, default: (c) => Math.min(1000, c.params.nodes) },
+          { kind: "slider", id: "p_node", label: "Per-Node Reliability (P_node)", feeds: ["fleetAvailability"], scale: "linear", unit: null,
+            min: 0.99, max: 0.99999, step: 0.00001, default: (c) => c.params.nodeAvailability },
+        ],
+        instruments: [
+          { kind: "plot", id: "waterfall", name: "Fleet Availability Waterfall", mark: "bar",
+            x: { field: "fleet", title: "Fleet size", type: "ordinal" }, y: { field: "availability", title: "P(all nodes up)" },
+            compute: (v) => [1, 10, 100, 1000, 10_000, num(v, "nodes")].map((n) => ({
+              fleet: `N = ${Math.round(n).toLocaleString("en-US")}`, availability: fleetAvailability(num(v, "p_node"), Math.round(n)),
+            })) },
+          { kind: "plot", id: "collapse", name: "AvailabilityCollapsePlot", role: "primary", mark: "line",
+            x: { field: "nodes", title: "Node count N", scale: "log" }, y: { field: "availability", title: "Fleet availability" },
+            compute: (v, c) => sweep(1, Math.max(10_000, c.params.nodes), 60, true).map((n) => ({
+              nodes: Math.round(n), availability: fleetAvailability(num(v, "p_node"), Math.round(n)),
+            })) },
+          { kind: "gauge", id: "fleet_mtbf", name: "Fleet MTBF", unit: "h", min: 0, max: (c) => c.params.nodeMtbfHours,
+            compute: (v, c) => fleetMtbf(c.params.nodeMtbfHours, Math.round(num(v, "nodes"))) },
+        ],
+      },
+      target: {
+        prompt: "Find the largest fleet (N) that still has at least a 50% chance that every node is up, at your track's per-node reliability.",
+        unit: "nodes", tolerance: 0.02, maxAttempts: 10,
+        compute: (c) => largestIntegerWhere((n) => fleetAvailability(c.params.nodeAvailability, n) >= 0.5, 1, 1e12),
+      },
+      reflect: { prompt: "Reconcile the result with the Reliability Gap formula. Why does scaling a 'reliable' node lead to an 'unreliable' fleet?", minWords: 40 },
+      mathPeek: [
+        { label: "Fleet Law", expression: "P_fleet = P_node ^ N" },
+        { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N" },
+      ],
+    },
+    {
+      id: "communication_wall",
+      title: "The Communication Intensity Wall",
+      kind: "Trade-off",
+      minutes: 15,
+      objective: "Identify the point where adding more compute nodes decreases total throughput (the Scaling Inversion).",
+      lock: {
+        kind: "choice",
+        question: "Will adding 2x more GPUs always result in 2x faster training?",
+        choices: ["Yes: 2x the GPUs always gives 2x the speed", "No: the speedup falls short of 2x, and past a point adding GPUs slows training"],
+        answer: (c) => {
+          const n = Math.max(1, Math.min(c.params.nodes, criticalNodeCount(c.params.job).gpus));
+          const ratio = dataParallelStepTime(c.params.job, n).stepSeconds / dataParallelStepTime(c.params.job, 2 * n).stepSeconds;
+          return ratio >= 2 - 1e-9
+            ? "Yes: 2x the GPUs always gives 2x the speed"
+            : "No: the speedup falls short of 2x, and past a point adding GPUs slows training";
+        },
+      },
+      workbench: {
+        controls: [
+          { kind: "slider", id: "gpus", label: "Number of GPUs", feeds: ["dataParallelStepTime", "dataParallelGoodput"], scale: "log", unit: "GPUs",
+            min: 1, max: 100_000, step: 0.01, default: (c) => Math.min(1024, c.params.nodes) },
+          { kind: "slider", id: "sync_every", label: "Model Synchronization Frequency (sync every k steps)", feeds: ["dataParallelStepTime"],
+            scale: "linear", unit: "steps", min: 1, max: 16, step: 1, default: 1 },
+          { kind: "slider", id: "link_gbps", label: "Link Bandwidth (BW_network)", feeds: ["ringAllReduceTime"], scale: "log", unit: "GB/s",
+            min: (c) => c.params.job.linkBytesPerSecond / 1e9 / 100, max: (c) => c.params.job.linkBytesPerSecond / 1e9 * 100,
+            step: 0.01, default: (c) => c.params.job.linkBytesPerSecond / 1e9 },
+        ],
+        instruments: [
+          { kind: "plot", id: "seesaw", name: "Compute-Communication Seesaw", mark: "line",
+            x: { field: "gpus", title: "GPUs", scale: "log" }, y: { field: "flops", title: "FLOP/s", scale: "log" }, color: { field: "series", title: "" },
+            compute: (v, c) => sweep(1, 100_000, 40, true).flatMap((g) => {
+              const gpus = Math.round(g);
+              const r = dataParallelGoodput(jobAt(c.params, v), { gpus, gpuFlopsPerSecond: c.params.workerFlopsPerSecond });
+              return [{ gpus, series: "Rawput (total math)", flops: r.rawputFlopsPerSecond }, { gpus, series: "Goodput (useful math)", flops: r.goodputFlopsPerSecond }];
+            }) },
+          { kind: "gauge", id: "ci_ratio", name: "CI_Ratio_Gauge", role: "secondary", unit: "B/FLOP", min: 0, max: 1e-3,
+            compute: (v, c) => dataParallelCommunicationIntensity({
+              gradientBytes: c.params.job.gradientBytes / num(v, "sync_every"), gpus: Math.round(num(v, "gpus")),
+              flopsPerStep: c.params.job.computeSeconds * c.params.workerFlopsPerSecond,
+            }) },
+          { kind: "gauge", id: "speedup", name: "Speedup over one GPU", unit: "x", min: 0, max: (c) => Math.max(10, criticalNodeCount(c.params.job).speedup * 2),
+            compute: (v, c) => dataParallelStepTime(jobAt(c.params, v), Math.round(num(v, "gpus"))).speedup },
+        ],
+      },
+      target: {
+        prompt: "Find the exact Critical Node Count: the GPU count beyond which communication overhead outgrows the compute gain for your track's model (sync every step, your track's link).",
+        unit: "GPUs", tolerance: 0.05, maxAttempts: 10,
+        compute: (c) => criticalNodeCount(c.params.job).gpus,
+      },
+      reflect: { prompt: "Patterson asks: 'What happens to the CI Ratio (Communication Intensity) as you scale?' Explain why the network, not the GPU, is now your primary constraint.", minWords: 40 },
+      mathPeek: [
+        { label: "Step time (C³: compute + communication)", expression: "t = C / N + 2 * (N - 1) * alpha + 2 * (N - 1) / N * S / B" },
+        { label: "CI ratio", expression: "CI = bytes_moved / flops" },
+      ],
+    },
+    {
+      id: "c3_review",
+      title: "The C³ Design Review",
+      kind: "Synthesis",
+      minutes: 15,
+      objective: "Balance the C³ Taxonomy (Compute, Communication, Coordination) to hit a fleet-scale target.",
+      lock: {
+        kind: "choice",
+        question: "To reduce 'Coordination Overhead', should you use Synchronous (faster convergence) or Asynchronous (higher throughput) updates?",
+        choices: ["Synchronous", "Asynchronous"],
+        answer: (c) => (syncVsAsyncSgd({
+          workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds,
+          communicationSeconds: allReduceTime("ring", { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }),
+          stalenessPenalty: c.params.stalenessPenalty,
+        }).asyncAdvantage > 1 ? "Asynchronous" : "Synchronous"),
+      },
+      workbench: {
+        controls: [
+          { kind: "choice", id: "updates", label: "Sync/Async SGD", feeds: ["syncVsAsyncSgd"], choices: ["Synchronous", "Asynchronous"], default: "Synchronous" },
+          { kind: "choice", id: "topology", label: "Topology", feeds: ["allReduceTime"], choices: ["ring", "tree"], default: "ring" },
+          { kind: "slider", id: "backup_workers", label: "Speculative Execution (backup workers)", feeds: ["backupWorkersStepTime"], scale: "linear", unit: "workers",
+            min: 0, max: (c) => c.params.workers, step: 1, default: 0 },
+        ],
+        instruments: [
+          { kind: "gauge", id: "step_time", name: "Synchronous step time (slowest worker + all-reduce)", unit: "s", min: 0,
+            max: (c) => 2 * expectedSlowestStepTime({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds }) + 1,
+            compute: (v, c) => backupWorkersStepTime({ workers: c.params.workers, backupWorkers: num(v, "backup_workers"), baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds })
+              + allReduceTime(String(v.topology) as "ring" | "tree", { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }) },
+          { kind: "gauge", id: "effective_rate", name: "Effective gradients per second", unit: "1/s", min: 0, max: (c) => 2 * c.params.workers / c.params.baseSeconds,
+            compute: (v, c) => {
+              const r = syncVsAsyncSgd({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds,
+                communicationSeconds: allReduceTime(String(v.topology) as "ring" | "tree", { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }),
+                stalenessPenalty: c.params.stalenessPenalty });
+              return v.updates === "Asynchronous" ? r.asyncEffectiveGradientsPerSecond : r.syncGradientsPerSecond;
+            } },
+          { kind: "plot", id: "tail", name: "Straggler tail vs backup workers", mark: "line",
+            x: { field: "backup", title: "Backup workers k" }, y: { field: "seconds", title: "Expected step time (s)" },
+            compute: (_v, c) => sweep(0, c.params.workers, 33).map((k) => ({
+              backup: Math.round(k),
+              seconds: backupWorkersStepTime({ workers: c.params.workers, backupWorkers: Math.round(k), baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds }),
+            })) },
+        ],
+      },
+      target: {
+        prompt: "Find the fewest backup workers (speculative execution) that bring the synchronous step within 10% of a typical worker's mean step time.",
+        unit: "workers", tolerance: 0.1, maxAttempts: 10,
+        compute: (c) => smallestIntegerWhere((k) => backupWorkersStepTime({ workers: c.params.workers, backupWorkers: k, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds })
+          <= 1.1 * (c.params.baseSeconds + c.params.tailMeanSeconds), 0, 1000 * c.params.workers),
+      },
+      stakeholder: {
+        who: "Jeff Dean", role: "Systems Lead",
+        message: "The tail latency of the slowest GPU is killing the entire cluster. Implement Speculative Execution or Staggered Checkpoints to save the mission.",
+        evidence: (c) => {
+          const slow = expectedSlowestStepTime({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds });
+          return `With ${c.params.workers} workers the barrier waits ${slow.toFixed(3)} s per step for the slowest worker; the mean worker needs ${(c.params.baseSeconds + c.params.tailMeanSeconds).toFixed(3)} s.`;
+        },
+      },
+      reflect: { prompt: "Defend your final 'Fleet Architecture.' Did you prioritize 'Reliability' or 'Speed'? Justify how you bridged the Fleet-Node Divergence.", minWords: 60 },
+      mathPeek: [
+        { label: "Slowest of N (coordination)", expression: "t_sync = base + tail * H_N" },
+        { label: "C³ step", expression: "t_step = t_compute + t_communication + t_coordination" },
+      ],
+    },
+  ],
+});
