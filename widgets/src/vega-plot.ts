@@ -1,0 +1,196 @@
+/**
+ * VegaPlot: a Vega-Lite 6 chart embedded once, whose datasets and signals change in place.
+ * Traits (VegaPlotTraits): description, spec, data, prediction, signals, compute.
+ *
+ *   spec ──embed (once)──► Vega view
+ *   data ──view.data("table")──┐
+ *   prediction ──view.data("prediction")──┼──► runAsync (one run in flight, latest rows win)
+ *   signals ──view.signal(name)──┘
+ *   control input ──computeRows(compute, values)──► view.data("table")   (fast path, no kernel)
+ *
+ * The fast path recomputes rows in the browser with the same model code the kernel
+ * uses (src/widgets/plots/compute.ts), so a drag redraws within a frame; the
+ * kernel still gets the control's final value and its own rows replace ours.
+ */
+import embed from "vega-embed";
+import type { PlotCompute, PlotRow, SignalValue, VegaPlotMsg, VegaPlotTraits } from "../../src/widgets/traits";
+import { computeRows } from "../../src/widgets/plots/compute";
+import { renderFailed } from "./messages";
+import {
+  LIVE_EVENT, createNotice, defineWidget, h, isString, listen, showRefusals,
+  type FleetModel, type OwnTraits, type RenderContext, type RenderFn, type TraitCheck,
+} from "./widget-base";
+
+/** Default trait values, in trait order. */
+export const VEGA_PLOT_DEFAULTS: OwnTraits<VegaPlotTraits> = {
+  description: "", spec: {}, data: [], prediction: [], signals: {}, compute: null,
+};
+
+const rowsCheck: TraitCheck = (v) =>
+  Array.isArray(v) && v.every((r) => typeof r === "object" && r !== null && !Array.isArray(r)) ? null : "an array of row objects";
+const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Checks applied to kernel state before it reaches the view. */
+export const VEGA_PLOT_CHECKS: Record<string, TraitCheck> = {
+  description: isString,
+  spec: (v) => (isObject(v) ? null : "a Vega-Lite spec object"),
+  data: rowsCheck,
+  prediction: rowsCheck,
+  signals: (v) =>
+    isObject(v) && Object.values(v as object).every((x) => x === null || ["number", "string", "boolean"].includes(typeof x))
+      ? null : "an object of scalar signal values",
+  compute: (v) =>
+    v === null || (isObject(v) && typeof (v as PlotCompute).fn === "string" && isObject((v as PlotCompute).sweep) && isObject((v as PlotCompute).args))
+      ? null : "a compute descriptor { fn, sweep, args } or null",
+};
+
+/** The part of a Vega view the plot uses. */
+export interface PlotView {
+  data(name: string, values: PlotRow[]): unknown;
+  signal(name: string, value: SignalValue): unknown;
+  runAsync(): Promise<unknown>;
+  finalize(): void;
+}
+
+/** What the plot needs from outside: the embedder and the fast-path row function. */
+export interface PlotDeps {
+  embed(el: HTMLElement, spec: object, options: object): Promise<{ view: PlotView; finalize?(): void }>;
+  computeRows(compute: PlotCompute, controlValues: Record<string, number>): PlotRow[];
+}
+
+// A spec without a "prediction" dataset is fine while there is nothing to overlay.
+function setOptional(view: PlotView, name: string, rows: PlotRow[]): void {
+  try {
+    view.data(name, rows);
+  } catch (error) {
+    if (rows.length > 0) throw error;
+  }
+}
+
+/** The event a plot model triggers after each completed redraw (the bench listens for it). */
+export const REDRAWN_EVENT = "fleetlab:redrawn";
+
+/** Returns the plot's render function over `deps` (real vega-embed in the bundle, a mock in specs). */
+export function createPlotRender(deps: PlotDeps): RenderFn<VegaPlotTraits> {
+  return ({ model, el, host }) => {
+    const doc = el.ownerDocument;
+    const title = h(doc, "div", "fleetlab-label");
+    const chart = h(doc, "div", "fleetlab-chart");
+    el.append(title, chart);
+    const notice = createNotice(el);
+    let view: PlotView | null = null;
+    let closed = false;
+    const cleanups: (() => void)[] = [];
+
+    // One run in flight; while it runs, later datasets are parked and only the newest is drawn.
+    let running = false;
+    let parked: { table?: PlotRow[]; prediction?: PlotRow[]; signals?: Record<string, SignalValue> } | null = null;
+    const apply = (patch: NonNullable<typeof parked>) => {
+      if (!view || closed) return;
+      if (running) {
+        parked = { ...(parked ?? {}), ...patch };
+        return;
+      }
+      try {
+        if (patch.table) view.data("table", patch.table);
+        if (patch.prediction) setOptional(view, "prediction", patch.prediction);
+        for (const [name, value] of Object.entries(patch.signals ?? {})) view.signal(name, value);
+      } catch (error) {
+        notice.show(renderFailed("the chart", error));
+        return;
+      }
+      running = true;
+      view.runAsync().then(
+        () => {
+          running = false;
+          model.trigger(REDRAWN_EVENT);
+          if (parked) {
+            const next = parked;
+            parked = null;
+            apply(next);
+          }
+        },
+        (error: unknown) => {
+          running = false;
+          notice.show(renderFailed("the chart", error));
+        },
+      );
+    };
+
+    // Fast path: follow the controls named in `compute.args` and recompute rows on every input.
+    const startFastPath = async (compute: PlotCompute) => {
+      if (!host) return;
+      const values: Record<string, number> = {};
+      for (const arg of Object.values(compute.args)) {
+        if (typeof arg !== "object") continue;
+        const control = await host.getModel(arg.control);
+        if (closed) return;
+        const read = (live?: unknown) => {
+          const value = typeof live === "number" ? live : (control.get("value") as unknown);
+          if (typeof value !== "number") return;
+          values[arg.control] = value;
+          try {
+            apply({ table: deps.computeRows(compute, values) });
+          } catch (error) {
+            notice.show(renderFailed("the fast-path rows", error));
+          }
+        };
+        values[arg.control] = control.get("value") as number;
+        control.on(LIVE_EVENT, read);
+        cleanups.push(() => control.off(LIVE_EVENT, read));
+      }
+    };
+
+    const sync = () => {
+      title.textContent = model.get("description");
+    };
+
+    deps
+      .embed(chart, model.get("spec"), { actions: false, renderer: "svg" })
+      .then((result) => {
+        if (closed) {
+          result.view.finalize();
+          return;
+        }
+        view = result.view;
+        notice.clear();
+        apply({ table: model.get("data"), prediction: model.get("prediction"), signals: model.get("signals") });
+        const compute = model.get("compute");
+        if (compute) void startFastPath(compute);
+      })
+      .catch((error: unknown) => {
+        notice.show(renderFailed("the chart", error));
+        const msg: VegaPlotMsg = { type: "render_error", message: error instanceof Error ? error.message : String(error) };
+        model.send(msg);
+      });
+
+    cleanups.push(
+      listen(model, ["change:data"], () => apply({ table: model.get("data") })),
+      listen(model, ["change:prediction"], () => apply({ prediction: model.get("prediction") })),
+      listen(model, ["change:signals"], () => apply({ signals: model.get("signals") })),
+      listen(model, ["change:description"], sync),
+      showRefusals(model, notice),
+    );
+    sync();
+    return () => {
+      closed = true;
+      for (const c of cleanups) c();
+      view?.finalize();
+      el.replaceChildren();
+    };
+  };
+}
+
+/** The live model type the plot reads; exported for the bench and the page script. */
+export type VegaPlotModelLike = FleetModel<VegaPlotTraits>;
+
+/** Draws the plot with vega-embed and the shared fast-path compute. */
+export const render = createPlotRender({
+  embed: (el, spec, options) => embed(el, spec as never, options) as unknown as ReturnType<PlotDeps["embed"]>,
+  computeRows,
+});
+
+/** The VegaPlot model and view classes. */
+export const { Model: VegaPlotModel, View: VegaPlotView } = defineWidget<VegaPlotTraits>({
+  kind: "vegaPlot", defaults: VEGA_PLOT_DEFAULTS, checks: VEGA_PLOT_CHECKS, render,
+});
