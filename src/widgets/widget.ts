@@ -79,6 +79,7 @@ export class Widget<T extends BaseTraits> {
   private readonly observers = new Map<keyof T, Set<(change: TraitChange<T>) => void>>();
   private readonly acceptedListeners = new Set<(patch: Partial<T>) => void>();
   private readonly closeListeners = new Set<() => void>();
+  private readonly revealListeners = new Set<() => void>();
   private disabledReason: string | null = null;
   private closed = false;
 
@@ -180,6 +181,12 @@ export class Widget<T extends BaseTraits> {
     return () => this.acceptedListeners.delete(callback);
   }
 
+  /** Calls `callback` when this widget first shows results (plots, read-outs). */
+  onRevealed(callback: () => void): () => void {
+    this.revealListeners.add(callback);
+    return () => this.revealListeners.delete(callback);
+  }
+
   /** Calls `callback` once when the widget closes. */
   onClose(callback: () => void): void {
     this.closeListeners.add(callback);
@@ -259,6 +266,11 @@ export class Widget<T extends BaseTraits> {
   /** Inside of the text/plain description. */
   protected describe(): string {
     return `id=${this.id}`;
+  }
+
+  /** Announces that results are now visible (a lock records the first one per part). */
+  protected emitRevealed(): void {
+    for (const cb of [...this.revealListeners]) cb();
   }
 
   /** Tells the front end a value was refused (the view shows `text` by the control). */

@@ -1,0 +1,104 @@
+import { GENESIS_HASH, LockLedger, canonicalJson, eventHash, verifyLedger, type LedgerRecord } from "./lock-ledger";
+import { createHash } from "node:crypto";
+
+function tick(start = "2026-11-22T19:00:00.000Z") {
+  let t = Date.parse(start);
+  return () => new Date((t += 1000));
+}
+
+function sample(): LockLedger {
+  const ledger = new LockLedger({ clock: tick() });
+  ledger.append({ kind: "commit", widget_id: "w1", part: "07.1", trait: "value", value: "fall" });
+  ledger.append({ kind: "interaction", widget_id: "w2", part: "07.1", trait: "value", value: 2048 });
+  ledger.append({ kind: "revealed", widget_id: "w3", part: "07.1", trait: "", value: null });
+  ledger.append({ kind: "refused", widget_id: "w1", part: "07.1", trait: "value", value: "rise" });
+  return ledger;
+}
+
+describe("canonicalJson", () => {
+  it("sorts keys at every level and keeps list order", () =>
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 0 }], c: null } })).toBe('{"a":{"c":null,"d":[2,{"y":0,"z":1}]},"b":1}'));
+  it("refuses non-finite numbers", () => expect(() => canonicalJson({ x: NaN })).toThrow(/non-finite/));
+});
+
+describe("LockLedger", () => {
+  it("chains events: seq, clock time, prev_hash and sha256(prev_hash + canonical JSON)", () => {
+    const [e0, e1] = sample().toJSON().events;
+    expect(e0).toMatchObject({ seq: 0, time: "2026-11-22T19:00:01.000Z", kind: "commit", prev_hash: GENESIS_HASH });
+    const body = canonicalJson({ ...e0, hash: undefined });
+    expect(e0.hash).toBe(createHash("sha256").update(GENESIS_HASH + body).digest("hex"));
+    expect(e1.prev_hash).toBe(e0.hash);
+    expect(e1.hash).toBe(eventHash(e1));
+  });
+
+  it("rejects an unknown kind", () =>
+    expect(() => new LockLedger().append({ kind: "peeked" as never, widget_id: "w", part: "1", trait: "", value: null })).toThrow(/kind/));
+
+  it("hands out copies: editing the saved record does not edit the ledger", () => {
+    const ledger = sample();
+    const saved = ledger.toJSON();
+    saved.events[0].value = "rise";
+    expect(ledger.events[0].value).toBe("fall");
+  });
+});
+
+describe("verifyLedger", () => {
+  const tamper = (f: (r: LedgerRecord) => void) => {
+    const r = JSON.parse(JSON.stringify(sample().toJSON())) as LedgerRecord;
+    f(r);
+    return verifyLedger(r);
+  };
+
+  it("accepts an untouched record, also after a JSON round trip", () =>
+    expect(verifyLedger(JSON.parse(JSON.stringify(sample())))).toEqual({ ok: true }));
+
+  it("catches an edited value", () => {
+    const v = tamper((r) => (r.events[0].value = "rise"));
+    expect(v).toEqual({ ok: false, problems: ["event 0: hash does not match its contents (edited)"] });
+  });
+
+  it("catches an edited value whose own hash was recomputed (the chain breaks at the next event)", () => {
+    const v = tamper((r) => {
+      r.events[0].value = "rise";
+      r.events[0].hash = eventHash(r.events[0]);
+    });
+    expect(v.ok).toBe(false);
+    expect(!v.ok && v.problems).toContain("event 1: prev_hash does not match the previous event (chain broken)");
+  });
+
+  it("catches reordering and deletion", () => {
+    const swapped = tamper((r) => ([r.events[1], r.events[2]] = [r.events[2], r.events[1]]));
+    expect(!swapped.ok && swapped.problems.join("\n")).toMatch(/seq is 2/);
+    const deleted = tamper((r) => r.events.splice(1, 1));
+    expect(!deleted.ok && deleted.problems.join("\n")).toMatch(/event 1: seq is 2.*\n.*chain broken/);
+  });
+
+  it("catches dropped newest events against the head hash", () => {
+    const ledger = sample();
+    const r = ledger.toJSON();
+    r.events.pop();
+    expect(verifyLedger(r).ok).toBe(true);
+    expect(verifyLedger(r, { head: ledger.head })).toEqual({ ok: false, problems: ["newest hash differs from the expected head (events dropped)"] });
+  });
+
+  it("catches a prediction recorded after its results were revealed, and a second commit", () => {
+    const ledger = new LockLedger({ clock: tick() });
+    ledger.append({ kind: "revealed", widget_id: "p", part: "07.2", trait: "", value: null });
+    ledger.append({ kind: "commit", widget_id: "l", part: "07.2", trait: "value", value: 3 });
+    ledger.append({ kind: "commit", widget_id: "l", part: "07.2", trait: "value", value: 4 });
+    const v = verifyLedger(ledger.toJSON());
+    expect(v).toEqual({
+      ok: false,
+      problems: [
+        "event 1: prediction for part 07.2 recorded after its results were revealed (event 0)",
+        "event 2: part 07.2 committed twice (first at event 1)",
+        "event 2: prediction for part 07.2 recorded after its results were revealed (event 0)",
+      ],
+    });
+  });
+
+  it("rejects malformed records", () => {
+    expect(verifyLedger(null).ok).toBe(false);
+    expect(verifyLedger({ version: 1, algorithm: "sha256", events: [{ seq: 0 }] })).toEqual({ ok: false, problems: ["event 0: malformed"] });
+  });
+});

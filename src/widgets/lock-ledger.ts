@@ -1,0 +1,157 @@
+/**
+ * LockLedger: the append-only, hash-chained record of prediction commits, refused
+ * changes, workbench interactions and reveals, saved in the notebook's metadata
+ * (`metadata.fleetlab.ledger`) so the grader can check that each prediction was
+ * committed once, before any result of its part was shown.
+ *
+ * Chain:  hash_n = sha256(prev_hash_n + canonicalJson(event_n without hash))
+ *         prev_hash_0 = "0" × 64,  prev_hash_n = hash_(n-1),  seq_n = n
+ * Editing a field breaks hash_n; deleting or reordering breaks seq or prev_hash;
+ * dropping the newest events is caught only against a head hash kept elsewhere
+ * (`verifyLedger(record, { head })`).
+ */
+import { createHash } from "node:crypto";
+import type { JsonValue } from "../kernel/runtime";
+
+/** What happened. */
+export type LedgerEventKind = "commit" | "refused" | "interaction" | "revealed";
+
+/** One entry of the ledger, snake_case as saved. */
+export interface LedgerEvent {
+  seq: number;
+  time: string;
+  kind: LedgerEventKind;
+  widget_id: string;
+  part: string;
+  trait: string;
+  value: JsonValue;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The saved ledger. */
+export interface LedgerRecord {
+  version: 1;
+  algorithm: "sha256";
+  events: LedgerEvent[];
+}
+
+/** The fields a caller gives; seq, time and hashes are the ledger's. */
+export type LedgerEntry = Pick<LedgerEvent, "kind" | "widget_id" | "part" | "trait" | "value">;
+
+/** prev_hash of the first event. */
+export const GENESIS_HASH = "0".repeat(64);
+const KINDS: readonly LedgerEventKind[] = ["commit", "refused", "interaction", "revealed"];
+
+/** JSON with object keys sorted at every level, so equal values hash equally. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    const entries = Object.keys(value).sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(",")}}`;
+  }
+  if (typeof value === "number" && !Number.isFinite(value)) throw new Error(`canonicalJson: non-finite number ${value}`);
+  return JSON.stringify(value);
+}
+
+/** sha256 hex of prev_hash + canonical JSON of the event without its `hash`. */
+export function eventHash(event: Omit<LedgerEvent, "hash">): string {
+  const { seq, time, kind, widget_id, part, trait, value, prev_hash } = event;
+  const body = canonicalJson({ seq, time, kind, widget_id, part, trait, value, prev_hash });
+  return createHash("sha256").update(prev_hash + body).digest("hex");
+}
+
+/** Options of a ledger. */
+export interface LedgerOptions {
+  /** Kernel clock; injectable so tests and the grader are deterministic. */
+  clock?: () => Date;
+}
+
+/** An append-only hash-chained event record. */
+export class LockLedger {
+  private readonly list: LedgerEvent[] = [];
+  private readonly clock: () => Date;
+
+  constructor(options: LedgerOptions = {}) {
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /** Appends one event and returns it (frozen). */
+  append(entry: LedgerEntry): LedgerEvent {
+    if (!KINDS.includes(entry.kind)) throw new Error(`LockLedger.append: kind must be one of ${KINDS.join(", ")} (got ${String(entry.kind)})`);
+    const prev = this.list[this.list.length - 1];
+    const partial = {
+      seq: this.list.length, time: this.clock().toISOString(), kind: entry.kind, widget_id: entry.widget_id,
+      part: entry.part, trait: entry.trait, value: structuredClone(entry.value),
+      prev_hash: prev ? prev.hash : GENESIS_HASH,
+    };
+    const event = Object.freeze({ ...partial, hash: eventHash(partial) });
+    this.list.push(event);
+    return event;
+  }
+
+  /** The events so far, oldest first. */
+  get events(): readonly LedgerEvent[] {
+    return [...this.list];
+  }
+
+  /** Hash of the newest event (GENESIS_HASH when empty); keep it to detect truncation. */
+  get head(): string {
+    return this.list.length ? this.list[this.list.length - 1].hash : GENESIS_HASH;
+  }
+
+  /** The record to save under notebook metadata `fleetlab.ledger`. */
+  toJSON(): LedgerRecord {
+    return { version: 1, algorithm: "sha256", events: this.list.map((e) => ({ ...e, value: structuredClone(e.value) })) };
+  }
+}
+
+/** Result of verifyLedger: ok, or every problem found. */
+export type LedgerVerdict = { ok: true } | { ok: false; problems: string[] };
+
+const HEX64 = /^[0-9a-f]{64}$/;
+
+/**
+ * Checks a saved ledger: shape, seq order, hash chain, each part committed at most
+ * once, and no commit of a part after that part's results were revealed.
+ */
+export function verifyLedger(record: unknown, options: { head?: string } = {}): LedgerVerdict {
+  const problems: string[] = [];
+  if (record === null || typeof record !== "object") return { ok: false, problems: ["ledger must be an object"] };
+  const r = record as Partial<LedgerRecord>;
+  if (r.version !== 1 || r.algorithm !== "sha256") problems.push("ledger must have version 1 and algorithm sha256");
+  if (!Array.isArray(r.events)) return { ok: false, problems: [...problems, "ledger.events must be a list"] };
+  let prev = GENESIS_HASH;
+  const committed = new Map<string, number>();
+  const revealed = new Map<string, number>();
+  r.events.forEach((e: LedgerEvent, i: number) => {
+    const at = `event ${i}`;
+    if (e === null || typeof e !== "object" || typeof e.hash !== "string" || !HEX64.test(e.hash) ||
+        !KINDS.includes(e.kind) || typeof e.part !== "string" || typeof e.time !== "string") {
+      problems.push(`${at}: malformed`);
+      return;
+    }
+    if (e.seq !== i) problems.push(`${at}: seq is ${e.seq} (events deleted or reordered)`);
+    if (e.prev_hash !== prev) problems.push(`${at}: prev_hash does not match the previous event (chain broken)`);
+    let recomputed: string | null = null;
+    try {
+      recomputed = eventHash(e);
+    } catch {
+      // non-JSON value: reported below as a hash mismatch
+    }
+    if (recomputed !== e.hash) problems.push(`${at}: hash does not match its contents (edited)`);
+    prev = e.hash;
+    if (e.kind === "commit") {
+      if (committed.has(e.part)) problems.push(`${at}: part ${e.part} committed twice (first at event ${committed.get(e.part)})`);
+      else committed.set(e.part, i);
+      if (revealed.has(e.part)) {
+        problems.push(`${at}: prediction for part ${e.part} recorded after its results were revealed (event ${revealed.get(e.part)})`);
+      }
+    }
+    if (e.kind === "revealed" && !revealed.has(e.part)) revealed.set(e.part, i);
+  });
+  if (options.head !== undefined && options.head !== prev) problems.push("newest hash differs from the expected head (events dropped)");
+  return problems.length ? { ok: false, problems } : { ok: true };
+}

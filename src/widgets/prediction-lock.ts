@@ -1,0 +1,199 @@
+/**
+ * PredictionLock: a question the student answers once, before the workbench of that
+ * part opens. Kernel half of widgets/src/prediction-lock.ts; traits in
+ * `PredictionLockTraits`, messages in `PredictionLockMsg`.
+ *
+ *   front end ──custom {type: "lock_request", value}──▶ validate by kind
+ *     ok, first time → value, locked, locked_at set; ledger "commit"; gated widgets enabled
+ *     already locked → rejected; ledger "refused" (the value stays as committed)
+ *   gated controls: disabled until commit; each accepted update → ledger "interaction"
+ *   gated results:  first reveal → ledger "revealed"
+ */
+import type { JsonObject } from "../kernel/runtime";
+import { LockLedger, type LedgerOptions } from "./lock-ledger";
+import { message } from "./messages";
+import { boolean, finiteNumber, integer, nullable, oneOf, stringList, text } from "./rules";
+import { PREDICTION_LOCK_WRITABLE, type PredictionKind, type PredictionLockTraits } from "./traits";
+import { Widget, WidgetTraitError, type WidgetOptions, type WidgetSpec } from "./widget";
+
+const SPEC: WidgetSpec<PredictionLockTraits> = {
+  kind: "predictionLock",
+  label: "PredictionLock",
+  rules: {
+    part: (v) => (typeof v === "string" && v.length > 0 ? null : "a non-empty string"),
+    prompt: text(),
+    kind: oneOf(["number", "choice", "text"]),
+    unit: text(),
+    min: nullable(finiteNumber()),
+    max: nullable(finiteNumber((s) => ({ min: s.min }))),
+    choices: (v, s) => stringList({ distinct: true, nonEmpty: s.kind === "choice" })(v, s),
+    max_length: integer(() => ({ min: 1, max: 10_000 })),
+    value: (v, s) => (v === null ? null : answerProblem(s, v)),
+    locked: boolean(),
+    locked_at: nullable(text()),
+  },
+  writable: PREDICTION_LOCK_WRITABLE,
+};
+
+/** Why `value` is not an acceptable answer to this lock, or null when it is. */
+function answerProblem(s: PredictionLockTraits, value: unknown): string | null {
+  switch (s.kind) {
+    case "number":
+      return finiteNumber<PredictionLockTraits>(() => ({ min: s.min, max: s.max }))(value, s);
+    case "choice":
+      return oneOf<PredictionLockTraits>(s.choices)(value, s);
+    case "text":
+      if (typeof value !== "string" || value.trim().length === 0) return "a non-empty string";
+      return value.length <= s.max_length ? null : `a string of at most ${s.max_length} characters`;
+  }
+}
+
+/** Options of `new PredictionLock`. */
+export interface PredictionLockOptions {
+  part: string;
+  prompt: string;
+  kind: PredictionKind;
+  unit?: string;
+  min?: number | null;
+  max?: number | null;
+  choices?: string[];
+  max_length?: number;
+}
+
+/** Anything a lock can gate: any widget (the base-class hooks are all it needs). */
+export interface Gateable {
+  readonly id: string;
+  setDisabled(reason: string | null): void;
+  onAccepted(callback: (patch: Record<string, unknown>) => void): unknown;
+  onRevealed(callback: () => void): unknown;
+}
+
+/** The kernel half of a prediction lock; the kernel writes every trait. */
+export class PredictionLock extends Widget<PredictionLockTraits> {
+  readonly ledger: LockLedger;
+  private readonly clock: () => Date;
+  private readonly gated = new Set<Gateable>();
+  private hasRevealed = false;
+
+  /**
+   * @example new PredictionLock({ part: "07.1", prompt: "Does τ_opt rise or fall when N doubles?",
+   *   kind: "choice", choices: ["rise", "fall", "stay"] }, { ledger })
+   * @throws WidgetTraitError naming the option that breaks its rule
+   */
+  constructor(options: PredictionLockOptions, lockOptions: { ledger?: LockLedger } & LedgerOptions & WidgetOptions = {}) {
+    super(SPEC, {
+      part: options.part, prompt: options.prompt, kind: options.kind, unit: options.unit ?? "",
+      min: options.min ?? null, max: options.max ?? null, choices: options.choices ?? [],
+      max_length: options.max_length ?? 280, value: null, locked: false, locked_at: null,
+    }, lockOptions);
+    this.clock = lockOptions.clock ?? (() => new Date());
+    this.ledger = lockOptions.ledger ?? new LockLedger({ clock: this.clock });
+  }
+
+  /** True once the answer is committed. */
+  get isLocked(): boolean {
+    return this.get("locked");
+  }
+
+  /** The committed answer, or null. */
+  get value(): number | string | null {
+    return this.get("value");
+  }
+
+  /** The mission part this lock belongs to. */
+  get part(): string {
+    return this.get("part");
+  }
+
+  /**
+   * Ties workbench widgets to this lock: controls stay disabled until the answer is
+   * committed; their accepted updates and the first reveal of results are recorded.
+   * Returns this lock, for chaining.
+   */
+  gates(...widgets: Gateable[]): this {
+    for (const widget of widgets) {
+      if (this.gated.has(widget)) continue;
+      this.gated.add(widget);
+      if (!this.isLocked) widget.setDisabled(message.gatedBy(this.part));
+      widget.onAccepted((patch: Record<string, unknown>) => {
+        for (const [trait, value] of Object.entries(patch)) {
+          this.ledger.append({ kind: "interaction", widget_id: widget.id, part: this.part, trait, value: jsonOf(value) });
+        }
+      });
+      widget.onRevealed(() => {
+        if (this.hasRevealed) return;
+        this.hasRevealed = true;
+        this.ledger.append({ kind: "revealed", widget_id: widget.id, part: this.part, trait: "", value: null });
+      });
+    }
+    return this;
+  }
+
+  /**
+   * Commits an answer from kernel code (the headless runner uses this).
+   * @throws WidgetTraitError naming `value` when already locked or the answer is invalid
+   */
+  commit(value: number | string): void {
+    const problem = this.commitProblem(value);
+    if (problem) throw new WidgetTraitError(this.label, "value", problem);
+    this.lock(value);
+  }
+
+  /**
+   * Kernel writes after commit are refused like front-end ones, and recorded.
+   * @throws WidgetTraitError naming the trait when the lock is committed
+   */
+  override setMany(patch: Partial<PredictionLockTraits>): void {
+    if (this.isLocked) {
+      const trait = Object.keys(patch)[0] ?? "value";
+      this.ledger.append({ kind: "refused", widget_id: this.id, part: this.part, trait, value: jsonOf((patch as Record<string, unknown>)[trait]) });
+      throw new WidgetTraitError(this.label, trait, message.lockedAlready(this.part, this.value));
+    }
+    super.setMany(patch);
+  }
+
+  protected override onCustom(content: unknown): void {
+    const msg = content as { type?: unknown; value?: unknown } | null;
+    if (!msg || msg.type !== "lock_request") {
+      console.error(`[fleetlab] PredictionLock ${this.id}: ignored custom message`);
+      return;
+    }
+    const problem = this.commitProblem(msg.value);
+    if (problem) {
+      this.reject("value", problem);
+      return;
+    }
+    this.lock(msg.value as number | string);
+  }
+
+  protected override describe(): string {
+    return `part ${this.part}, ${this.isLocked ? `locked ${JSON.stringify(this.value)}` : "not locked"}`;
+  }
+
+  private commitProblem(value: unknown): string | null {
+    if (this.isLocked) {
+      this.ledger.append({ kind: "refused", widget_id: this.id, part: this.part, trait: "value", value: jsonOf(value) });
+      return message.lockedAlready(this.part, this.value);
+    }
+    const broken = answerProblem(this.getState(), value);
+    return broken === null ? null : message.invalid("value", broken, value);
+  }
+
+  private lock(value: number | string): void {
+    const locked_at = this.clock().toISOString();
+    this.setMany({ value, locked: true, locked_at });
+    this.ledger.append({ kind: "commit", widget_id: this.id, part: this.part, trait: "value", value });
+    this.sendCustom({ type: "locked", value, locked_at } as JsonObject);
+    for (const widget of this.gated) widget.setDisabled(null);
+  }
+}
+
+/** A JSON-safe copy of a value for the ledger (binary and non-finite become null). */
+function jsonOf(value: unknown): import("../kernel/runtime").JsonValue {
+  if (value === undefined) return null;
+  try {
+    return JSON.parse(JSON.stringify(value, (_k, v) => (ArrayBuffer.isView(v) ? null : v))) ?? null;
+  } catch {
+    return null;
+  }
+}
