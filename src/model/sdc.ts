@@ -1,0 +1,373 @@
+/**
+ * Silent data corruption (mission 07, part 3; Edge Guardian): flip a real bit in
+ * a float32 weight buffer, see what it does to a real classifier, and compare
+ * three detectors on seeded injected faults — what each catches and what it
+ * costs in FLOPs.
+ *
+ *   weight checksum (CRC-32 over the weight bytes)  catches every flip in stored weights,
+ *                                                   misses compute faults; cost ∝ weight bytes
+ *   dual modular redundancy (run twice, compare)    catches transient compute faults, misses
+ *                                                   flips in stored weights (both runs read them);
+ *                                                   cost = one extra forward pass
+ *   activation checksum (ABFT: Σy = (1ᵀW)x + Σb)    catches both above its rounding tolerance;
+ *                                                   cost Σ(2·in + out) per pass, ~13× less than DMR here
+ *
+ * Sources: field rates in figures.md §1.3 (Gemini: SDC "every week or two"; Llama 3: 6 SDC
+ * interruptions in 54 days on 16,384 GPUs; Dixit et al. 2021/2022). Checksummed matrix
+ * products: K.-H. Huang and J. A. Abraham, "Algorithm-Based Fault Tolerance for Matrix
+ * Operations", IEEE Trans. Computers C-33(6):518–528, 1984. CRC-32: ISO-HDLC / IEEE 802.3
+ * polynomial 0xEDB88320 (reflected), check value CRC("123456789") = 0xCBF43926.
+ */
+import { ModelInputError, requireInteger, requirePositive } from "./errors";
+import {
+  argmax,
+  bitsToFloat32,
+  cloneModel,
+  float32ToBits,
+  forwardFlops,
+  forwardTrace,
+  meanCrossEntropy,
+  softmax,
+  type ComputeFault,
+  type ForwardTrace,
+  type LightBatch,
+  type PerceptionModel,
+} from "./perception-model";
+import type { Rng } from "./sim/rng";
+
+/** What one bit flip did to one float32. */
+export interface BitFlip {
+  index: number;
+  bit: number;
+  oldValue: number;
+  newValue: number;
+  /** |new − old| / |old|; Infinity when old is 0 or new is not finite; 0 for +0 ↔ −0. */
+  relativeChange: number;
+}
+
+/**
+ * Flips bit `bit` (0 = mantissa LSB, 23–30 = exponent, 31 = sign) of the float32 at
+ * `index`, in place, in the real buffer.
+ *
+ * Equation: float32 = (−1)^s · 2^(e−127) · 1.m; flipping exponent bit k multiplies
+ *           by 2^(±2^(k−23)), flipping mantissa bit k changes the value by ≤ 2^(k−23)·|x|.
+ * Worked example: 0.5 = 0x3F000000; bit 30 → 0x7F000000 = 2^127 ≈ 1.70e38,
+ *   relative change ≈ 3.4e38. Mantissa bit 0 of 0.5 → 0.50000006 (relative 1.2e-7).
+ *
+ * @throws ModelInputError if index is outside the buffer or bit outside 0–31 (buffer unchanged)
+ */
+export function flipBit(weights: Float32Array, index: number, bit: number): BitFlip {
+  if (!(weights instanceof Float32Array)) throw new ModelInputError("flipBit", "weights", "a Float32Array", weights);
+  requireInteger("flipBit", { index }, 0, weights.length - 1);
+  requireInteger("flipBit", { bit }, 0, 31);
+  const oldValue = weights[index];
+  const newValue = bitsToFloat32((float32ToBits(oldValue) ^ (1 << bit)) >>> 0);
+  weights[index] = newValue;
+  let relativeChange: number;
+  if (oldValue === newValue) relativeChange = 0; // +0 ↔ −0
+  else if (oldValue === 0 || !Number.isFinite(newValue)) relativeChange = Infinity;
+  else relativeChange = Math.abs(newValue - oldValue) / Math.abs(oldValue);
+  return { index, bit, oldValue, newValue, relativeChange };
+}
+
+const CRC_TABLE: Uint32Array = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+/**
+ * CRC-32 (IEEE 802.3) of a byte array. Detects every single-bit and every burst error up to
+ * 32 bits. Cost: one table lookup and XOR per byte, O(bytes).
+ *
+ * Worked example: crc32(ASCII "123456789") = 0xCBF43926
+ */
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** CRC-32 over a weight buffer's bytes (its little-endian float32 storage). */
+export function weightChecksum(weights: Float32Array): number {
+  return crc32(new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength));
+}
+
+/** Golden per-layer column sums, stored apart from the weights they protect. */
+export interface ActivationChecksums {
+  /** For layer ℓ: cⱼ = Σ_o W[o][j]. */
+  columnSums: number[][];
+  /** For layer ℓ: Σ_o b[o]. */
+  biasSums: number[];
+  /** Relative tolerance for rounding (float64 arithmetic on float32 weights). */
+  tolerance: number;
+}
+
+/** Precomputes the ABFT checksum vectors from known-good weights. Cost once: one pass over the weights. */
+export function createActivationChecksums(model: PerceptionModel, tolerance = 1e-9): ActivationChecksums {
+  requirePositive("createActivationChecksums", { tolerance });
+  const w = model.weights;
+  return {
+    columnSums: model.layers.map((l) => {
+      const c = new Array<number>(l.inputs).fill(0);
+      for (let o = 0; o < l.outputs; o++) for (let i = 0; i < l.inputs; i++) c[i] += w[l.weightOffset + o * l.inputs + i];
+      return c;
+    }),
+    biasSums: model.layers.map((l) => {
+      let s = 0;
+      for (let o = 0; o < l.outputs; o++) s += w[l.biasOffset + o];
+      return s;
+    }),
+    tolerance,
+  };
+}
+
+/**
+ * Verifies a forward trace against the golden checksums: for every layer,
+ * |Σ_o y_o − (c·x + Σb)| ≤ tolerance · (Σ|c_j x_j| + |Σb| + Σ|y_o|).
+ * Returns false (a detection) if any layer disagrees, or a value is not finite.
+ */
+export function activationChecksumOk(checksums: ActivationChecksums, trace: ForwardTrace): boolean {
+  return trace.preActivations.every((y, li) => {
+    const x = trace.layerInputs[li];
+    const c = checksums.columnSums[li];
+    let expected = checksums.biasSums[li];
+    let scale = Math.abs(expected);
+    for (let i = 0; i < x.length; i++) {
+      expected += c[i] * x[i];
+      scale += Math.abs(c[i] * x[i]);
+    }
+    let observed = 0;
+    for (const v of y) {
+      observed += v;
+      scale += Math.abs(v);
+    }
+    return Number.isFinite(observed) && Math.abs(observed - expected) <= checksums.tolerance * scale;
+  });
+}
+
+/** FLOPs to check one forward pass: per layer 2·inputs (c·x) + outputs (Σy) + 2 (add Σb, compare). */
+export function activationChecksumFlops(model: PerceptionModel): number {
+  return model.layers.reduce((s, l) => s + 2 * l.inputs + l.outputs + 2, 0);
+}
+
+/** Compute and memory cost of each detector for one inference, and the DMR/ABFT ratio. */
+export interface DetectorCosts {
+  forwardFlops: number;
+  /** Weight bytes read by one checksum pass (cost ∝ bytes; amortised over checks). */
+  checksumBytes: number;
+  /** Extra FLOPs DMR adds per inference: one more forward pass. */
+  dmrExtraFlops: number;
+  activationChecksumFlops: number;
+  /** dmrExtraFlops / activationChecksumFlops. */
+  dmrToActivationRatio: number;
+}
+
+/**
+ * Detector costs for a model.
+ *
+ * Worked example (8 → 32 → 32 → 3): forward 2,819 FLOPs; DMR +2,819; activation checksum
+ * (16+32+2) + (64+32+2) + (64+3+2) = 217 FLOPs → DMR costs 13.0× more; CRC reads 5,772 B.
+ * For square layers of width w the ratio tends to (2w² + w)/(3w + 2) ≈ 2w/3.
+ */
+export function detectorCosts(model: PerceptionModel): DetectorCosts {
+  const f = forwardFlops(model);
+  const a = activationChecksumFlops(model);
+  return { forwardFlops: f, checksumBytes: model.weights.byteLength, dmrExtraFlops: f, activationChecksumFlops: a, dmrToActivationRatio: f / a };
+}
+
+/** Where an injected fault lands. */
+export type FaultKind = "weight" | "compute";
+
+/** Detection counts for one detector. */
+export interface DetectorScore {
+  detected: number;
+  /** detected / injected. */
+  rate: number;
+  /** Detected among faults that changed some output bit. */
+  detectedConsequential: number;
+  consequentialRate: number;
+  /** Detected among faults that changed a predicted class (the harmful ones). */
+  detectedChangedClass: number;
+  changedClassRate: number;
+}
+
+/** Outcome of a seeded fault-injection campaign. */
+export interface SdcCampaign {
+  kind: FaultKind;
+  injected: number;
+  /** Faults that changed any logit on any probe input. */
+  consequential: number;
+  /** Faults that changed a predicted class. */
+  changedClass: number;
+  checksum: DetectorScore;
+  dmr: DetectorScore;
+  activationChecksum: DetectorScore;
+}
+
+function sameLogits(a: number[], b: number[]): boolean {
+  return a.every((v, i) => Object.is(v, b[i]));
+}
+
+/**
+ * Injects `trials` seeded faults and scores each detector. Weight faults flip a uniformly
+ * chosen bit of a uniformly chosen parameter (persistent); compute faults flip a uniformly
+ * chosen bit of one pre-activation during one pass on one probe input (transient).
+ *
+ * Property (weight faults): checksum rate = 1, DMR rate = 0. (Compute faults): checksum
+ * rate = 0, DMR consequential rate = 1. Activation checksum catches nearly all consequential
+ * faults of both kinds; the ones it misses are low-mantissa flips below its tolerance.
+ */
+export function injectFaults(opts: { model: PerceptionModel; probes: number[][]; kind: FaultKind; trials: number; rng: Rng }): SdcCampaign {
+  const { model, probes, kind, rng } = opts;
+  requireInteger("injectFaults", { trials: opts.trials });
+  if (kind !== "weight" && kind !== "compute") throw new ModelInputError("injectFaults", "kind", '"weight" or "compute"', kind);
+  if (!Array.isArray(probes) || probes.length === 0) throw new ModelInputError("injectFaults", "probes", "a non-empty array of inputs", probes);
+  const goldenCrc = weightChecksum(model.weights);
+  const sums = createActivationChecksums(model);
+  const clean = probes.map((x) => forwardTrace(model, x));
+  const counts = { consequential: 0, changedClass: 0, checksum: [0, 0, 0], dmr: [0, 0, 0], abft: [0, 0, 0] };
+  const tally = (slot: number[], hit: boolean, consequential: boolean, changedClass: boolean): void => {
+    if (hit) {
+      slot[0]++;
+      if (consequential) slot[1]++;
+      if (changedClass) slot[2]++;
+    }
+  };
+  for (let t = 0; t < opts.trials; t++) {
+    let traces: ForwardTrace[];
+    let reruns: ForwardTrace[];
+    let checksumHit: boolean;
+    if (kind === "weight") {
+      const faulty = cloneModel(model);
+      flipBit(faulty.weights, rng.int(faulty.weights.length), rng.int(32));
+      traces = probes.map((x) => forwardTrace(faulty, x));
+      reruns = probes.map((x) => forwardTrace(faulty, x));
+      checksumHit = weightChecksum(faulty.weights) !== goldenCrc;
+    } else {
+      const p = rng.int(probes.length);
+      const layer = rng.int(model.layers.length);
+      const fault: ComputeFault = { layer, unit: rng.int(model.layers[layer].outputs), bit: rng.int(32) };
+      traces = clean.slice();
+      traces[p] = forwardTrace(model, probes[p], fault);
+      reruns = clean;
+      checksumHit = weightChecksum(model.weights) !== goldenCrc;
+    }
+    const consequential = traces.some((tr, i) => !sameLogits(tr.logits, clean[i].logits));
+    const changedClass = traces.some((tr, i) => argmax(tr.logits) !== argmax(clean[i].logits));
+    if (consequential) counts.consequential++;
+    if (changedClass) counts.changedClass++;
+    tally(counts.checksum, checksumHit, consequential, changedClass);
+    tally(counts.dmr, traces.some((tr, i) => !sameLogits(tr.logits, reruns[i].logits)), consequential, changedClass);
+    tally(counts.abft, traces.some((tr) => !activationChecksumOk(sums, tr)), consequential, changedClass);
+  }
+  // A detector with nothing to find in a category scores 1 there (vacuously complete).
+  const share = (hits: number, of: number): number => (of === 0 ? 1 : hits / of);
+  const score = ([d, dc, dk]: number[]): DetectorScore => ({
+    detected: d,
+    rate: d / opts.trials,
+    detectedConsequential: dc,
+    consequentialRate: share(dc, counts.consequential),
+    detectedChangedClass: dk,
+    changedClassRate: share(dk, counts.changedClass),
+  });
+  return {
+    kind,
+    injected: opts.trials,
+    consequential: counts.consequential,
+    changedClass: counts.changedClass,
+    checksum: score(counts.checksum),
+    dmr: score(counts.dmr),
+    activationChecksum: score(counts.abft),
+  };
+}
+
+/** What a weight flip does to predictions, and what each signal would show. */
+export interface FlipImpact {
+  flip: BitFlip;
+  /** Probe inputs whose predicted class changed. */
+  changedPredictions: number;
+  accuracyBefore: number;
+  accuracyAfter: number;
+  /** Training loss on the labelled batch — only computable when labels exist. */
+  lossBefore: number;
+  lossAfter: number;
+  /** Mean top-class softmax probability on the changed inputs (1 = confidently wrong). */
+  confidenceOnChanged: number;
+}
+
+/**
+ * Flips one weight bit in a copy of the model and measures the damage on a labelled batch.
+ * The lesson of the part 3 lock: at inference there are no labels, so no loss is computed;
+ * what is observable — the softmax output — stays confident while the class is wrong.
+ */
+export function flipImpact(model: PerceptionModel, index: number, bit: number, batch: LightBatch): FlipImpact {
+  const faulty = cloneModel(model);
+  const flip = flipBit(faulty.weights, index, bit);
+  let changed = 0;
+  let before = 0;
+  let after = 0;
+  let confidence = 0;
+  batch.inputs.forEach((x, i) => {
+    const a = argmax(forwardTrace(model, x).logits);
+    const logits = forwardTrace(faulty, x).logits;
+    const b = argmax(logits);
+    if (a === batch.labels[i]) before++;
+    if (b === batch.labels[i]) after++;
+    if (a !== b) {
+      changed++;
+      confidence += Math.max(...softmax(logits));
+    }
+  });
+  const n = batch.inputs.length;
+  return {
+    flip,
+    changedPredictions: changed,
+    accuracyBefore: before / n,
+    accuracyAfter: after / n,
+    lossBefore: meanCrossEntropy(model, batch),
+    lossAfter: meanCrossEntropy(faulty, batch),
+    confidenceOnChanged: changed === 0 ? 0 : confidence / changed,
+  };
+}
+
+/**
+ * Finds the first weight (scanning the buffer in order) whose flip of `bit` makes an input
+ * labelled `fromClass` come out as `toClass` — the "red light read as green" event.
+ * Returns null if no single flip of that bit does it. Cost: O(parameters × batch × forward).
+ */
+export function findMisclassifyingFlip(model: PerceptionModel, batch: LightBatch, bit: number, fromClass: number, toClass: number): FlipImpact | null {
+  requireInteger("findMisclassifyingFlip", { bit }, 0, 31);
+  const probes = batch.inputs.filter((_, i) => batch.labels[i] === fromClass);
+  for (let index = 0; index < model.weights.length; index++) {
+    const faulty = cloneModel(model);
+    flipBit(faulty.weights, index, bit);
+    if (probes.some((x) => argmax(forwardTrace(faulty, x).logits) === toClass)) return flipImpact(model, index, bit, batch);
+  }
+  return null;
+}
+
+/**
+ * Finds a "quiet" weight flip: one that changes at least one prediction on the labelled batch
+ * while the mean training loss stays at or below `lossCeiling`. Scans `bits` in order, then
+ * the buffer in order; returns null if none qualifies. Shows that a loss-spike alarm is not an
+ * SDC detector: the outputs change while the loss stays far below, say, chance level (ln 3).
+ */
+export function findQuietFlip(model: PerceptionModel, batch: LightBatch, bits: number[], lossCeiling: number): FlipImpact | null {
+  requirePositive("findQuietFlip", { lossCeiling });
+  for (const bit of bits) {
+    requireInteger("findQuietFlip", { bit }, 0, 31);
+    for (let index = 0; index < model.weights.length; index++) {
+      const faulty = cloneModel(model);
+      flipBit(faulty.weights, index, bit);
+      if (!batch.inputs.some((x) => argmax(forwardTrace(faulty, x).logits) !== argmax(forwardTrace(model, x).logits))) continue;
+      const impact = flipImpact(model, index, bit, batch);
+      if (impact.lossAfter <= lossCeiling) return impact;
+    }
+  }
+  return null;
+}
