@@ -49,11 +49,13 @@ export interface DrfAllocation {
  */
 export function dominantResourceFairness(input: DrfInput): DrfAllocation {
   const fn = "dominantResourceFairness";
-  const { capacity, demands, maxTasks } = input;
-  if (!Array.isArray(capacity) || capacity.length === 0) throw new ModelInputError(fn, "capacity", "a non-empty array", capacity);
+  const { maxTasks } = input;
+  if (!Array.isArray(input.capacity) || input.capacity.length === 0) throw new ModelInputError(fn, "capacity", "a non-empty array", input.capacity);
+  const capacity: readonly number[] = input.capacity;
   capacity.forEach((c, r) => requirePositive(fn, { [`capacity[${r}]`]: c }));
-  if (!Array.isArray(demands) || demands.length === 0) throw new ModelInputError(fn, "demands", "a non-empty array", demands);
-  demands.forEach((d, i) => {
+  if (!Array.isArray(input.demands) || input.demands.length === 0) throw new ModelInputError(fn, "demands", "a non-empty array", input.demands);
+  const demands: readonly (readonly number[])[] = input.demands;
+  demands.forEach((d: readonly number[], i) => {
     if (!Array.isArray(d) || d.length !== capacity.length) {
       throw new ModelInputError(fn, `demands[${i}]`, `an array of ${capacity.length} numbers`, d);
     }

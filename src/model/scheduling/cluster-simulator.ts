@@ -1,0 +1,417 @@
+/**
+ * Seeded discrete-event simulator of a GPU cluster scheduler.
+ *
+ *   arrivals (Poisson, job mix) ──► per-tenant queues ──► scheduling pass ──► placement ──► running
+ *        ▲                        (fifo | priority | drf,  (gang: all k GPUs     │  finish, preempt,
+ *        └── next arrival          quotas, EASY backfill)   or none)             ▼  restore events
+ *                                                                         metrics + snapshot
+ *
+ * One event heap (typed arrays), per-job state in typed arrays, placement through
+ * FreeGpuIndex buckets; separate random streams for arrivals, placement and spot
+ * reclaims, so two policies see the same jobs (common random numbers).
+ * Job speed: rate = (width / gpus) · η, η = communicationEfficiency of its ring, so
+ * poor placement stretches jobs as well as delaying them.
+ */
+import { createRng } from "../sim/rng";
+import { resolveClusterConfig, type ClusterConfig } from "./cluster-config";
+import { EventQueue } from "./event-queue";
+import { FreeGpuIndex } from "./free-gpu-index";
+import { RunningSet, TenantQueues } from "./job-queue";
+import { fragmentationFromNodes, waitStats, type FragmentationResult, type WaitStats } from "./metrics";
+import { placeBestFit, placeGang } from "./placement";
+import { communicationEfficiency, hopAllReduceSeconds, HOPS_CROSS_RACK, HOPS_SAME_NODE, HOPS_SAME_RACK } from "./topology";
+
+export type { ClusterConfig } from "./cluster-config";
+
+/** What a simulation run reports. Times in hours. */
+export interface ClusterReport {
+  seed: number;
+  totalGpus: number;
+  arrivalRatePerHour: number;
+  offeredLoad: number;
+  jobsSubmitted: number;
+  jobsCompleted: number;
+  jobsDropped: number;
+  /** Jobs that started on a device they cannot run on (capability-blind placement) / jobs submitted. */
+  dropoutRate: number;
+  makespanHours: number;
+  /** Events processed (arrivals, finishes, reclaims, restores). */
+  events: number;
+  /** Time from arrival to first start, all jobs. */
+  wait: WaitStats;
+  waitByPriority: ({ priority: number } & WaitStats)[];
+  waitByClass: ({ name: string; gpus: number } & WaitStats)[];
+  /** Arrival to completion ("time to converge") per job class, completed jobs. */
+  completionByClass: ({ name: string; gpus: number } & WaitStats)[];
+  /** Busy GPU-hours / (GPUs · makespan). */
+  utilization: number;
+  /** Useful compute: Σ width·η over time / (GPUs · makespan). */
+  mfu: number;
+  hops: {
+    /** Over multi-GPU jobs at their first placement. */
+    meanRingHopsPerJob: number; meanCrossRackLinksPerJob: number; crossRackJobFraction: number;
+    meanAllReduceMs: number; meanCommunicationEfficiency: number;
+  };
+  fragmentation: { jobGpus: number; meanUnusableFraction: number; samples: number };
+  starvation: { thresholdHours: number; lowestPriority: number; maxWaitHours: number; starvedJobs: number; isStarving: boolean };
+  preemption: { reclaims: number; restarts: number; rescales: number; lostGpuHours: number };
+  tenants: { name: string; gpuHours: number; finalDominantShare: number }[];
+  /** Occupancy at snapshot.timeHours: grid[rack][node·g + gpu] = job id, −1 free, −2 reclaimed. */
+  snapshot: { timeHours: number; grid: number[][]; fragmentation: FragmentationResult };
+}
+
+const ARRIVAL = 0, FINISH = 1, PREEMPT = 2, RESTORE = 3, SNAPSHOT = 4;
+const QUEUED = 1, RUNNING = 2, DONE = 3, DROPPED = 4;
+
+/**
+ * Runs the cluster scheduler simulation to completion of every job.
+ *
+ * Holds: one GPU, 1-GPU jobs and Poisson arrivals is an M/G/1 queue, and the mean wait
+ * matches pollaczekKhinchineWait (checked in the spec). Deterministic for a given seed.
+ * Cost: O(events · (log events + pass work)); no per-placement scan of all GPUs.
+ *
+ * @throws ModelInputError naming the config field (e.g. "config.jobClasses[0].gpus")
+ */
+export function simulateCluster(config: ClusterConfig, seed: number): ClusterReport {
+  const cfg = resolveClusterConfig(config);
+  const root = createRng(seed);
+  const rngArrive = root.fork(), rngPlace = root.fork(), rngSpot = root.fork(), rngSetup = root.fork();
+  const placeNext = rngPlace.next;
+  const shape = { racks: cfg.racks, nodesPerRack: cfg.nodesPerRack, gpusPerNode: cfg.gpusPerNode };
+  const g = cfg.gpusPerNode, npr = cfg.nodesPerRack, nodes = cfg.racks * npr, totalGpus = nodes * g;
+  const net = cfg.network, N = cfg.jobs, T = cfg.tenants.length;
+
+  // Device pools: generations in contiguous blocks of nodes.
+  const gens = cfg.generations;
+  const nodePool = new Int32Array(nodes);
+  for (let n = 0, p = 0, edge = gens[0].fraction; n < nodes; n++) {
+    while (p < gens.length - 1 && (n + 0.5) / nodes > edge) edge += gens[++p].fraction;
+    nodePool[n] = p;
+  }
+  const index = new FreeGpuIndex(shape, nodePool, gens.length);
+  const allPools = (1 << gens.length) - 1;
+  const classMask = cfg.jobClasses.map((jc) => gens.reduce((m, gen, p) =>
+    gen.capability >= jc.minCapability && gen.memoryGb >= jc.memoryGb ? m | (1 << p) : m, 0));
+
+  // Per-job state.
+  const arrival = new Float64Array(N), work = new Float64Array(N), done = new Float64Array(N), rate = new Float64Array(N);
+  const since = new Float64Array(N), start = new Float64Array(N).fill(-1), finish = new Float64Array(N), end = new Float64Array(N);
+  const eff = new Float64Array(N), key = new Float64Array(N);
+  const cls = new Int32Array(N), k = new Int32Array(N), width = new Int32Array(N), epoch = new Int32Array(N), off = new Int32Array(N + 1);
+  const state = new Uint8Array(N), shrunk = new Uint8Array(N);
+  const firstHops = new Int32Array(N), firstCross = new Int32Array(N), firstMax = new Int32Array(N).fill(-1);
+  const maxK = Math.max(...cfg.jobClasses.map((c) => c.gpus));
+  // Allocation pool: job j's GPUs at alloc[off[j] .. off[j] + width[j]); sized as jobs arrive.
+  let alloc = new Int32Array(Math.max(1024, Math.min(N * maxK, 1 << 20)));
+  const scratch = new Int32Array(maxK);
+
+  const queues = new TenantQueues(N, T, key);
+  const running = cfg.backfill === "easy" ? new RunningSet() : null;
+  const cursor = new Int32Array(T), tenantGpus = new Float64Array(T), tenantCpus = new Float64Array(T), tenantGpuHours = new Float64Array(T);
+  const totalCpus = nodes * cfg.cpusPerNode;
+  const shrunkList: number[] = [];
+  const events = new EventQueue(4096);
+  const spot = cfg.spot;
+
+  let now = 0, last = 0, busy = 0, useful = 0, busyArea = 0, usefulArea = 0, processed = 0, settled = 0, dropped = 0;
+  let reclaims = 0, restarts = 0, rescales = 0, lostGpuHours = 0, fragSum = 0, fragSamples = 0;
+  let snapshotGrid: number[][] | null = null, snapshotTime = 0;
+  const fragEvery = Math.max(1, Math.floor(N / 1000));
+  const snapshotJob = cfg.snapshotAtHours === null ? Math.floor(N / 2) : -1;
+  if (cfg.snapshotAtHours !== null) events.push(cfg.snapshotAtHours, SNAPSHOT, 0, 0);
+
+  const sampleService = (mean: number, cv: number): number => {
+    if (cv === 0) return mean;
+    if (cv === 1) return rngArrive.exponential(mean);
+    const s2 = Math.log(1 + cv * cv);
+    return Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * rngArrive.normal());
+  };
+
+  const arrive = (j: number): void => {
+    const u = rngArrive.next();
+    let c = 0;
+    while (u >= cfg.classCdf[c] && c < cfg.classCdf.length - 1) c++;
+    const jc = cfg.jobClasses[c];
+    cls[j] = c; k[j] = jc.gpus; arrival[j] = now; work[j] = sampleService(jc.meanServiceHours, jc.serviceCv);
+    key[j] = (cfg.queueOrder === "fifo" ? 0 : -jc.priority * 1e12) + now;
+    off[j + 1] = off[j] + jc.gpus;
+    if (off[j + 1] > alloc.length) { const a = new Int32Array(Math.max(alloc.length * 2, off[j + 1])); a.set(alloc); alloc = a; }
+    state[j] = QUEUED;
+    queues.insert(jc.tenant, j);
+    if (j + 1 < N) events.push(now + rngArrive.exponential(1 / cfg.arrivalRatePerHour), ARRIVAL, j + 1, 0);
+  };
+
+  /** Ring hops over the job's GPUs; sets η and rate; returns maxHops. */
+  const computeRate = (j: number): void => {
+    const w = width[j], o = off[j];
+    let total = 0, maxH = 0, cross = 0;
+    if (w > 1) {
+      alloc.subarray(o, o + w).sort();
+      for (let i = 0; i < w; i++) {
+        const a = alloc[o + i], b = alloc[o + ((i + 1) % w)];
+        const na = (a / g) | 0, nb = (b / g) | 0;
+        const h = na === nb ? HOPS_SAME_NODE : ((na / npr) | 0) === ((nb / npr) | 0) ? HOPS_SAME_RACK : HOPS_CROSS_RACK;
+        total += h; if (h > maxH) maxH = h; if (h === HOPS_CROSS_RACK) cross++;
+      }
+    }
+    const e = w > 1 && net.gradientBytes > 0 ? communicationEfficiency(w, maxH, net) : 1;
+    if (firstMax[j] < 0) { firstMax[j] = maxH; firstHops[j] = total; firstCross[j] = cross; }
+    eff[j] = e;
+    rate[j] = (w / k[j]) * e;
+  };
+
+  const share = (t: number): number => Math.max(tenantGpus[t] / totalGpus, tenantCpus[t] / totalCpus);
+  const hold = (j: number, sign: number, gpus: number): void => {
+    const t = cfg.jobClasses[cls[j]].tenant;
+    tenantGpus[t] += sign * gpus; tenantCpus[t] += sign * gpus * cfg.jobClasses[cls[j]].cpusPerGpu;
+    busy += sign * gpus;
+  };
+  const settle = (j: number): void => { done[j] += (now - since[j]) * rate[j]; since[j] = now; };
+  const scheduleFinish = (j: number): void => {
+    end[j] = now + Math.max(0, work[j] - done[j]) / rate[j];
+    events.push(end[j], FINISH, j, ++epoch[j]);
+    if (running) running.insert(j, end[j]);
+    useful += width[j] * eff[j];
+  };
+  const stopRunning = (j: number): void => {
+    if (running) running.remove(j, end[j]);
+    useful -= width[j] * eff[j];
+    end[j] = 0; epoch[j]++;
+  };
+  const releaseAll = (j: number): void => {
+    for (let i = off[j], e = off[j] + width[j]; i < e; i++) index.release(alloc[i]);
+    hold(j, -1, width[j]); width[j] = 0;
+  };
+
+  const tryStart = (j: number): boolean => {
+    const jc = cfg.jobClasses[cls[j]];
+    const mask = cfg.capabilityAware ? classMask[cls[j]] : allPools;
+    if (!placeGang(index, cfg.placement, cfg.locality, j, k[j], mask, scratch, placeNext)) return false;
+    alloc.set(scratch.subarray(0, k[j]), off[j]);
+    queues.remove(jc.tenant, j);
+    width[j] = k[j]; hold(j, 1, k[j]);
+    if (start[j] < 0) start[j] = now;
+    if (!cfg.capabilityAware) {
+      for (let i = off[j], e = off[j] + k[j]; i < e; i++) {
+        if (!(classMask[cls[j]] & (1 << nodePool[(alloc[i] / g) | 0]))) {
+          releaseAll(j); state[j] = DROPPED; finish[j] = now; dropped++; settled++;
+          return true;
+        }
+      }
+    }
+    state[j] = RUNNING; since[j] = now; computeRate(j); scheduleFinish(j);
+    return true;
+  };
+
+  const grow = (): void => {
+    for (let i = shrunkList.length - 1; i >= 0; i--) {
+      const j = shrunkList[i];
+      if (state[j] !== RUNNING) { shrunk[j] = 0; shrunkList.splice(i, 1); continue; }
+      const need = k[j] - width[j];
+      const mask = cfg.capabilityAware ? classMask[cls[j]] : allPools;
+      const avail = index.freeIn(mask);
+      if (avail < Math.min(need, g)) continue; // grow by at least a node's worth or the whole deficit
+      const add = Math.min(need, avail);
+      settle(j); stopRunning(j);
+      placeBestFit(index, j, add, mask, scratch, 0);
+      alloc.set(scratch.subarray(0, add), off[j] + width[j]);
+      width[j] += add; hold(j, 1, add);
+      work[j] += spot ? spot.rescaleOverheadHours : 0; rescales++;
+      computeRate(j); scheduleFinish(j);
+      if (width[j] === k[j]) { shrunk[j] = 0; shrunkList.splice(i, 1); }
+    }
+  };
+
+  const pickTenant = (): number => {
+    let best = -1;
+    for (let t = 0; t < T; t++) {
+      if (cursor[t] < 0) continue;
+      if (best < 0) { best = t; continue; }
+      if (cfg.queueOrder === "drf") {
+        const d = share(t) - share(best);
+        if (d < -1e-15 || (d <= 1e-15 && key[cursor[t]] < key[cursor[best]])) best = t;
+      } else if (key[cursor[t]] < key[cursor[best]]) best = t;
+    }
+    return best;
+  };
+
+  const pass = (): void => {
+    if (shrunkList.length > 0) grow();
+    if (queues.size === 0) return;
+    for (let t = 0; t < T; t++) cursor[t] = queues.head[t];
+    let reserved = false, shadow = Infinity, extra = 0, examined = 0;
+    for (;;) {
+      const t = pickTenant();
+      if (t < 0) return;
+      const j = cursor[t];
+      cursor[t] = queues.next[j];
+      if (tenantGpus[t] + k[j] > cfg.tenants[t].quotaGpus) continue; // over quota: skipped, never blocks
+      if (!reserved) {
+        if (tryStart(j)) continue;
+        if (!running) return; // strict order: the blocked head blocks everyone
+        reserved = true;
+        // EASY: the head's reservation (shadow time) from running jobs' expected ends; GPU counts only.
+        let acc = index.freeIn(allPools);
+        for (let i = 0; i < running.size; i++) {
+          acc += width[running.job[i]];
+          if (acc >= k[j]) { shadow = running.end[i]; extra = acc - k[j]; break; }
+        }
+        continue;
+      }
+      if (++examined > cfg.backfillDepth) return;
+      const mask = cfg.capabilityAware ? classMask[cls[j]] : allPools;
+      if (k[j] > index.freeIn(mask)) continue;
+      const endsInTime = now + (work[j] - done[j]) <= shadow; // runtime estimate: compute-only work
+      if (!endsInTime && k[j] > extra) continue;
+      if (tryStart(j) && !endsInTime) extra -= k[j];
+    }
+  };
+
+  const preempt = (node: number): void => {
+    reclaims++;
+    for (let s = 0; s < g; s++) {
+      const j = index.owner[node * g + s];
+      if (j < 0) continue;
+      settle(j); stopRunning(j);
+      let onNode = 0;
+      for (let i = off[j], e = off[j] + width[j]; i < e; i++) if (((alloc[i] / g) | 0) === node) onNode++;
+      const jc = cfg.jobClasses[cls[j]];
+      if (spot!.mode === "elastic" && width[j] - onNode >= jc.minGpus) {
+        let w = off[j];
+        for (let i = off[j], e = off[j] + width[j]; i < e; i++) {
+          if (((alloc[i] / g) | 0) === node) index.release(alloc[i]); else alloc[w++] = alloc[i];
+        }
+        width[j] -= onNode; hold(j, -1, onNode);
+        work[j] += spot!.rescaleOverheadHours; rescales++;
+        computeRate(j); scheduleFinish(j);
+        if (!shrunk[j]) { shrunk[j] = 1; shrunkList.push(j); }
+      } else {
+        const kept = Math.floor(done[j] / spot!.checkpointIntervalHours) * spot!.checkpointIntervalHours;
+        lostGpuHours += (done[j] - kept) * k[j];
+        done[j] = kept; work[j] += spot!.restartOverheadHours; restarts++;
+        releaseAll(j); state[j] = QUEUED; shrunk[j] = 0;
+        queues.insert(jc.tenant, j);
+      }
+    }
+    index.markDown(node);
+    events.push(now + rngSpot.exponential(spot!.meanHoursToRestore), RESTORE, node, 0);
+  };
+
+  const takeSnapshot = (): void => {
+    snapshotTime = now;
+    snapshotGrid = [];
+    for (let r = 0; r < cfg.racks; r++) snapshotGrid.push(Array.from(index.owner.subarray(r * npr * g, (r + 1) * npr * g)));
+  };
+
+  if (spot && spot.spotFraction > 0) {
+    const order = Int32Array.from({ length: nodes }, (_, i) => i);
+    const count = Math.round(spot.spotFraction * nodes);
+    for (let i = 0; i < count; i++) {
+      const r = i + rngSetup.int(nodes - i);
+      const tmp = order[i]; order[i] = order[r]; order[r] = tmp;
+      events.push(rngSpot.exponential(spot.meanHoursBetweenPreemptions), PREEMPT, order[i], 0);
+    }
+  }
+  if (N > 0) events.push(rngArrive.exponential(1 / cfg.arrivalRatePerHour), ARRIVAL, 0, 0);
+
+  while (settled < N && events.pop()) {
+    now = events.topTime;
+    const dt = now - last;
+    busyArea += busy * dt; usefulArea += useful * dt; last = now;
+    for (let t = 0; t < T; t++) tenantGpuHours[t] += tenantGpus[t] * dt;
+    const a = events.topA, kind = events.topKind;
+    switch (kind) {
+      case ARRIVAL:
+        arrive(a);
+        break;
+      case FINISH:
+        if (events.topB !== epoch[a] || state[a] !== RUNNING) continue;
+        settle(a); stopRunning(a);
+        releaseAll(a); state[a] = DONE; finish[a] = now; settled++;
+        break;
+      case PREEMPT:
+        preempt(a);
+        break;
+      case RESTORE:
+        index.markUp(a);
+        events.push(now + rngSpot.exponential(spot!.meanHoursBetweenPreemptions), PREEMPT, a, 0);
+        break;
+      case SNAPSHOT:
+        takeSnapshot();
+        continue;
+    }
+    processed++;
+    pass();
+    if (kind === ARRIVAL) {
+      if (a % fragEvery === 0) {
+        fragSum += fragmentationFromNodes(index.nodeFree, shape, cfg.fragmentationJobGpus, cfg.placement, cfg.locality).unusableFraction;
+        fragSamples++;
+      }
+      if (a === snapshotJob) takeSnapshot();
+    }
+  }
+  if (snapshotGrid === null) takeSnapshot();
+  return buildReport();
+
+  function buildReport(): ClusterReport {
+    const makespan = now;
+    const by = <K>(keyOf: (j: number) => K, include: (j: number) => boolean, value: (j: number) => number): Map<K, number[]> => {
+      const m = new Map<K, number[]>();
+      for (let j = 0; j < N; j++) {
+        if (!include(j)) continue;
+        const kk = keyOf(j);
+        if (!m.has(kk)) m.set(kk, []);
+        m.get(kk)!.push(value(j));
+      }
+      return m;
+    };
+    const started = (j: number) => start[j] >= 0;
+    const waitOf = (j: number) => start[j] - arrival[j];
+    const prio = (j: number) => cfg.jobClasses[cls[j]].priority;
+    const byPrio = by(prio, started, waitOf);
+    const priorities = [...byPrio.keys()].sort((x, y) => y - x);
+    const lowest = priorities.length > 0 ? priorities[priorities.length - 1] : 0;
+    const lowWaits = byPrio.get(lowest) ?? [];
+    const maxLow = lowWaits.reduce((m, w) => Math.max(m, w), 0);
+    const byClassWait = by((j) => cls[j], started, waitOf);
+    const byClassDone = by((j) => cls[j], (j) => state[j] === DONE, (j) => finish[j] - arrival[j]);
+    let multi = 0, hopsSum = 0, crossSum = 0, crossJobs = 0, arSum = 0, effSum = 0;
+    for (let j = 0; j < N; j++) {
+      if (firstMax[j] < 0 || k[j] < 2) continue;
+      multi++; hopsSum += firstHops[j]; crossSum += firstCross[j]; if (firstCross[j] > 0) crossJobs++;
+      arSum += hopAllReduceSeconds(k[j], firstMax[j], net); effSum += net.gradientBytes > 0 ? communicationEfficiency(k[j], firstMax[j], net) : 1;
+    }
+    const capacity = totalGpus * makespan;
+    const grid = snapshotGrid as number[][];
+    return {
+      seed, totalGpus, arrivalRatePerHour: cfg.arrivalRatePerHour, offeredLoad: cfg.offeredLoad,
+      jobsSubmitted: N, jobsCompleted: settled - dropped, jobsDropped: dropped, dropoutRate: N > 0 ? dropped / N : 0,
+      makespanHours: makespan, events: processed,
+      wait: waitStats(Array.from({ length: N }, (_, j) => j).filter(started).map(waitOf)),
+      waitByPriority: priorities.map((p) => ({ priority: p, ...waitStats(byPrio.get(p)!) })),
+      waitByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassWait.get(i) ?? []) })),
+      completionByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassDone.get(i) ?? []) })),
+      utilization: capacity > 0 ? busyArea / capacity : 0,
+      mfu: capacity > 0 ? usefulArea / capacity : 0,
+      hops: {
+        meanRingHopsPerJob: multi ? hopsSum / multi : 0, meanCrossRackLinksPerJob: multi ? crossSum / multi : 0,
+        crossRackJobFraction: multi ? crossJobs / multi : 0, meanAllReduceMs: multi ? (arSum / multi) * 1e3 : 0,
+        meanCommunicationEfficiency: multi ? effSum / multi : 1,
+      },
+      fragmentation: { jobGpus: cfg.fragmentationJobGpus, meanUnusableFraction: fragSamples ? fragSum / fragSamples : 0, samples: fragSamples },
+      starvation: {
+        thresholdHours: cfg.starvationThresholdHours, lowestPriority: lowest, maxWaitHours: maxLow,
+        starvedJobs: lowWaits.filter((w) => w > cfg.starvationThresholdHours).length, isStarving: maxLow > cfg.starvationThresholdHours,
+      },
+      preemption: { reclaims, restarts, rescales, lostGpuHours },
+      tenants: cfg.tenants.map((t, i) => ({ name: t.name, gpuHours: tenantGpuHours[i], finalDominantShare: share(i) })),
+      snapshot: { timeHours: snapshotTime, grid, fragmentation: fragmentationFromNodesOfGrid(grid) },
+    };
+  }
+
+  function fragmentationFromNodesOfGrid(grid: number[][]): FragmentationResult {
+    const nodeFree = new Int32Array(nodes);
+    for (let r = 0; r < cfg.racks; r++) for (let s = 0; s < npr * g; s++) if (grid[r][s] === -1) nodeFree[r * npr + ((s / g) | 0)]++;
+    return fragmentationFromNodes(nodeFree, shape, cfg.fragmentationJobGpus, cfg.placement, cfg.locality);
+  }
+}
