@@ -1,0 +1,90 @@
+/**
+ * Box: lays out child widgets in a row, a column or tabs.
+ * Traits (BoxTraits): layout, children ("IPY_MODEL_<id>" references), titles, selected_index.
+ * The front end writes `selected_index` only (the open tab).
+ */
+import type { BoxTraits } from "../../src/widgets/traits";
+import { renderFailed } from "./messages";
+import {
+  createNotice, defineWidget, h, listen, oneOf, showRefusals, stringArray,
+  type OwnTraits, type RenderContext, type TraitCheck,
+} from "./widget-base";
+
+/** Default trait values, in trait order. */
+export const BOX_DEFAULTS: OwnTraits<BoxTraits> = { layout: "vbox", children: [], titles: [], selected_index: null };
+
+/** Checks applied to kernel state before it reaches the view. */
+export const BOX_CHECKS: Record<string, TraitCheck> = {
+  layout: oneOf(["hbox", "vbox", "tab"]),
+  children: stringArray,
+  titles: stringArray,
+  selected_index: (v, s) =>
+    v === null || (Number.isInteger(v) && (v as number) >= 0 && (v as number) < (s.children as string[]).length)
+      ? null : `an integer in [0, ${(s.children as string[]).length}) or null`,
+};
+
+/** Draws the box and its children into `el`; returns its cleanup. */
+export function render({ model, el, host }: RenderContext<BoxTraits>): () => void {
+  const doc = el.ownerDocument;
+  const tabs = h(doc, "div", "fleetlab-tabs");
+  tabs.setAttribute("role", "tablist");
+  const body = h(doc, "div", "fleetlab-box");
+  el.append(tabs, body);
+  const notice = createNotice(el);
+  let removeChildren: (() => void)[] = [];
+  let generation = 0;
+
+  const showTab = () => {
+    const tab = model.get("layout") === "tab";
+    const index = model.get("selected_index") ?? 0;
+    [...body.children].forEach((child, i) => ((child as HTMLElement).hidden = tab && i !== index));
+    [...tabs.children].forEach((b, i) => b.setAttribute("aria-selected", String(i === index)));
+  };
+  const draw = () => {
+    const mine = ++generation;
+    removeChildren.forEach((r) => r());
+    removeChildren = [];
+    body.replaceChildren();
+    tabs.replaceChildren();
+    const layout = model.get("layout");
+    body.className = `fleetlab-box layout-${layout}`;
+    tabs.hidden = layout !== "tab";
+    model.get("children").forEach((ref, i) => {
+      const slot = h(doc, "div", "fleetlab-box-child");
+      body.appendChild(slot);
+      if (layout === "tab") {
+        const b = h(doc, "button", "", model.get("titles")[i] ?? `Tab ${i + 1}`);
+        b.type = "button";
+        b.setAttribute("role", "tab");
+        b.addEventListener("click", () => {
+          model.set("selected_index", i);
+          model.save_changes();
+          showTab();
+        });
+        tabs.appendChild(b);
+      }
+      host?.displayChild(ref, slot).then(
+        (remove) => (mine === generation ? removeChildren.push(remove) : remove()),
+        (error: unknown) => notice.show(renderFailed(`child ${ref}`, error)),
+      );
+    });
+    showTab();
+  };
+  const off = listen(model, ["change:children", "change:layout", "change:titles"], draw);
+  const offTab = listen(model, ["change:selected_index"], showTab);
+  const offRefusals = showRefusals(model, notice);
+  draw();
+  return () => {
+    generation++;
+    off();
+    offTab();
+    offRefusals();
+    removeChildren.forEach((r) => r());
+    el.replaceChildren();
+  };
+}
+
+/** The Box model and view classes. */
+export const { Model: BoxModel, View: BoxView } = defineWidget<BoxTraits>({
+  kind: "box", defaults: BOX_DEFAULTS, checks: BOX_CHECKS, render,
+});

@@ -1,0 +1,29 @@
+/** @jest-environment jsdom */
+import { GAUGE_CHECKS, GAUGE_DEFAULTS, fillFraction, render } from "./gauge";
+import { createFakeModel, mount } from "./testing/fake-model";
+
+describe("Gauge view", () => {
+  const thresholds = [{ at: 0, level: "bad" as const, label: "below target" }, { at: 0.99, level: "ok" as const, label: "meets SLO" }];
+  function setup() {
+    const model = createFakeModel({ ...GAUGE_DEFAULTS, description: "Availability", thresholds }, GAUGE_CHECKS);
+    const el = mount();
+    render({ model: model as never, el });
+    return { model, el };
+  }
+  it("matches the worked example: 0.25 on [0, 1] fills a quarter", () => expect(fillFraction(0.25, 0, 1)).toBe(0.25));
+  it("draws value, level and the reached threshold label", () => {
+    const { model, el } = setup();
+    expect(el.querySelector(".fleetlab-readout")!.textContent).toBe("—");
+    model.fromKernel({ value: 0.995, level: "ok" });
+    expect(el.querySelector(".fleetlab-readout")!.textContent).toBe("0.995");
+    expect((el.querySelector(".fleetlab-gauge-fill") as HTMLElement).style.width).toBe("99.5%");
+    expect(el.querySelector(".fleetlab-gauge")!.classList.contains("level-ok")).toBe(true);
+    expect(el.textContent).toContain("meets SLO");
+  });
+  it("refuses a non-finite reading", () => {
+    const { model, el } = setup();
+    model.fromKernel({ value: Number.POSITIVE_INFINITY });
+    expect(model.get("value")).toBeNull();
+    expect(el.querySelector(".fleetlab-notice")!.textContent).toMatch(/^\[fleetlab\] kernel sent value/);
+  });
+});

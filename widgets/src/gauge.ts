@@ -1,0 +1,78 @@
+/**
+ * Gauge: a metric read-out with a bar between `min` and `max` coloured by level.
+ * Traits (GaugeTraits): description, value, unit, min, max, thresholds, level (derived by the kernel).
+ * Worked example: min 0, max 1, value 0.25 ↦ bar 25% wide.
+ */
+import type { GaugeTraits } from "../../src/widgets/traits";
+import { formatValue } from "./scale";
+import {
+  createNotice, defineWidget, finiteNumber, finiteOrNull, h, isString, listen, showRefusals,
+  type OwnTraits, type RenderContext, type TraitCheck,
+} from "./widget-base";
+
+/** Default trait values, in trait order. */
+export const GAUGE_DEFAULTS: OwnTraits<GaugeTraits> = {
+  description: "", value: null, unit: "", min: 0, max: 1, thresholds: [], level: null,
+};
+
+/** Checks applied to kernel state before it reaches the view. */
+export const GAUGE_CHECKS: Record<string, TraitCheck> = {
+  description: isString,
+  value: finiteOrNull,
+  unit: isString,
+  min: (v, s) => finiteNumber(v, s) ?? ((v as number) < (s.max as number) ? null : "< max"),
+  max: (v, s) => finiteNumber(v, s) ?? ((v as number) > (s.min as number) ? null : "> min"),
+  thresholds: (v) =>
+    Array.isArray(v) && v.every((t) => typeof t?.at === "number" && ["ok", "warn", "bad"].includes(t?.level))
+      ? null : "an array of { at, level, label }",
+  level: (v) => (v === null || ["ok", "warn", "bad"].includes(v as string) ? null : 'one of "ok", "warn", "bad" or null'),
+};
+
+/** Returns the bar fill in [0, 1] for `value` on [min, max]. */
+export function fillFraction(value: number, min: number, max: number): number {
+  return Math.min(Math.max((value - min) / (max - min), 0), 1);
+}
+
+/** Draws the gauge into `el`; returns its cleanup. */
+export function render({ model, el }: RenderContext<GaugeTraits>): () => void {
+  const doc = el.ownerDocument;
+  const row = h(doc, "div", "fleetlab-row fleetlab-gauge");
+  const label = h(doc, "span", "fleetlab-label");
+  const bar = h(doc, "div", "fleetlab-gauge-bar");
+  const fill = h(doc, "div", "fleetlab-gauge-fill");
+  bar.appendChild(fill);
+  bar.setAttribute("role", "meter");
+  const readout = h(doc, "span", "fleetlab-readout");
+  const levelText = h(doc, "span", "fleetlab-level");
+  row.append(label, bar, readout, levelText);
+  el.appendChild(row);
+  const notice = createNotice(el);
+
+  const sync = () => {
+    const value = model.get("value");
+    const level = model.get("level");
+    label.textContent = model.get("description");
+    readout.textContent = value === null ? "—" : `${formatValue(value)}${model.get("unit") ? ` ${model.get("unit")}` : ""}`;
+    fill.style.width = value === null ? "0%" : `${(100 * fillFraction(value, model.get("min"), model.get("max"))).toFixed(1)}%`;
+    bar.setAttribute("aria-valuemin", String(model.get("min")));
+    bar.setAttribute("aria-valuemax", String(model.get("max")));
+    if (value !== null) bar.setAttribute("aria-valuenow", String(value));
+    row.classList.remove("level-ok", "level-warn", "level-bad");
+    if (level) row.classList.add(`level-${level}`);
+    const reached = model.get("thresholds").filter((t) => value !== null && t.at <= value).pop();
+    levelText.textContent = reached?.label ?? "";
+  };
+  const off = listen(model, ["change:value", "change:level", "change:min", "change:max", "change:unit", "change:thresholds", "change:description"], sync);
+  const offRefusals = showRefusals(model, notice);
+  sync();
+  return () => {
+    off();
+    offRefusals();
+    el.replaceChildren();
+  };
+}
+
+/** The Gauge model and view classes. */
+export const { Model: GaugeModel, View: GaugeView } = defineWidget<GaugeTraits>({
+  kind: "gauge", defaults: GAUGE_DEFAULTS, checks: GAUGE_CHECKS, render,
+});

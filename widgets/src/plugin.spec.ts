@@ -1,0 +1,20 @@
+/** @jest-environment jsdom */
+jest.mock("vega-embed", () => ({ __esModule: true, default: jest.fn() }));
+jest.mock("../../src/widgets/plots/compute", () => ({ computeRows: jest.fn() }), { virtual: true });
+
+import plugin from "./plugin";
+import { WIDGET_EXPORTS } from "./index";
+import { IJupyterWidgetRegistry } from "@jupyter-widgets/base";
+import { MODEL_NAMES, WIDGET_MODULE, WIDGET_MODULE_VERSION } from "../../src/widgets/traits";
+
+describe("JupyterLab plugin", () => {
+  it("requires the widget registry and registers every model and view of MODEL_NAMES", () => {
+    expect(plugin.requires).toEqual([IJupyterWidgetRegistry]);
+    const registerWidget = jest.fn();
+    plugin.activate({}, { registerWidget });
+    expect(registerWidget).toHaveBeenCalledWith({ name: WIDGET_MODULE, version: WIDGET_MODULE_VERSION, exports: WIDGET_EXPORTS });
+    const names = Object.values(MODEL_NAMES).flatMap((n) => [n._model_name, n._view_name]).sort();
+    expect(Object.keys(WIDGET_EXPORTS).sort()).toEqual(names);
+    for (const [name, cls] of Object.entries(WIDGET_EXPORTS)) expect(cls.name).toBe(name);
+  });
+});
