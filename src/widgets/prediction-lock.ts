@@ -66,6 +66,7 @@ export interface Gateable {
   setDisabled(reason: string | null): void;
   onAccepted(callback: (patch: Record<string, unknown>) => void): unknown;
   onRevealed(callback: () => void): unknown;
+  readonly hasRevealed: boolean;
 }
 
 /** The kernel half of a prediction lock; the kernel writes every trait. */
@@ -73,7 +74,7 @@ export class PredictionLock extends Widget<PredictionLockTraits> {
   readonly ledger: LockLedger;
   private readonly clock: () => Date;
   private readonly gated = new Set<Gateable>();
-  private hasRevealed = false;
+  private partRevealed = false;
 
   /**
    * @example new PredictionLock({ part: "07.1", prompt: "Does τ_opt rise or fall when N doubles?",
@@ -120,11 +121,14 @@ export class PredictionLock extends Widget<PredictionLockTraits> {
           this.ledger.append({ kind: "interaction", widget_id: widget.id, part: this.part, trait, value: jsonOf(value) });
         }
       });
-      widget.onRevealed(() => {
-        if (this.hasRevealed) return;
-        this.hasRevealed = true;
+      const noteReveal = () => {
+        if (this.partRevealed) return;
+        this.partRevealed = true;
         this.ledger.append({ kind: "revealed", widget_id: widget.id, part: this.part, trait: "", value: null });
-      });
+      };
+      // Gated too late: its results are already on screen, and the record must say so.
+      if (widget.hasRevealed) noteReveal();
+      widget.onRevealed(noteReveal);
     }
     return this;
   }

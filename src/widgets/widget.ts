@@ -81,6 +81,7 @@ export class Widget<T extends BaseTraits> {
   private readonly closeListeners = new Set<() => void>();
   private readonly revealListeners = new Set<() => void>();
   private disabledReason: string | null = null;
+  private revealed = false;
   private closed = false;
 
   constructor(private readonly spec: WidgetSpec<T>, own: OwnTraits<T>, options: WidgetOptions = {}) {
@@ -187,6 +188,11 @@ export class Widget<T extends BaseTraits> {
     return () => this.revealListeners.delete(callback);
   }
 
+  /** True once this widget has shown results. */
+  get hasRevealed(): boolean {
+    return this.revealed;
+  }
+
   /** Calls `callback` once when the widget closes. */
   onClose(callback: () => void): void {
     this.closeListeners.add(callback);
@@ -270,6 +276,7 @@ export class Widget<T extends BaseTraits> {
 
   /** Announces that results are now visible (a lock records the first one per part). */
   protected emitRevealed(): void {
+    this.revealed = true;
     for (const cb of [...this.revealListeners]) cb();
   }
 
