@@ -1,0 +1,264 @@
+/**
+ * Mission 07: Fault Tolerance, the Reliability Tax (plan: missions/07_fault_tolerance.md).
+ * Young-Daly checkpoint intervals, staged checkpoint writes and silent data corruption,
+ * all computed by the model (reliability, checkpoint-interval, sdc, perception-model).
+ */
+import { overheadSplit, youngDalyInterval, youngOverhead } from "../../model/checkpoint-interval";
+import { createPerceptionModel, trafficLightSamples } from "../../model/perception-model";
+import { fleetMtbf } from "../../model/reliability";
+import { detectorCosts, flipImpact, injectFaults } from "../../model/sdc";
+import { createRng } from "../../model/sim/rng";
+import { defineMission } from "../define";
+import { smallestIntegerWhere, sweep } from "../search";
+import type { ControlValues, TrackContext, TrackId } from "../types";
+
+export interface FaultToleranceParams {
+  nodes: number;
+  nodeMtbfHours: number;
+  /** Checkpoint size, bytes. */
+  checkpointBytes: number;
+  /** Aggregate write bandwidth of each tier for the whole job, bytes/s. */
+  tierBytesPerSecond: { "Blocking S3": number; "Local SSD": number; "Async DRAM": number };
+  restartSeconds: number;
+  workHours: number;
+}
+
+/**
+ * Track parameters. Cloud Titan: 16,384 GPUs whose fleet MTBF is the plan's 4 h
+ * (65,536 GPU-h per GPU; Llama 3 measured 50,677, figures.md §1.1) and a Llama-3-70B
+ * checkpoint at 14 B/param = 987.8 GB (figures.md §2); S3 25 GB/s aggregate
+ * (illustrative), local NVMe 2,048 nodes × 6.9 GB/s (PCIe 4.0, figures.md §2), DRAM
+ * staging over PCIe Gen5 64 GB/s per GPU (figures.md §3). Other tracks: illustrative
+ * device-scale values (a preempted AR process, a brown-out hearable writing FeRAM).
+ */
+export const TRACK_PARAMS: Record<TrackId, FaultToleranceParams> = {
+  cloud_titan: { nodes: 16_384, nodeMtbfHours: 65_536, checkpointBytes: 987.8e9,
+    tierBytesPerSecond: { "Blocking S3": 25e9, "Local SSD": 2048 * 6.9e9, "Async DRAM": 16_384 * 64e9 }, restartSeconds: 600, workHours: 24 * 30 },
+  edge_guardian: { nodes: 64, nodeMtbfHours: 20_000, checkpointBytes: 2e9,
+    tierBytesPerSecond: { "Blocking S3": 0.1e9, "Local SSD": 3.5e9, "Async DRAM": 38.4e9 }, restartSeconds: 5, workHours: 24 },
+  mobile_nomad: { nodes: 1, nodeMtbfHours: 0.05, checkpointBytes: 50e6,
+    tierBytesPerSecond: { "Blocking S3": 5e6, "Local SSD": 1e9, "Async DRAM": 20e9 }, restartSeconds: 0.05, workHours: 1 },
+  tiny_pioneer: { nodes: 1, nodeMtbfHours: 0.01, checkpointBytes: 8e3,
+    tierBytesPerSecond: { "Blocking S3": 1.2e3, "Local SSD": 12e3, "Async DRAM": 1.4e6 }, restartSeconds: 0.01, workHours: 0.5 },
+};
+
+const num = (v: ControlValues, k: string) => Number(v[k]);
+const mtbfSeconds = (p: FaultToleranceParams, nodes: number) => fleetMtbf(p.nodeMtbfHours, nodes) * 3600;
+const deltaAt = (p: FaultToleranceParams, bytesPerSecond: number) => p.checkpointBytes / bytesPerSecond;
+
+/** The seeded SDC testbed: one perception model and a labelled batch (seed fixed, so keys are reproducible). */
+function sdcTestbed() {
+  const model = createPerceptionModel(7);
+  const batch = trafficLightSamples(createRng(11), 256);
+  return { model, batch };
+}
+
+function split(p: FaultToleranceParams, nodes: number, deltaSeconds: number, intervalSeconds: number) {
+  return overheadSplit({ workSeconds: p.workHours * 3600, intervalSeconds, checkpointSeconds: deltaSeconds, restartSeconds: p.restartSeconds, mtbfSeconds: mtbfSeconds(p, nodes) });
+}
+
+const youngMinutes = (c: TrackContext<FaultToleranceParams>, nodes: number, delta: number) => youngDalyInterval(delta, mtbfSeconds(c.params, nodes)) / 60;
+
+export const faultTolerance = defineMission<FaultToleranceParams>({
+  id: "07_fault_tolerance",
+  title: "Mission 07 · The Reliability Tax",
+  chapter: {
+    title: "Fault Tolerance: The Reliability Tax",
+    invariant: "The Young-Daly Invariant (τ_opt = √(2δM)) and MTBF (Mean Time Between Failures).",
+    struggle:
+      "At scale, \"Hardware Failure is a Routine.\" Navigate the trade-off between Checkpoint Overhead (δ) and Wasted Compute " +
+      "(work lost between failures), and watch cluster size (N) collapse the fleet's MTBF.",
+    minutes: 45,
+  },
+  tracks: {
+    cloud_titan: { persona: "LLM Architect", northStar: "Maximize Llama-3-70B serving.", crisisTitle: "The Checkpoint Storm.",
+      crisis: "Your 16,384-GPU cluster has an MTBF of 4 hours. If you checkpoint too often, you flood the storage; too little, and you lose days of work." },
+    edge_guardian: { persona: "AV Systems Lead", northStar: "Deterministic 10ms safety loop.", crisisTitle: "The Silent Corruption (SDC).",
+      crisis: "A Cosmic Ray flipped a bit in the AV perception's weight buffer. The car is now hallucinating 'Green' lights. You must detect the 'Silent Failure'." },
+    mobile_nomad: { persona: "AR Glasses Dev", northStar: "60FPS AR translation.", crisisTitle: "The Preemption Wall.",
+      crisis: "The glasses OS keeps killing your model process to save background apps. You must implement 'Incremental Checkpointing' to resume in <100ms." },
+    tiny_pioneer: { persona: "Hearable Lead", northStar: "Neural isolation in <10ms under 1mW.", crisisTitle: "The Brown-out Survival.",
+      crisis: "The hearable battery is spiking. You must use 'Non-Volatile Memory' (FeRAM) to save state before the power cuts out completely." },
+  },
+  defaultTrack: "cloud_titan",
+  params: (t) => TRACK_PARAMS[t],
+  visuals: {
+    primary: "YoungDalyCostCurve",
+    secondary: "FailureTopologyMap",
+    mathPeek: "Toggle for τ_opt = √(2δM) and MTBF_fleet = MTBF_node / N.",
+  },
+  parts: [
+    {
+      id: "young_daly_audit",
+      title: "The Young-Daly Audit",
+      kind: "Exploration",
+      minutes: 15,
+      objective: "Calculate the Optimal Checkpoint Interval for a given cluster size and failure rate.",
+      lock: {
+        kind: "choice",
+        question: "If you double the number of nodes (N) in your fleet, does the optimal checkpoint frequency increase, decrease, or stay the same?",
+        choices: ["Increase", "Decrease", "Stay the same"],
+        answer: (c) => {
+          const delta = deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]);
+          const now = youngMinutes(c, c.params.nodes, delta), doubled = youngMinutes(c, 2 * c.params.nodes, delta);
+          return doubled < now ? "Increase" : doubled > now ? "Decrease" : "Stay the same";
+        },
+      },
+      workbench: {
+        controls: [
+          // Starts from the fleet size chosen in mission 01 when the ledger has it.
+          { kind: "slider", id: "nodes", label: "Number of Nodes (N)", feeds: ["fleetMtbf", "youngDalyInterval"], scale: "log", unit: "nodes",
+            min: 1, max: (c) => Math.max(100_000, c.params.nodes * 4), step: 0.01,
+            default: (c) => Math.min(Math.max(1, c.ledger.control("01_ml_intro", "reliability_gap", "nodes", c.params.nodes)), Math.max(100_000, c.params.nodes * 4)) },
+          { kind: "slider", id: "delta_s", label: "Checkpoint Write Time (δ)", feeds: ["youngDalyInterval", "overheadSplit"], scale: "log", unit: "s",
+            min: (c) => deltaAt(c.params, c.params.tierBytesPerSecond["Async DRAM"]) / 10, max: (c) => deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]) * 10,
+            step: 0.01, default: (c) => deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]) },
+        ],
+        instruments: [
+          { kind: "plot", id: "waterfall", name: "Total Time Waterfall", mark: "bar",
+            x: { field: "share", title: "Where the wall-clock time goes", type: "nominal" }, y: { field: "fraction", title: "Fraction of wall time" },
+            compute: (v, c) => {
+              const n = Math.round(num(v, "nodes")), d = num(v, "delta_s");
+              const s = split(c.params, n, d, youngDalyInterval(d, mtbfSeconds(c.params, n)));
+              return [
+                { share: "Useful Work", fraction: s.usefulFraction }, { share: "Checkpoint Overhead", fraction: s.checkpointFraction },
+                { share: "Wasted Work", fraction: s.reworkFraction }, { share: "Restart", fraction: s.restartFraction },
+              ];
+            } },
+          { kind: "plot", id: "cost_curve", name: "YoungDalyCostCurve", role: "primary", mark: "line",
+            x: { field: "interval_min", title: "Checkpoint interval (min)", scale: "log" }, y: { field: "wasted", title: "Wasted fraction of wall time" },
+            compute: (v, c) => {
+              const n = Math.round(num(v, "nodes")), d = num(v, "delta_s"), opt = youngDalyInterval(d, mtbfSeconds(c.params, n));
+              return sweep(opt / 20, opt * 20, 50, true).map((tau) => ({ interval_min: tau / 60, wasted: 1 - split(c.params, n, d, tau).usefulFraction }));
+            } },
+          { kind: "gauge", id: "tau_opt", name: "Optimal interval τ_opt", unit: "min", min: 0, max: (c) => 4 * youngMinutes(c, 1, deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"])),
+            compute: (v, c) => youngMinutes(c, Math.round(num(v, "nodes")), num(v, "delta_s")) },
+        ],
+      },
+      target: {
+        prompt: "Find the Young-Daly optimal checkpoint interval (minutes) for your track's cluster size, writing checkpoints to blocking S3.",
+        unit: "min", tolerance: 0.05, maxAttempts: 10,
+        compute: (c) => youngMinutes(c, c.params.nodes, deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"])),
+      },
+      reflect: { prompt: "Patterson asks: 'Why is the Reliability Tax higher for the Cloud Titan than for the Tiny Pioneer?' (Reference the P_fleet = P_node^N formula.)", minWords: 40 },
+      mathPeek: [
+        { label: "Young-Daly optimum", expression: "tau_opt = sqrt(2 * delta * M)" },
+        { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N" },
+      ],
+    },
+    {
+      id: "async_staging",
+      title: "Asynchronous Staging",
+      kind: "Trade-off",
+      minutes: 15,
+      objective: "Optimize checkpoint performance using Asynchronous Staging (DRAM -> SSD -> S3).",
+      lock: {
+        kind: "number",
+        question: "Will staging a checkpoint to local NVMe instead of S3 reduce the 'Math-Stop' time? By what factor?",
+        unit: "x", min: 1, max: 1e6, tolerance: 0.25,
+        answer: (c) => deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]) / deltaAt(c.params, c.params.tierBytesPerSecond["Local SSD"]),
+      },
+      workbench: {
+        controls: [
+          { kind: "choice", id: "tier", label: "Checkpoint path", feeds: ["youngOverhead"], choices: ["Blocking S3", "Local SSD", "Async DRAM"], default: "Blocking S3" },
+          { kind: "slider", id: "stagger_groups", label: "Staggered checkpoint groups", feeds: ["youngOverhead"], scale: "log", unit: "groups", min: 1, max: 1024, step: 0.01, default: 1 },
+        ],
+        instruments: [
+          { kind: "gauge", id: "math_stop", name: "Math-Stop Timer", unit: "s", min: 0, max: (c) => deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]),
+            compute: (v, c) => deltaAt(c.params, c.params.tierBytesPerSecond[String(v.tier) as keyof FaultToleranceParams["tierBytesPerSecond"]]) },
+          { kind: "gauge", id: "throughput", name: "HBM-to-Disk Throughput Gauge", unit: "GB/s", min: 0, max: (c) => c.params.tierBytesPerSecond["Local SSD"] / 1e9,
+            danger: (c) => c.params.tierBytesPerSecond["Local SSD"] / 1e9,
+            // Demand on the disks while the checkpoint drains in `stagger_groups` waves.
+            compute: (v, c) => c.params.tierBytesPerSecond["Local SSD"] / 1e9 / Math.round(num(v, "stagger_groups")) },
+          { kind: "gauge", id: "overhead", name: "Checkpoint overhead at τ_opt", unit: "%", min: 0, max: 100,
+            compute: (v, c) => {
+              const d = deltaAt(c.params, c.params.tierBytesPerSecond[String(v.tier) as keyof FaultToleranceParams["tierBytesPerSecond"]]);
+              const m = mtbfSeconds(c.params, c.params.nodes);
+              return 100 * youngOverhead(youngDalyInterval(d, m), d, m);
+            } },
+        ],
+      },
+      target: {
+        prompt: "Find the smallest staging drain rate (GB/s, whole job) that keeps the Young-Daly checkpoint overhead at or below 10%, so the Checkpoint Storm never stalls training.",
+        unit: "GB/s", tolerance: 0.05, maxAttempts: 10,
+        compute: (c) => {
+          const m = mtbfSeconds(c.params, c.params.nodes);
+          const ok = (mbps: number) => { const d = c.params.checkpointBytes / (mbps * 1e6); return youngOverhead(youngDalyInterval(d, m), d, m) <= 0.1; };
+          return smallestIntegerWhere(ok, 1, 1e12) / 1000;
+        },
+      },
+      reflect: { prompt: "Jeff Dean observes: 'Your math-stop time is zero, but your SSD is 100% saturated.' Propose a 'Staggered Checkpoint' strategy to save the disk life.", minWords: 40 },
+      mathPeek: [
+        { label: "Math-stop time", expression: "t_stop = checkpoint_bytes / write_bandwidth" },
+        { label: "Young overhead", expression: "overhead = delta / tau + tau / (2 * M)" },
+      ],
+    },
+    {
+      id: "sdc_detective",
+      title: "The SDC Detective",
+      kind: "Synthesis",
+      minutes: 15,
+      objective: "Implement Checksumming and Dual-Modular Redundancy to detect Silent Data Corruption.",
+      lock: {
+        kind: "choice",
+        question: "If a weight bit flips from 1 to 0, will the model's 'Loss' function immediately alert you to the error?",
+        choices: ["Yes: the loss jumps at once", "No: the loss barely moves while predictions go wrong"],
+        answer: () => {
+          const { model, batch } = sdcTestbed();
+          const impact = flipImpact(model, 0, 10, batch);
+          return Math.abs(impact.lossAfter - impact.lossBefore) / impact.lossBefore < 0.01
+            ? "No: the loss barely moves while predictions go wrong" : "Yes: the loss jumps at once";
+        },
+      },
+      workbench: {
+        controls: [
+          { kind: "toggle", id: "inject", label: "Inject Bit-Flip", feeds: ["injectFaults"], default: false },
+          { kind: "toggle", id: "checksums", label: "Enable Checksums", feeds: ["injectFaults"], default: false },
+          { kind: "toggle", id: "dmr", label: "Toggle DMR (Run model twice)", feeds: ["detectorCosts"], default: false },
+        ],
+        instruments: [
+          { kind: "gauge", id: "detection", name: "SDC detection rate", unit: "%", min: 0, max: 100,
+            compute: (v) => {
+              if (!v.inject) return 0;
+              const { model, batch } = sdcTestbed();
+              const campaign = injectFaults({ model, probes: batch.inputs.slice(0, 16), kind: "weight", trials: 40, rng: createRng(3) });
+              const rates = [v.checksums ? campaign.checksum.rate : 0, v.dmr ? campaign.dmr.rate : 0];
+              return 100 * Math.max(...rates);
+            } },
+          { kind: "gauge", id: "cost_ratio", name: "DMR cost / activation-hash cost", unit: "x", min: 0, max: 50,
+            compute: () => detectorCosts(sdcTestbed().model).dmrToActivationRatio },
+          { kind: "plot", id: "topology", name: "FailureTopologyMap", role: "secondary", mark: "rect",
+            x: { field: "node", title: "Node", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "rollback_min", title: "Rollback (min)" },
+            compute: (_v, c) => {
+              const rng = createRng(5), racks = 4, perRack = 8;
+              const tau = youngMinutes(c, c.params.nodes, deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]));
+              const failed = Math.floor(rng.next() * racks * perRack);
+              const rows = [];
+              for (let r = 0; r < racks; r++) for (let n = 0; n < perRack; n++) {
+                rows.push({ rack: `rack ${r}`, node: `n${n}`, rollback_min: r * perRack + n === failed ? rng.next() * tau : 0 });
+              }
+              return rows;
+            } },
+        ],
+      },
+      target: {
+        prompt: "Prove it to the Safety Director: find how many times more compute DMR (running the model twice) costs than re-computing the activation hash.",
+        unit: "x", tolerance: 0.05, maxAttempts: 10,
+        compute: () => detectorCosts(sdcTestbed().model).dmrToActivationRatio,
+      },
+      stakeholder: {
+        who: "Safety Director", role: "Edge",
+        message: "I demand 100% SDC detection. Prove that Re-computing the Activation Hash is 10x cheaper than running the whole model twice.",
+        evidence: () => {
+          const k = detectorCosts(sdcTestbed().model);
+          return `DMR adds ${k.dmrExtraFlops} FLOPs per inference; the activation checksum adds ${k.activationChecksumFlops} (${k.dmrToActivationRatio.toFixed(1)}x cheaper).`;
+        },
+      },
+      reflect: { prompt: "Defend your final 'Fault Tolerance Strategy.' Did you prioritize 'Throughput' or 'Integrity'? Justify why 'Availability' was your primary constraint.", minWords: 60 },
+      mathPeek: [
+        { label: "DMR cost", expression: "cost_dmr = 2 * forward_flops" },
+        { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N" },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,238 @@
+/**
+ * Mission 08: Fleet Orchestration, the Cluster Scheduler (plan: missions/08_fleet_orch.md).
+ * Fragmentation, queueing waits (Pollaczek-Khinchine), topology penalties and spot
+ * preemption, all computed by the model (scheduling/, checkpoint-interval).
+ */
+import { expectedWallTime, youngDalyInterval } from "../../model/checkpoint-interval";
+import { fragmentationFromNodes } from "../../model/scheduling/metrics";
+import { pollaczekKhinchineWait } from "../../model/scheduling/queueing";
+import { communicationEfficiency, defaultNetwork, HOPS_CROSS_RACK, HOPS_SAME_RACK, type ClusterShape } from "../../model/scheduling/topology";
+import { createRng } from "../../model/sim/rng";
+import { defineMission } from "../define";
+import { largestIntegerWhere, sweep } from "../search";
+import type { ControlValues, TrackId } from "../types";
+
+export interface FleetOrchParams {
+  shape: ClusterShape;
+  /** Cluster load (utilisation) of the story. */
+  load: number;
+  /** Gang size of the stuck job. */
+  jobGpus: number;
+  /** Mean job length, hours, and its coefficient of variation. */
+  jobHours: number;
+  serviceCv: number;
+  /** Mean hours between preemptions of one spot node. */
+  spotMtbfHours: number;
+  /** Seconds a static ring loses to a restart; seconds an elastic ring loses to re-scaling. */
+  restartSeconds: number;
+  rescaleSeconds: number;
+  workHours: number;
+  checkpointSeconds: number;
+}
+
+/** Track parameters (illustrative teaching values; Cloud Titan's gang is the plan's 64 GPUs). */
+export const TRACK_PARAMS: Record<TrackId, FleetOrchParams> = {
+  cloud_titan: { shape: { racks: 8, nodesPerRack: 8, gpusPerNode: 8 }, load: 0.9, jobGpus: 64, jobHours: 6, serviceCv: 3,
+    spotMtbfHours: 20, restartSeconds: 1800, rescaleSeconds: 60, workHours: 24 * 14, checkpointSeconds: 300 },
+  edge_guardian: { shape: { racks: 4, nodesPerRack: 8, gpusPerNode: 8 }, load: 0.8, jobGpus: 16, jobHours: 2, serviceCv: 2,
+    spotMtbfHours: 30, restartSeconds: 600, rescaleSeconds: 30, workHours: 48, checkpointSeconds: 60 },
+  mobile_nomad: { shape: { racks: 6, nodesPerRack: 8, gpusPerNode: 4 }, load: 0.85, jobGpus: 8, jobHours: 1, serviceCv: 1.5,
+    spotMtbfHours: 6, restartSeconds: 900, rescaleSeconds: 20, workHours: 72, checkpointSeconds: 120 },
+  tiny_pioneer: { shape: { racks: 3, nodesPerRack: 8, gpusPerNode: 4 }, load: 0.7, jobGpus: 4, jobHours: 0.5, serviceCv: 1,
+    spotMtbfHours: 12, restartSeconds: 300, rescaleSeconds: 10, workHours: 24, checkpointSeconds: 30 },
+};
+
+const num = (v: ControlValues, k: string) => Number(v[k]);
+const nodesOf = (s: ClusterShape) => s.racks * s.nodesPerRack;
+
+/** Per-node free GPU counts at `load`, seeded: the same load always gives the same cluster. */
+function occupancy(shape: ClusterShape, load: number, seed = 8): Int32Array {
+  const rng = createRng(seed);
+  const free = new Int32Array(nodesOf(shape));
+  for (let n = 0; n < free.length; n++) for (let g = 0; g < shape.gpusPerNode; g++) if (rng.next() >= load) free[n]++;
+  return free;
+}
+
+function usable(p: FleetOrchParams, load: number, strict: boolean) {
+  return fragmentationFromNodes(occupancy(p.shape, load), p.shape, p.jobGpus, strict ? "topology-aware" : "random", strict ? "strict" : "loose");
+}
+
+/** Queueing wait (hours) when a share of the free GPUs is unusable to the job: effective load rises. */
+function waitHours(p: FleetOrchParams, load: number, unusableFraction: number): number {
+  const effective = Math.min(0.999, load + (1 - load) * unusableFraction);
+  return pollaczekKhinchineWait({ utilization: effective, meanServiceTime: p.jobHours, serviceCv: p.serviceCv });
+}
+
+function spotWall(p: FleetOrchParams, spotShare: number, elastic: boolean): number {
+  const nodes = nodesOf(p.shape);
+  const spotNodes = Math.max(1, Math.round(spotShare * nodes));
+  const mtbfSeconds = (p.spotMtbfHours * 3600) / spotNodes;
+  return expectedWallTime({
+    workSeconds: p.workHours * 3600, intervalSeconds: youngDalyInterval(p.checkpointSeconds, mtbfSeconds),
+    checkpointSeconds: p.checkpointSeconds, restartSeconds: elastic ? p.rescaleSeconds : p.restartSeconds, mtbfSeconds,
+  });
+}
+
+export const fleetOrch = defineMission<FleetOrchParams>({
+  id: "08_fleet_orch",
+  title: "Mission 08 · Scheduling is the Compiler of the Cluster",
+  chapter: {
+    title: "Fleet Orchestration: The Cluster Scheduler",
+    invariant: "The Allocation Invariant (Packing Efficiency vs. Interconnect Locality) and the Utilization Paradox.",
+    struggle:
+      "At scale, \"Scheduling is the Compiler of the Cluster.\" Navigate the trade-off between Bin Packing (maximizing node density) " +
+      "and Topology Awareness (minimizing network hops), and see how fragmentation kills large-job throughput.",
+    minutes: 45,
+  },
+  tracks: {
+    cloud_titan: { persona: "LLM Architect", northStar: "Maximize Llama-3-70B serving.", crisisTitle: "The Fragmentation Trap.",
+      crisis: "You have 100 free GPUs, but they are scattered across 50 racks. Your 64-GPU 'Gang Job' is stuck in the queue because it needs a contiguous 'Rail-Optimized' block." },
+    edge_guardian: { persona: "AV Systems Lead", northStar: "Deterministic 10ms safety loop.", crisisTitle: "The Topology Lottery.",
+      crisis: "Your AV perception job was scheduled on two nodes separated by 3 network hops. The AllReduce latency just jumped from 1ms to 15ms, breaking the safety loop." },
+    mobile_nomad: { persona: "AR Glasses Dev", northStar: "60FPS AR translation.", crisisTitle: "The Elastic Preemption.",
+      crisis: "You are using 'Spot Instances' to save 80% on cloud rendering. The provider just reclaimed your nodes mid-frame. You must implement 'Dynamic Re-scaling'." },
+    tiny_pioneer: { persona: "Hearable Lead", northStar: "Neural isolation in <10ms under 1mW.", crisisTitle: "The Heterogeneous Mess.",
+      crisis: "Your fleet has V1, V2, and V3 hearables. The scheduler is sending heavy models to low-power nodes, causing 100% 'Job Dropout'." },
+  },
+  defaultTrack: "cloud_titan",
+  params: (t) => TRACK_PARAMS[t],
+  visuals: {
+    primary: "ClusterHeatmap",
+    secondary: "WaitTime_vs_MFU_Plot",
+    mathPeek: "Toggle for Dominant Resource Fairness (DRF) and Bin Packing complexity.",
+  },
+  parts: [
+    {
+      id: "fragmentation_audit",
+      title: "The Fragmentation Audit",
+      kind: "Exploration",
+      minutes: 15,
+      objective: "Quantify the Scheduling Delay caused by resource fragmentation.",
+      lock: {
+        kind: "choice",
+        question: "If a cluster is 90% full, will a job requiring 8 contiguous GPUs wait longer or shorter than a job requiring 8 random GPUs?",
+        choices: ["Longer", "Shorter", "The same"],
+        answer: (c) => {
+          const p = { ...c.params, jobGpus: 8 };
+          const strict = waitHours(p, 0.9, usable(p, 0.9, true).unusableFraction), loose = waitHours(p, 0.9, usable(p, 0.9, false).unusableFraction);
+          return strict > loose ? "Longer" : strict < loose ? "Shorter" : "The same";
+        },
+      },
+      workbench: {
+        controls: [
+          { kind: "choice", id: "placement", label: "Placement", feeds: ["fragmentationFromNodes"], choices: ["Best-Fit", "Random"], default: "Best-Fit" },
+          { kind: "slider", id: "load", label: "Cluster Load", feeds: ["fragmentationFromNodes", "pollaczekKhinchineWait"], scale: "linear", unit: "%", min: 0, max: 99, step: 1, default: (c) => Math.round(c.params.load * 100) },
+        ],
+        instruments: [
+          { kind: "plot", id: "heatmap", name: "ClusterHeatmap", role: "primary", mark: "rect",
+            x: { field: "node", title: "Node in rack", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "free_gpus", title: "Free GPUs (holes)" },
+            compute: (v, c) => Array.from(occupancy(c.params.shape, num(v, "load") / 100), (free, i) => ({
+              rack: `rack ${Math.floor(i / c.params.shape.nodesPerRack)}`, node: `n${i % c.params.shape.nodesPerRack}`, free_gpus: free,
+            })) },
+          { kind: "gauge", id: "unusable", name: "Free GPUs the gang job cannot use", unit: "%", min: 0, max: 100,
+            compute: (v, c) => 100 * usable(c.params, num(v, "load") / 100, v.placement === "Best-Fit").unusableFraction },
+          { kind: "gauge", id: "wait", name: "Scheduling delay (mean queue wait)", unit: "h", min: 0, max: 48,
+            compute: (v, c) => waitHours(c.params, num(v, "load") / 100, usable(c.params, num(v, "load") / 100, v.placement === "Best-Fit").unusableFraction) },
+        ],
+      },
+      target: {
+        prompt: "Find the mean queueing wait (hours) of your track's contiguous gang job at your track's cluster load.",
+        unit: "h", tolerance: 0.05, maxAttempts: 10,
+        compute: (c) => waitHours(c.params, c.params.load, usable(c.params, c.params.load, true).unusableFraction),
+      },
+      reflect: { prompt: "Patterson asks: 'Why is fragmentation an economic killer for the Cloud Titan?' (Reference the opportunity cost of idle silicon.)", minWords: 40 },
+      mathPeek: [
+        { label: "Pollaczek-Khinchine wait", expression: "W_q = rho / (1 - rho) * (1 + C_s ^ 2) / 2 * E_S" },
+        { label: "Unusable share", expression: "f_unusable = unusable_gpus / free_gpus" },
+      ],
+    },
+    {
+      id: "topology_penalty",
+      title: "The Topology Penalty",
+      kind: "Trade-off",
+      minutes: 15,
+      objective: "Balance Fairness (sharing the cluster) vs. Locality (keeping jobs on one switch).",
+      lock: {
+        kind: "choice",
+        question: "Does 'Gang Scheduling' increase or decrease the average wait-time for all users in the fleet?",
+        choices: ["Increase", "Decrease"],
+        answer: (c) => (waitHours(c.params, c.params.load, usable(c.params, c.params.load, true).unusableFraction)
+          > waitHours(c.params, c.params.load, usable(c.params, c.params.load, false).unusableFraction) ? "Increase" : "Decrease"),
+      },
+      workbench: {
+        controls: [
+          { kind: "choice", id: "locality", label: "Locality Constraint", feeds: ["communicationEfficiency", "fragmentationFromNodes"], choices: ["Strict", "Loose"], default: "Strict" },
+          { kind: "slider", id: "quota", label: "Quota Limits (max cluster utilization)", feeds: ["pollaczekKhinchineWait"], scale: "linear", unit: "%", min: 10, max: 99, step: 1, default: (c) => Math.round(c.params.load * 100) },
+          { kind: "choice", id: "priority", label: "Priority Level", feeds: ["pollaczekKhinchineWait"], choices: ["High", "Low"], default: "Low" },
+        ],
+        instruments: [
+          { kind: "plot", id: "seesaw", name: "Throughput-vs-WaitTime Seesaw", mark: "line",
+            x: { field: "utilization", title: "Cluster utilization (%)" }, y: { field: "wait_h", title: "Mean wait (h)", scale: "log" },
+            compute: (_v, c) => sweep(10, 98, 45).map((u) => ({ utilization: u, wait_h: pollaczekKhinchineWait({ utilization: u / 100, meanServiceTime: c.params.jobHours, serviceCv: c.params.serviceCv }) })) },
+          { kind: "plot", id: "wait_mfu", name: "WaitTime_vs_MFU_Plot", role: "secondary", mark: "point",
+            x: { field: "mfu", title: "Cluster MFU proxy (utilization x comm. efficiency)" }, y: { field: "wait_h", title: "Mean wait (h)", scale: "log" },
+            compute: (v, c) => sweep(10, 98, 30).map((u) => ({
+              mfu: (u / 100) * communicationEfficiency(c.params.jobGpus, v.locality === "Strict" ? HOPS_SAME_RACK : HOPS_CROSS_RACK, defaultNetwork()),
+              wait_h: pollaczekKhinchineWait({ utilization: u / 100, meanServiceTime: c.params.jobHours, serviceCv: c.params.serviceCv }),
+            })) },
+          { kind: "gauge", id: "hops", name: "Network Hop Gauge", unit: "hops", min: 0, max: HOPS_CROSS_RACK, danger: HOPS_CROSS_RACK,
+            compute: (v) => (v.locality === "Strict" ? HOPS_SAME_RACK : HOPS_CROSS_RACK) },
+        ],
+      },
+      target: {
+        prompt: "Find the highest cluster utilization (%) your policy can run at without letting Low-Priority jobs wait more than 24 hours on average.",
+        unit: "%", tolerance: 0.03, maxAttempts: 10,
+        compute: (c) => largestIntegerWhere((u) => pollaczekKhinchineWait({ utilization: u / 100, meanServiceTime: c.params.jobHours, serviceCv: c.params.serviceCv }) <= 24, 0, 99),
+      },
+      reflect: { prompt: "Jeff Dean observes: 'Your scheduler is fair, but our training goodput is down 40% due to cross-rack traffic.' Propose a 'Topology-Aware' placement rule.", minWords: 40 },
+      mathPeek: [
+        { label: "Dominant Resource Fairness", expression: "s_i = max(u_cpu / R_cpu, u_mem / R_mem)" },
+        { label: "Little's law", expression: "L = lambda * W" },
+      ],
+    },
+    {
+      id: "elastic_buffer",
+      title: "The Elastic Buffer",
+      kind: "Synthesis",
+      minutes: 15,
+      objective: "Design an Elastic Training strategy that survives node preemption.",
+      lock: {
+        kind: "choice",
+        question: "If 20% of your nodes are 'Spot Instances' that can be killed at any time, should your 'AllReduce' ring be static or elastic?",
+        choices: ["Static", "Elastic"],
+        answer: (c) => (spotWall(c.params, 0.2, true) < spotWall(c.params, 0.2, false) ? "Elastic" : "Static"),
+      },
+      workbench: {
+        controls: [
+          { kind: "slider", id: "spot", label: "Spot Intensity", feeds: ["expectedWallTime"], scale: "linear", unit: "%", min: 0, max: 100, step: 1, default: 20 },
+          { kind: "toggle", id: "elastic", label: "Enable Elastic-Horovod", feeds: ["expectedWallTime"], default: false },
+          { kind: "slider", id: "preempt_mtbf", label: "Preemption Frequency Scrubber (hours between preemptions per node)", feeds: ["expectedWallTime"], scale: "log", unit: "h", min: 0.5, max: 500, step: 0.01, default: (c) => c.params.spotMtbfHours },
+        ],
+        instruments: [
+          { kind: "gauge", id: "converge", name: "Time-to-Converge multiplier", unit: "x", min: 1, max: 4, danger: 2,
+            compute: (v, c) => spotWall({ ...c.params, spotMtbfHours: num(v, "preempt_mtbf") }, Math.max(0.001, num(v, "spot") / 100), Boolean(v.elastic)) / (c.params.workHours * 3600) },
+          { kind: "plot", id: "spot_curve", name: "Time-to-converge vs spot share", mark: "line",
+            x: { field: "spot", title: "Spot share (%)" }, y: { field: "multiplier", title: "Wall time / work" }, color: { field: "ring", title: "" },
+            compute: (v, c) => sweep(1, 100, 25).flatMap((s) => [false, true].map((el) => ({
+              spot: s, ring: el ? "Elastic" : "Static", multiplier: spotWall({ ...c.params, spotMtbfHours: num(v, "preempt_mtbf") }, s / 100, el) / (c.params.workHours * 3600),
+            }))) },
+        ],
+      },
+      target: {
+        prompt: "Prove it to the CFO: find the Time-to-Converge multiplier (wall time / work) of 100% spot training without elastic checkpointing.",
+        unit: "x", tolerance: 0.05, maxAttempts: 10,
+        compute: (c) => spotWall(c.params, 1, false) / (c.params.workHours * 3600),
+      },
+      stakeholder: {
+        who: "CFO", role: "Finance",
+        message: "Move 100% of training to Spot Instances to save $5M. Prove that without Elastic Checkpointing the Time-to-Converge will actually double due to constant restarts.",
+        evidence: (c) => `All-spot static ring: ${(spotWall(c.params, 1, false) / (c.params.workHours * 3600)).toFixed(2)}x the work; elastic: ${(spotWall(c.params, 1, true) / (c.params.workHours * 3600)).toFixed(2)}x.`,
+      },
+      reflect: { prompt: "Defend your final 'Orchestration Policy.' Did you prioritize 'Packing Density' or 'Job Locality'? Justify how you bypassed the Utilization Paradox.", minWords: 60 },
+      mathPeek: [
+        { label: "Bin packing (First-Fit Decreasing bound)", expression: "bins_FFD = 11 / 9 * OPT + 6 / 9" },
+        { label: "Dominant share", expression: "s_i = max(u_cpu / R_cpu, u_mem / R_mem)" },
+      ],
+    },
+  ],
+});

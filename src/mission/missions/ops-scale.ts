@@ -1,0 +1,230 @@
+/**
+ * Mission 12: Operations at Scale (plan: missions/12_ops_scale.md). Platform ROI,
+ * canary sample size and duration, and ensemble skew, all computed by the model
+ * (operations, canary, ensemble).
+ */
+import { canarySampleSize, releaseCycleCheck, shadowDuration, sprtExpectedSampleSize, zeroFailureUpperBound } from "../../model/canary";
+import { ensembleSkewExperiment } from "../../model/ensemble";
+import { manualToil, platformBreakEven, platformRoi, platformToil } from "../../model/operations";
+import { createRng } from "../../model/sim/rng";
+import { defineMission } from "../define";
+import { sweep } from "../search";
+import type { ControlValues, TrackId } from "../types";
+
+export interface OpsScaleParams {
+  /** Concurrent models the track operates. */
+  models: number;
+  /** Share of model pairs with an entangled dependency. */
+  heterogeneity: number;
+  capexDollars: number;
+  /** Live requests per second reaching the canary's fleet. */
+  requestsPerSecond: number;
+  canaryFraction: number;
+  /** The "1-in-N" edge case rate the Safety Lead worries about. */
+  failureRate: number;
+}
+
+/**
+ * Track parameters (illustrative). Platform capex is the plan's $500k; the edge case is the
+ * plan's 1-in-1,000; request rates: an LLM API (2,000 req/s), an AV fleet's perception
+ * frames sampled for shadow comparison (50 req/s, the canary model's worked example), AR
+ * sessions (500 req/s) and hearable wake-word events (5 req/s).
+ */
+export const TRACK_PARAMS: Record<TrackId, OpsScaleParams> = {
+  cloud_titan: { models: 50, heterogeneity: 0.3, capexDollars: 500_000, requestsPerSecond: 2000, canaryFraction: 0.01, failureRate: 0.001 },
+  edge_guardian: { models: 12, heterogeneity: 0.5, capexDollars: 500_000, requestsPerSecond: 50, canaryFraction: 0.05, failureRate: 0.001 },
+  mobile_nomad: { models: 30, heterogeneity: 0.2, capexDollars: 500_000, requestsPerSecond: 500, canaryFraction: 0.02, failureRate: 0.001 },
+  tiny_pioneer: { models: 8, heterogeneity: 0.8, capexDollars: 500_000, requestsPerSecond: 5, canaryFraction: 0.1, failureRate: 0.001 },
+};
+
+const num = (v: ControlValues, k: string) => Number(v[k]);
+const WEEK_DAYS = 7;
+
+export const opsScale = defineMission<OpsScaleParams>({
+  id: "12_ops_scale",
+  title: "Mission 12 · Manual Work is Toil",
+  chapter: {
+    title: "Operations at Scale: Fleet Monitoring & Governance",
+    invariant: "The Operations Invariant: complexity scales super-linearly with model heterogeneity (O(N) alerts, O(N log N) deployment, O(N²) dependencies).",
+    struggle:
+      "At scale, \"Manual Work is Toil.\" Navigate the trade-off between Operational Toil (manual fixes) and Platform CapEx (automation cost), " +
+      "and find the break-even point for building an ML Platform.",
+    minutes: 45,
+  },
+  tracks: {
+    cloud_titan: { persona: "LLM Architect", northStar: "Maximize Llama-3-70B serving.", crisisTitle: "The N-Models Explosion.",
+      crisis: "You are serving 50 different LLM versions for different customers. Your 'Alert Noise' has made it impossible to find real drift. You must automate 'Threshold Discovery'." },
+    edge_guardian: { persona: "AV Systems Lead", northStar: "Deterministic 10ms safety loop.", crisisTitle: "The Rollout Jitter.",
+      crisis: "You are updating the perception model on 500,000 AVs. A 'Shadow Mode' test reveals that the new model has a 100ms latency tail on older hardware versions. You must 'Rollback' the fleet." },
+    mobile_nomad: { persona: "AR Glasses Dev", northStar: "60FPS AR translation.", crisisTitle: "The App-OS Skew.",
+      crisis: "A system update changed the NPU power-policy. Now, the AR filter's 'FPS' is drifting differently across 10 regions. You must implement 'Slice-level Monitoring'." },
+    tiny_pioneer: { persona: "Hearable Lead", northStar: "Neural isolation in <10ms under 1mW.", crisisTitle: "The Dependency Domino.",
+      crisis: "You updated the noise-isolation model, but it broke the downstream 'Wake-Word' detector. You must fix the 'Feature Store' versioning to prevent 'Training-Serving Skew'." },
+  },
+  defaultTrack: "cloud_titan",
+  params: (t) => TRACK_PARAMS[t],
+  visuals: {
+    primary: "OpsBreakEvenPlot",
+    secondary: "ShadowModeDashboard",
+    mathPeek: "Toggle for ROI_platform = Toil_manual − (Capex_platform + Toil_platform).",
+  },
+  parts: [
+    {
+      id: "platform_roi",
+      title: "The Platform ROI Audit",
+      kind: "Exploration",
+      minutes: 15,
+      objective: "Identify the Break-even Point (N*) where building an ML Platform is cheaper than manual operations.",
+      lock: {
+        kind: "number",
+        question: "How many concurrent models (N) can your team manage manually before the cost of 'Toil' exceeds the cost of a $500k platform investment?",
+        unit: "models", min: 0, max: 10_000, tolerance: 0.25,
+        answer: (c) => platformBreakEven({ heterogeneity: c.params.heterogeneity, capexDollars: c.params.capexDollars }),
+      },
+      workbench: {
+        controls: [
+          { kind: "slider", id: "models", label: "Number of Models (N)", feeds: ["manualToil", "platformRoi"], scale: "log", unit: "models", min: 1, max: 1000, step: 0.01, default: (c) => c.params.models },
+          { kind: "slider", id: "heterogeneity", label: "Model-Type Heterogeneity", feeds: ["manualToil"], scale: "linear", unit: null, min: 0, max: 1, step: 0.01, default: (c) => c.params.heterogeneity },
+        ],
+        instruments: [
+          { kind: "plot", id: "cost_curve", name: "Ops Cost Curve", role: "primary", mark: "line",
+            x: { field: "models", title: "Number of models N", scale: "log" }, y: { field: "dollars", title: "$ per year" }, color: { field: "series", title: "" },
+            compute: (v, c) => sweep(1, 1000, 40, true).flatMap((n) => [
+              { models: n, series: "Manual Toil", dollars: manualToil(n, num(v, "heterogeneity")) },
+              { models: n, series: "Platform (capex + residual toil)", dollars: c.params.capexDollars + platformToil(n, num(v, "heterogeneity"), { capexDollars: c.params.capexDollars }) },
+            ]) },
+          { kind: "gauge", id: "roi", name: "Platform ROI (1 year)", unit: "$", min: -1e6, max: 1e7,
+            compute: (v, c) => platformRoi({ models: num(v, "models"), heterogeneity: num(v, "heterogeneity"), capexDollars: c.params.capexDollars }) },
+        ],
+      },
+      target: {
+        prompt: "Find the break-even model count N* for your track's heterogeneity, where the platform's one-year ROI turns positive.",
+        unit: "models", tolerance: 0.05, maxAttempts: 10,
+        compute: (c) => platformBreakEven({ heterogeneity: c.params.heterogeneity, capexDollars: c.params.capexDollars }),
+      },
+      reflect: { prompt: "Patterson asks: 'Why does heterogeneity (O(N²)) kill productivity faster than simple scale (O(N))?' (Reference the dependency entanglement.)", minWords: 40 },
+      mathPeek: [
+        { label: "Platform ROI", expression: "ROI_platform = Toil_manual - (Capex_platform + Toil_platform)" },
+        { label: "Manual toil", expression: "Toil_manual = a * N + d * N * log2(N) + e * h * N * (N - 1) / 2" },
+      ],
+    },
+    {
+      id: "canary_duration",
+      title: "The Canary Duration",
+      kind: "Trade-off",
+      minutes: 15,
+      objective: "Optimize the Canary Deployment window to balance safety vs. release velocity.",
+      lock: {
+        kind: "number",
+        question: "If you want to be 95% confident that your new model hasn't regressed on a '1-in-1,000' edge case, how many live requests must you monitor in 'Shadow Mode'?",
+        unit: "requests", min: 1, max: 1e9, tolerance: 0.1,
+        answer: () => canarySampleSize(0.95, 0.001),
+      },
+      workbench: {
+        controls: [
+          { kind: "slider", id: "confidence", label: "Target Confidence (%)", feeds: ["canarySampleSize"], scale: "linear", unit: "%", min: 50, max: 99.9, step: 0.1, default: 95 },
+          { kind: "slider", id: "failure_rate", label: "Expected Failure Rate", feeds: ["canarySampleSize"], scale: "log", unit: null, min: 1e-6, max: 0.1, step: 0.01, default: (c) => c.params.failureRate },
+          { kind: "slider", id: "request_rate", label: "Fleet Request Rate", feeds: ["shadowDuration"], scale: "log", unit: "req/s", min: 0.1, max: 1e6, step: 0.01, default: (c) => c.params.requestsPerSecond },
+        ],
+        instruments: [
+          { kind: "gauge", id: "clock", name: "Confidence Clock", unit: "days", min: 0, max: WEEK_DAYS, danger: WEEK_DAYS,
+            compute: (v, c) => shadowDuration(canarySampleSize(num(v, "confidence") / 100, num(v, "failure_rate")), num(v, "request_rate"), c.params.canaryFraction) / 86_400 },
+          { kind: "plot", id: "radar", name: "Risk-vs-Velocity Radar", mark: "bar",
+            x: { field: "axis", title: "", type: "nominal" }, y: { field: "score", title: "Score (0-1)" },
+            compute: (v, c) => {
+              const n = canarySampleSize(num(v, "confidence") / 100, num(v, "failure_rate"));
+              const check = releaseCycleCheck({ confidence: num(v, "confidence") / 100, failureRate: num(v, "failure_rate"), requestsPerSecond: num(v, "request_rate"), canaryFraction: c.params.canaryFraction });
+              return [
+                { axis: "Confidence", score: num(v, "confidence") / 100 },
+                { axis: "Velocity (cycle slack)", score: Math.max(0, check.slackSeconds / check.cycleSeconds) },
+                { axis: "Residual risk bound", score: Math.min(1, zeroFailureUpperBound(n, num(v, "confidence") / 100) / num(v, "failure_rate")) },
+              ];
+            } },
+          { kind: "plot", id: "shadow", name: "ShadowModeDashboard", role: "secondary", mark: "line",
+            x: { field: "requests", title: "Clean shadow requests", scale: "log" }, y: { field: "upper_bound", title: "95% upper bound on failure rate", scale: "log" },
+            compute: (v) => sweep(10, 1e6, 40, true).map((n) => ({ requests: Math.round(n), upper_bound: zeroFailureUpperBound(Math.round(n), num(v, "confidence") / 100) })) },
+        ],
+      },
+      target: {
+        prompt: "Find the exact Shadow Duration (hours) that satisfies the Safety Lead (95% confidence on your track's edge case) at your track's request rate and canary share.",
+        unit: "h", tolerance: 0.05, maxAttempts: 10,
+        compute: (c) => shadowDuration(canarySampleSize(0.95, c.params.failureRate), c.params.requestsPerSecond, c.params.canaryFraction) / 3600,
+      },
+      stakeholder: {
+        who: "Safety Lead", role: "Release safety",
+        message: "No release until we are 95% confident the edge case has not regressed, and the release cycle must stay under 1 week.",
+        evidence: (c) => {
+          const check = releaseCycleCheck({ confidence: 0.95, failureRate: c.params.failureRate, requestsPerSecond: c.params.requestsPerSecond, canaryFraction: c.params.canaryFraction });
+          const sprt = sprtExpectedSampleSize({ p0: c.params.failureRate, p1: 2 * c.params.failureRate, alpha: 0.05, beta: 0.2 });
+          return `Shadow window ${(check.durationSeconds / 86_400).toFixed(2)} days (${check.fits ? "fits" : "overruns"} the week); a sequential test needs about ${Math.round(sprt.underH0)} requests on average when the model is fine.`;
+        },
+      },
+      reflect: { prompt: "Jeff Dean observes: 'Your shadow window is 3 months long. By the time you deploy, the world has already drifted.' Propose a 'Sequential Validation' strategy to speed up the loop.", minWords: 40 },
+      mathPeek: [
+        { label: "Zero-failure sample size", expression: "n = ceil(log(1 - C) / log(1 - p))" },
+        { label: "Canary duration", expression: "t = n / (r * f)" },
+      ],
+    },
+    {
+      id: "ensemble_lockdown",
+      title: "The Ensemble Lockdown",
+      kind: "Synthesis",
+      minutes: 15,
+      objective: "Manage a Model Handshake between upstream and downstream dependencies in an ensemble.",
+      lock: {
+        kind: "choice",
+        question: "If you update the 'Feature Extractor' without retraining the 'Classifier', will the system accuracy drop even if the new extractor is 'better'?",
+        choices: ["Yes", "No"],
+        answer: () => {
+          const r = ensembleSkewExperiment({ rng: createRng(12) });
+          return r.swappedWithoutRetrain < r.v1System ? "Yes" : "No";
+        },
+      },
+      workbench: {
+        controls: [
+          { kind: "choice", id: "upstream", label: "Upstream Version Selector", feeds: ["ensembleSkewExperiment"], choices: ["v1", "v2"], default: "v1" },
+          { kind: "toggle", id: "retrain", label: "Downstream Retrain Toggle", feeds: ["ensembleSkewExperiment"], default: false },
+          { kind: "toggle", id: "contract_check", label: "Feature Store Consistency Check", feeds: ["checkFeatureContract"], default: false },
+        ],
+        instruments: [
+          { kind: "plot", id: "trace", name: "Ensemble Trace", mark: "bar",
+            x: { field: "pairing", title: "Extractor -> classifier", type: "nominal" }, y: { field: "accuracy", title: "System accuracy" },
+            compute: () => {
+              const r = ensembleSkewExperiment({ rng: createRng(12) });
+              return [
+                { pairing: "v1 -> classifier(v1)", accuracy: r.v1System },
+                { pairing: "v2 -> classifier(v1)", accuracy: r.swappedWithoutRetrain },
+                { pairing: "v2 -> classifier(v2)", accuracy: r.retrainedOnV2 },
+              ];
+            } },
+          { kind: "gauge", id: "accuracy", name: "Deployed system accuracy", unit: null, min: 0, max: 1,
+            compute: (v) => {
+              const r = ensembleSkewExperiment({ rng: createRng(12) });
+              if (v.upstream === "v1") return r.v1System;
+              // The consistency check blocks a v2 rollout whose consumer was not retrained.
+              if (!v.retrain) return v.contract_check ? r.v1System : r.swappedWithoutRetrain;
+              return r.retrainedOnV2;
+            } },
+        ],
+      },
+      target: {
+        prompt: "Use the Ensemble Trace: find the system accuracy the wake-word detector would have tonight if the new extractor ships without retraining the classifier.",
+        unit: null, tolerance: 0.05, maxAttempts: 10,
+        compute: () => ensembleSkewExperiment({ rng: createRng(12) }).swappedWithoutRetrain,
+      },
+      stakeholder: {
+        who: "Software Lead", role: "Release owner",
+        message: "The new extractor is better. I want to deploy it tonight.",
+        evidence: () => {
+          const r = ensembleSkewExperiment({ rng: createRng(12) });
+          return `Without retraining, accuracy falls from ${(100 * r.v1System).toFixed(1)}% to ${(100 * r.swappedWithoutRetrain).toFixed(1)}%; retrained on v2 it reaches ${(100 * r.retrainedOnV2).toFixed(1)}%.`;
+        },
+      },
+      reflect: { prompt: "Defend your final 'Governance Policy.' Did you choose 'Loose Versioning' or 'Strict Immutable Contracts'? Justify using the Training-Serving Skew Invariant.", minWords: 60 },
+      mathPeek: [
+        { label: "Platform ROI", expression: "ROI_platform = Toil_manual - (Capex_platform + Toil_platform)" },
+        { label: "Skew", expression: "skew = accuracy_v1 - accuracy_swapped" },
+      ],
+    },
+  ],
+});
