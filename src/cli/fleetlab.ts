@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => CommandModule> = {
   // Each command registers here with one line.
   kernel: () => require("./commands/kernel") as CommandModule,
   "install-kernel": () => require("./commands/install-kernel") as CommandModule,
+  calc: () => require("./commands/calc") as CommandModule,
 };
 
 function usage(): string {
