@@ -6,15 +6,15 @@
 import { simulateCluster, type ClusterConfig } from "../src/model/scheduling/cluster-simulator";
 
 const base: ClusterConfig = {
-  racks: 125, nodesPerRack: 25, gpusPerNode: 8, jobs: 50_000, load: 0.85,
+  racks: 125, nodesPerRack: 25, gpusPerNode: 8, jobs: 50_000, load: 0.8,
   jobClasses: [
     { name: "debug", gpus: 1, weight: 50, meanServiceHours: 1, priority: 1, tenant: 0 },
     { name: "finetune", gpus: 4, weight: 25, meanServiceHours: 4, priority: 1, tenant: 1 },
     { name: "train-8", gpus: 8, weight: 15, meanServiceHours: 8, tenant: 1 },
     { name: "train-64", gpus: 64, weight: 8, meanServiceHours: 12, tenant: 2 },
-    { name: "pretrain-512", gpus: 512, weight: 2, meanServiceHours: 24, tenant: 2 },
+    { name: "pretrain-128", gpus: 128, weight: 2, meanServiceHours: 24, tenant: 2 },
   ],
-  tenants: [{ name: "research" }, { name: "product" }, { name: "frontier", quotaGpus: 15_000 }],
+  tenants: [{ name: "research" }, { name: "product" }, { name: "frontier", quotaGpus: 20_000 }],
   placement: "topology-aware", locality: "loose", backfill: "easy", queueOrder: "priority",
 };
 
@@ -34,6 +34,6 @@ for (const { label, config } of runs) {
   console.log(
     `${label.padEnd(40)} wall ${seconds.toFixed(3)} s  events ${r.events}  ` +
     `${Math.round(r.events / seconds).toLocaleString("en-US")} events/s  ` +
-    `util ${(r.utilization * 100).toFixed(1)}%  mfu ${(r.mfu * 100).toFixed(1)}%  mean wait ${r.wait.meanHours.toFixed(2)} h`,
+    `util ${(r.utilizationWhileArriving * 100).toFixed(1)}% (arrivals) ${(r.utilization * 100).toFixed(1)}% (all)  mfu ${(r.mfu * 100).toFixed(1)}%  mean wait ${r.wait.meanHours.toFixed(2)} h  makespan ${r.makespanHours.toFixed(0)} h`,
   );
 }

@@ -44,7 +44,7 @@ export interface DeviceGeneration {
 
 export interface TenantConfig {
   name: string;
-  /** Most GPUs the tenant may hold at once (default: the whole cluster). */
+  /** Most GPUs the tenant may hold at once (default: no limit). Jobs that would exceed it are skipped, not blocking. */
   quotaGpus?: number;
 }
 
@@ -144,8 +144,9 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
   requireInteger(FN, { "config.backfillDepth": backfillDepth }, 0);
 
   const tenants = (c.tenants ?? [{ name: "default" }]).map((t, i) => {
-    const quotaGpus = t.quotaGpus ?? totalGpus;
-    requireInteger(FN, { [`config.tenants[${i}].quotaGpus`]: quotaGpus }, 1);
+    // No quota means no limit (Infinity), so a full cluster blocks the queue instead of skipping jobs.
+    const quotaGpus = t.quotaGpus ?? Infinity;
+    if (t.quotaGpus !== undefined) requireInteger(FN, { [`config.tenants[${i}].quotaGpus`]: quotaGpus }, 1);
     return { name: String(t.name ?? `tenant ${i}`), quotaGpus };
   });
   if (tenants.length === 0 || tenants.length > 64) throw new ModelInputError(FN, "config.tenants", "1 to 64 tenants", c.tenants);

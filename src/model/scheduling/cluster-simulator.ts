@@ -19,7 +19,7 @@ import { FreeGpuIndex } from "./free-gpu-index";
 import { RunningSet, TenantQueues } from "./job-queue";
 import { fragmentationFromNodes, waitStats, type FragmentationResult, type WaitStats } from "./metrics";
 import { placeBestFit, placeGang } from "./placement";
-import { communicationEfficiency, hopAllReduceSeconds, HOPS_CROSS_RACK, HOPS_SAME_NODE, HOPS_SAME_RACK } from "./topology";
+import { allReduceSecondsUnchecked, communicationEfficiency, hopAllReduceSeconds, HOPS_CROSS_RACK, HOPS_SAME_NODE, HOPS_SAME_RACK } from "./topology";
 
 export type { ClusterConfig } from "./cluster-config";
 
@@ -43,8 +43,10 @@ export interface ClusterReport {
   waitByClass: ({ name: string; gpus: number } & WaitStats)[];
   /** Arrival to completion ("time to converge") per job class, completed jobs. */
   completionByClass: ({ name: string; gpus: number } & WaitStats)[];
-  /** Busy GPU-hours / (GPUs · makespan). */
+  /** Busy GPU-hours / (GPUs · makespan); includes the drain after the last arrival. */
   utilization: number;
+  /** Busy GPU-hours / GPU-hours up to the last arrival: the loaded, steady part of the run. */
+  utilizationWhileArriving: number;
   /** Useful compute: Σ width·η over time / (GPUs · makespan). */
   mfu: number;
   hops: {
@@ -55,7 +57,8 @@ export interface ClusterReport {
   fragmentation: { jobGpus: number; meanUnusableFraction: number; samples: number };
   starvation: { thresholdHours: number; lowestPriority: number; maxWaitHours: number; starvedJobs: number; isStarving: boolean };
   preemption: { reclaims: number; restarts: number; rescales: number; lostGpuHours: number };
-  tenants: { name: string; gpuHours: number; finalDominantShare: number }[];
+  /** Per tenant: GPU-hours held, most GPUs held at once (≤ quota), waits, dominant share at the end. */
+  tenants: ({ name: string; gpuHours: number; peakGpus: number; finalDominantShare: number } & { wait: WaitStats })[];
   /** Occupancy at snapshot.timeHours: grid[rack][node·g + gpu] = job id, −1 free, −2 reclaimed. */
   snapshot: { timeHours: number; grid: number[][]; fragmentation: FragmentationResult };
 }
@@ -107,7 +110,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
 
   const queues = new TenantQueues(N, T, key);
   const running = cfg.backfill === "easy" ? new RunningSet() : null;
-  const cursor = new Int32Array(T), tenantGpus = new Float64Array(T), tenantCpus = new Float64Array(T), tenantGpuHours = new Float64Array(T);
+  const cursor = new Int32Array(T), quotaSkips = new Int32Array(T), tenantGpus = new Float64Array(T), tenantCpus = new Float64Array(T), tenantGpuHours = new Float64Array(T), tenantPeak = new Float64Array(T);
   const totalCpus = nodes * cfg.cpusPerNode;
   const shrunkList: number[] = [];
   const events = new EventQueue(4096);
@@ -115,14 +118,16 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
 
   let now = 0, last = 0, busy = 0, useful = 0, busyArea = 0, usefulArea = 0, processed = 0, settled = 0, dropped = 0;
   let reclaims = 0, restarts = 0, rescales = 0, lostGpuHours = 0, fragSum = 0, fragSamples = 0;
-  let snapshotGrid: number[][] | null = null, snapshotTime = 0;
+  let snapshotGrid: number[][] | null = null, snapshotTime = 0, busyAtLastArrival = 0, lastArrival = 0;
   const fragEvery = Math.max(1, Math.floor(N / 1000));
   const snapshotJob = cfg.snapshotAtHours === null ? Math.floor(N / 2) : -1;
   if (cfg.snapshotAtHours !== null) events.push(cfg.snapshotAtHours, SNAPSHOT, 0, 0);
 
+  // Inverse-CDF exponential without Rng.exponential's per-call argument check (means are validated once).
+  const expo = (rng: typeof root, mean: number): number => -mean * Math.log(1 - rng.next());
   const sampleService = (mean: number, cv: number): number => {
     if (cv === 0) return mean;
-    if (cv === 1) return rngArrive.exponential(mean);
+    if (cv === 1) return expo(rngArrive, mean);
     const s2 = Math.log(1 + cv * cv);
     return Math.exp(Math.log(mean) - s2 / 2 + Math.sqrt(s2) * rngArrive.normal());
   };
@@ -138,7 +143,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     if (off[j + 1] > alloc.length) { const a = new Int32Array(Math.max(alloc.length * 2, off[j + 1])); a.set(alloc); alloc = a; }
     state[j] = QUEUED;
     queues.insert(jc.tenant, j);
-    if (j + 1 < N) events.push(now + rngArrive.exponential(1 / cfg.arrivalRatePerHour), ARRIVAL, j + 1, 0);
+    if (j + 1 < N) events.push(now + expo(rngArrive, 1 / cfg.arrivalRatePerHour), ARRIVAL, j + 1, 0);
   };
 
   /** Ring hops over the job's GPUs; sets η and rate; returns maxHops. */
@@ -146,7 +151,14 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     const w = width[j], o = off[j];
     let total = 0, maxH = 0, cross = 0;
     if (w > 1) {
-      alloc.subarray(o, o + w).sort();
+      if (w <= 16) {
+        for (let i = o + 1; i < o + w; i++) {
+          const v = alloc[i];
+          let p = i - 1;
+          while (p >= o && alloc[p] > v) { alloc[p + 1] = alloc[p]; p--; }
+          alloc[p + 1] = v;
+        }
+      } else alloc.subarray(o, o + w).sort();
       for (let i = 0; i < w; i++) {
         const a = alloc[o + i], b = alloc[o + ((i + 1) % w)];
         const na = (a / g) | 0, nb = (b / g) | 0;
@@ -154,7 +166,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
         total += h; if (h > maxH) maxH = h; if (h === HOPS_CROSS_RACK) cross++;
       }
     }
-    const e = w > 1 && net.gradientBytes > 0 ? communicationEfficiency(w, maxH, net) : 1;
+    const e = w > 1 && net.gradientBytes > 0 ? net.stepComputeSeconds / (net.stepComputeSeconds + allReduceSecondsUnchecked(w, maxH, net)) : 1;
     if (firstMax[j] < 0) { firstMax[j] = maxH; firstHops[j] = total; firstCross[j] = cross; }
     eff[j] = e;
     rate[j] = (w / k[j]) * e;
@@ -165,6 +177,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     const t = cfg.jobClasses[cls[j]].tenant;
     tenantGpus[t] += sign * gpus; tenantCpus[t] += sign * gpus * cfg.jobClasses[cls[j]].cpusPerGpu;
     busy += sign * gpus;
+    if (tenantGpus[t] > tenantPeak[t]) tenantPeak[t] = tenantGpus[t];
   };
   const settle = (j: number): void => { done[j] += (now - since[j]) * rate[j]; since[j] = now; };
   const scheduleFinish = (j: number): void => {
@@ -187,7 +200,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     const jc = cfg.jobClasses[cls[j]];
     const mask = cfg.capabilityAware ? classMask[cls[j]] : allPools;
     if (!placeGang(index, cfg.placement, cfg.locality, j, k[j], mask, scratch, placeNext)) return false;
-    alloc.set(scratch.subarray(0, k[j]), off[j]);
+    for (let i = 0, o = off[j]; i < k[j]; i++) alloc[o + i] = scratch[i];
     queues.remove(jc.tenant, j);
     width[j] = k[j]; hold(j, 1, k[j]);
     if (start[j] < 0) start[j] = now;
@@ -214,7 +227,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       const add = Math.min(need, avail);
       settle(j); stopRunning(j);
       placeBestFit(index, j, add, mask, scratch, 0);
-      alloc.set(scratch.subarray(0, add), off[j] + width[j]);
+      for (let i = 0, o = off[j] + width[j]; i < add; i++) alloc[o + i] = scratch[i];
       width[j] += add; hold(j, 1, add);
       work[j] += spot ? spot.rescaleOverheadHours : 0; rescales++;
       computeRate(j); scheduleFinish(j);
@@ -238,14 +251,18 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   const pass = (): void => {
     if (shrunkList.length > 0) grow();
     if (queues.size === 0) return;
-    for (let t = 0; t < T; t++) cursor[t] = queues.head[t];
+    for (let t = 0; t < T; t++) { cursor[t] = queues.head[t]; quotaSkips[t] = 0; }
     let reserved = false, shadow = Infinity, extra = 0, examined = 0;
     for (;;) {
       const t = pickTenant();
       if (t < 0) return;
       const j = cursor[t];
       cursor[t] = queues.next[j];
-      if (tenantGpus[t] + k[j] > cfg.tenants[t].quotaGpus) continue; // over quota: skipped, never blocks
+      if (tenantGpus[t] + k[j] > cfg.tenants[t].quotaGpus) {
+        // Over quota: skipped, never blocks. Scan at most backfillDepth such jobs per tenant per pass.
+        if (++quotaSkips[t] > cfg.backfillDepth) cursor[t] = -1;
+        continue;
+      }
       if (!reserved) {
         if (tryStart(j)) continue;
         if (!running) return; // strict order: the blocked head blocks everyone
@@ -294,7 +311,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       }
     }
     index.markDown(node);
-    events.push(now + rngSpot.exponential(spot!.meanHoursToRestore), RESTORE, node, 0);
+    events.push(now + expo(rngSpot, spot!.meanHoursToRestore), RESTORE, node, 0);
   };
 
   const takeSnapshot = (): void => {
@@ -309,10 +326,10 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     for (let i = 0; i < count; i++) {
       const r = i + rngSetup.int(nodes - i);
       const tmp = order[i]; order[i] = order[r]; order[r] = tmp;
-      events.push(rngSpot.exponential(spot.meanHoursBetweenPreemptions), PREEMPT, order[i], 0);
+      events.push(expo(rngSpot, spot.meanHoursBetweenPreemptions), PREEMPT, order[i], 0);
     }
   }
-  if (N > 0) events.push(rngArrive.exponential(1 / cfg.arrivalRatePerHour), ARRIVAL, 0, 0);
+  if (N > 0) events.push(expo(rngArrive, 1 / cfg.arrivalRatePerHour), ARRIVAL, 0, 0);
 
   while (settled < N && events.pop()) {
     now = events.topTime;
@@ -334,7 +351,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
         break;
       case RESTORE:
         index.markUp(a);
-        events.push(now + rngSpot.exponential(spot!.meanHoursBetweenPreemptions), PREEMPT, a, 0);
+        events.push(now + expo(rngSpot, spot!.meanHoursBetweenPreemptions), PREEMPT, a, 0);
         break;
       case SNAPSHOT:
         takeSnapshot();
@@ -343,6 +360,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     processed++;
     pass();
     if (kind === ARRIVAL) {
+      if (a === N - 1) { busyAtLastArrival = busyArea; lastArrival = now; }
       if (a % fragEvery === 0) {
         fragSum += fragmentationFromNodes(index.nodeFree, shape, cfg.fragmentationJobGpus, cfg.placement, cfg.locality).unusableFraction;
         fragSamples++;
@@ -373,6 +391,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     const lowest = priorities.length > 0 ? priorities[priorities.length - 1] : 0;
     const lowWaits = byPrio.get(lowest) ?? [];
     const maxLow = lowWaits.reduce((m, w) => Math.max(m, w), 0);
+    const byTenant = by((j) => cfg.jobClasses[cls[j]].tenant, started, waitOf);
     const byClassWait = by((j) => cls[j], started, waitOf);
     const byClassDone = by((j) => cls[j], (j) => state[j] === DONE, (j) => finish[j] - arrival[j]);
     let multi = 0, hopsSum = 0, crossSum = 0, crossJobs = 0, arSum = 0, effSum = 0;
@@ -392,6 +411,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       waitByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassWait.get(i) ?? []) })),
       completionByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassDone.get(i) ?? []) })),
       utilization: capacity > 0 ? busyArea / capacity : 0,
+      utilizationWhileArriving: lastArrival > 0 ? busyAtLastArrival / (totalGpus * lastArrival) : 0,
       mfu: capacity > 0 ? usefulArea / capacity : 0,
       hops: {
         meanRingHopsPerJob: multi ? hopsSum / multi : 0, meanCrossRackLinksPerJob: multi ? crossSum / multi : 0,
@@ -404,7 +424,10 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
         starvedJobs: lowWaits.filter((w) => w > cfg.starvationThresholdHours).length, isStarving: maxLow > cfg.starvationThresholdHours,
       },
       preemption: { reclaims, restarts, rescales, lostGpuHours },
-      tenants: cfg.tenants.map((t, i) => ({ name: t.name, gpuHours: tenantGpuHours[i], finalDominantShare: share(i) })),
+      tenants: cfg.tenants.map((t, i) => ({
+        name: t.name, gpuHours: tenantGpuHours[i], peakGpus: tenantPeak[i], finalDominantShare: share(i),
+        wait: waitStats(byTenant.get(i) ?? []),
+      })),
       snapshot: { timeHours: snapshotTime, grid, fragmentation: fragmentationFromNodesOfGrid(grid) },
     };
   }

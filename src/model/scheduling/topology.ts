@@ -151,7 +151,12 @@ export function defaultNetwork(): NetworkModel {
 export function hopAllReduceSeconds(gpus: number, maxHops: number, net: NetworkModel): number {
   requireInteger("hopAllReduceSeconds", { gpus });
   requireNonNegative("hopAllReduceSeconds", { maxHops });
-  if (gpus === 1) return 0;
+  return allReduceSecondsUnchecked(gpus, maxHops, net);
+}
+
+/** hopAllReduceSeconds without argument checks, for the simulator's inner loop. */
+export function allReduceSecondsUnchecked(gpus: number, maxHops: number, net: NetworkModel): number {
+  if (gpus <= 1) return 0;
   const bandwidth = maxHops === 0 ? net.nodeBytesPerSecond : maxHops <= HOPS_SAME_RACK ? net.rackBytesPerSecond : net.spineBytesPerSecond;
   const steps = 2 * (gpus - 1);
   return steps * (net.baseLatencySeconds + maxHops * net.perHopLatencySeconds) + (steps / gpus) * (net.gradientBytes / bandwidth);

@@ -1,0 +1,206 @@
+import { simulateCluster, type ClusterConfig } from "./cluster-simulator";
+import { ModelInputError } from "../errors";
+import { pollaczekKhinchineWait } from "./queueing";
+
+const small = { racks: 4, nodesPerRack: 4, gpusPerNode: 8 } as const;
+
+describe("simulateCluster meets queueing theory", () => {
+  const mg1 = (serviceCv: number): ClusterConfig => ({
+    racks: 1, nodesPerRack: 1, gpusPerNode: 1, jobs: 100_000, load: 0.8,
+    jobClasses: [{ gpus: 1, meanServiceHours: 2, serviceCv }], placement: "best-fit",
+  });
+
+  it("matches Pollaczek-Khinchine for M/M/1 (ρ = 0.8, C_s = 1) within 5%", () => {
+    const r = simulateCluster(mg1(1), 42);
+    const expected = pollaczekKhinchineWait({ utilization: 0.8, meanServiceTime: 2, serviceCv: 1 }); // 8 h
+    expect(Math.abs(r.wait.meanHours / expected - 1)).toBeLessThan(0.05);
+    expect(r.utilization).toBeGreaterThan(0.78);
+    expect(r.utilization).toBeLessThan(0.82);
+  });
+
+  it("matches Pollaczek-Khinchine for M/D/1 (C_s = 0): half the M/M/1 wait", () => {
+    const r = simulateCluster(mg1(0), 7);
+    const expected = pollaczekKhinchineWait({ utilization: 0.8, meanServiceTime: 2, serviceCv: 0 }); // 4 h
+    expect(Math.abs(r.wait.meanHours / expected - 1)).toBeLessThan(0.05);
+  });
+});
+
+describe("simulateCluster is deterministic", () => {
+  const config: ClusterConfig = {
+    ...small, jobs: 1500, load: 0.85, placement: "random", backfill: "easy", queueOrder: "drf",
+    tenants: [{ name: "a" }, { name: "b", quotaGpus: 64 }],
+    jobClasses: [{ gpus: 1, meanServiceHours: 1, tenant: 0 }, { gpus: 16, meanServiceHours: 3, serviceCv: 2, tenant: 1, priority: 2 }],
+    spot: { spotFraction: 0.25, meanHoursBetweenPreemptions: 20, meanHoursToRestore: 1, mode: "elastic" },
+  };
+  it("gives identical reports for the same seed", () => expect(simulateCluster(config, 3)).toEqual(simulateCluster(config, 3)));
+  it("gives different runs for different seeds", () =>
+    expect(simulateCluster(config, 3).wait.meanHours).not.toEqual(simulateCluster(config, 4).wait.meanHours));
+});
+
+describe("simulateCluster invariants", () => {
+  const config: ClusterConfig = {
+    ...small, jobs: 3000, load: 0.95, placement: "best-fit", backfill: "easy",
+    jobClasses: [{ gpus: 1, meanServiceHours: 1 }, { gpus: 3, meanServiceHours: 2 }, { gpus: 12, meanServiceHours: 2 }],
+  };
+
+  it("never has more GPUs busy than exist, and gang jobs hold all k GPUs at once", () => {
+    for (const snapshotAtHours of [5, 20, 60, 150]) {
+      const r = simulateCluster({ ...config, snapshotAtHours }, 1);
+      expect(r.utilization).toBeLessThanOrEqual(1);
+      const held = new Map<number, number>();
+      let busy = 0;
+      for (const row of r.snapshot.grid) for (const id of row) if (id >= 0) { held.set(id, (held.get(id) ?? 0) + 1); busy++; }
+      expect(busy).toBeLessThanOrEqual(r.totalGpus);
+      expect(r.snapshot.grid.flat()).toHaveLength(r.totalGpus);
+      for (const count of held.values()) expect([1, 3, 12]).toContain(count);
+    }
+  });
+
+  it("completes every job and respects tenant quotas", () => {
+    const r = simulateCluster({
+      ...config, queueOrder: "drf", tenants: [{ name: "capped", quotaGpus: 40 }, { name: "open" }],
+      jobClasses: [{ gpus: 4, meanServiceHours: 2, tenant: 0 }, { gpus: 2, meanServiceHours: 1, tenant: 1 }],
+    }, 2);
+    expect(r.jobsCompleted).toBe(3000);
+    expect(r.tenants[0].peakGpus).toBeLessThanOrEqual(40);
+    expect(r.tenants[0].peakGpus).toBeGreaterThan(20);
+  });
+});
+
+describe("placement and topology", () => {
+  const one8 = (placement: ClusterConfig["placement"]): ClusterConfig => ({
+    ...small, jobs: 1, arrivalRatePerHour: 1, placement, jobClasses: [{ gpus: 8, meanServiceHours: 1 }],
+  });
+
+  it("puts an 8-GPU job on an empty cluster on one node with zero hops (topology-aware)", () => {
+    const r = simulateCluster(one8("topology-aware"), 1);
+    expect(r.hops.meanRingHopsPerJob).toBe(0);
+    expect(r.hops.meanCrossRackLinksPerJob).toBe(0);
+    expect(r.hops.meanCommunicationEfficiency).toBeGreaterThan(0.98);
+  });
+
+  it("gives random placement more hops and lower MFU at high load", () => {
+    const run = (placement: ClusterConfig["placement"]) => simulateCluster({
+      ...small, jobs: 2000, load: 0.9, placement, backfill: "easy",
+      jobClasses: [{ gpus: 8, meanServiceHours: 1 }, { gpus: 2, meanServiceHours: 1 }],
+    }, 5);
+    const aware = run("topology-aware"), random = run("random");
+    expect(random.hops.meanRingHopsPerJob).toBeGreaterThan(aware.hops.meanRingHopsPerJob + 2);
+    expect(random.hops.meanCrossRackLinksPerJob).toBeGreaterThan(aware.hops.meanCrossRackLinksPerJob);
+    expect(random.hops.meanAllReduceMs).toBeGreaterThan(aware.hops.meanAllReduceMs);
+    expect(random.mfu / random.utilization).toBeLessThan(aware.mfu / aware.utilization);
+  });
+
+  it("makes contiguous 8-GPU jobs wait longer than 8 scattered GPUs at 90% load (mission 08, part 1)", () => {
+    const run = (placement: ClusterConfig["placement"]) => simulateCluster({
+      ...small, jobs: 4000, load: 0.9, placement, locality: "strict", backfill: "easy", network: { gradientBytes: 0 },
+      jobClasses: [
+        { gpus: 1, weight: 4, meanServiceHours: 1 }, { gpus: 2, weight: 2, meanServiceHours: 1 },
+        { gpus: 3, weight: 2, meanServiceHours: 1 }, { name: "eight", gpus: 8, weight: 1, meanServiceHours: 1 },
+      ],
+    }, 1);
+    const contiguous = run("topology-aware"), scattered = run("random");
+    const eight = (r: ReturnType<typeof run>) => r.waitByClass.find((c) => c.name === "eight")!.meanHours;
+    expect(eight(contiguous)).toBeGreaterThan(2 * eight(scattered));
+    expect(contiguous.fragmentation.meanUnusableFraction).toBeGreaterThan(scattered.fragmentation.meanUnusableFraction);
+  });
+});
+
+describe("scheduling policies", () => {
+  it("EASY backfill lowers the mean wait", () => {
+    const run = (backfill: "none" | "easy") => simulateCluster({
+      ...small, jobs: 3000, load: 0.8, placement: "best-fit", backfill, network: { gradientBytes: 0 },
+      jobClasses: [{ gpus: 1, weight: 10, meanServiceHours: 1 }, { gpus: 64, weight: 1, meanServiceHours: 4 }],
+    }, 3);
+    expect(run("easy").wait.meanHours).toBeLessThan(run("none").wait.meanHours / 2);
+  });
+
+  it("DRF protects a light tenant from a flooding one", () => {
+    const run = (queueOrder: "fifo" | "drf") => simulateCluster({
+      ...small, jobs: 3000, load: 0.95, placement: "best-fit", queueOrder, backfill: "easy",
+      tenants: [{ name: "flood" }, { name: "light" }],
+      jobClasses: [{ gpus: 4, weight: 9, meanServiceHours: 2, tenant: 0 }, { gpus: 4, weight: 1, meanServiceHours: 2, tenant: 1 }],
+    }, 11);
+    expect(run("drf").tenants[1].wait.meanHours).toBeLessThan(run("fifo").tenants[1].wait.meanHours / 4);
+  });
+
+  it("lets strict priority starve low-priority jobs past 24 h", () => {
+    const r = simulateCluster({
+      ...small, jobs: 3000, load: 0.97, placement: "best-fit", queueOrder: "priority",
+      jobClasses: [{ gpus: 4, weight: 4, meanServiceHours: 2, priority: 5 }, { gpus: 8, weight: 1, meanServiceHours: 4, priority: 0 }],
+    }, 13);
+    const [high, low] = r.waitByPriority;
+    expect(high.priority).toBe(5);
+    expect(low.meanHours).toBeGreaterThan(10 * high.meanHours);
+    expect(r.starvation.lowestPriority).toBe(0);
+    expect(r.starvation.isStarving).toBe(r.starvation.maxWaitHours > 24);
+    expect(r.starvation.starvedJobs).toBeGreaterThan(0);
+  });
+});
+
+describe("spot preemption", () => {
+  const run = (mode: "static" | "elastic") => simulateCluster({
+    ...small, jobs: 30, arrivalRatePerHour: 0.5, placement: "topology-aware", locality: "loose",
+    jobClasses: [{ gpus: 32, meanServiceHours: 24, serviceCv: 0, minGpus: 8 }],
+    spot: { spotFraction: 1, meanHoursBetweenPreemptions: 24, meanHoursToRestore: 2, mode, checkpointIntervalHours: 4 },
+  }, 7);
+
+  it("elastic training converges faster than static restarts under heavy preemption", () => {
+    const s = run("static"), e = run("elastic");
+    expect(s.preemption.restarts).toBeGreaterThan(0);
+    expect(s.preemption.lostGpuHours).toBeGreaterThan(0);
+    expect(e.preemption.restarts).toBe(0);
+    expect(e.preemption.rescales).toBeGreaterThan(0);
+    expect(s.completionByClass[0].meanHours).toBeGreaterThan(1.5 * e.completionByClass[0].meanHours);
+    expect(e.jobsCompleted).toBe(30);
+  });
+
+  it("never preempts anything without spot nodes", () => {
+    const r = simulateCluster({ ...small, jobs: 200, load: 0.5, placement: "best-fit", jobClasses: [{ gpus: 8, meanServiceHours: 1 }] }, 1);
+    expect(r.preemption).toEqual({ reclaims: 0, restarts: 0, rescales: 0, lostGpuHours: 0 });
+  });
+});
+
+describe("heterogeneous devices (V1/V2/V3)", () => {
+  const run = (capabilityAware: boolean) => simulateCluster({
+    ...small, jobs: 1500, load: 0.6, placement: "best-fit", capabilityAware,
+    generations: [
+      { name: "V1", fraction: 0.5, capability: 1, memoryGb: 16 },
+      { name: "V2", fraction: 0.25, capability: 2, memoryGb: 32 },
+      { name: "V3", fraction: 0.25, capability: 3, memoryGb: 80 },
+    ],
+    jobClasses: [
+      { gpus: 1, meanServiceHours: 1 }, { gpus: 4, meanServiceHours: 1, minCapability: 3, memoryGb: 40 },
+      { gpus: 2, meanServiceHours: 1, minCapability: 2 },
+    ],
+  }, 9);
+
+  it("drops jobs placed blind on incapable devices and none when capability-aware", () => {
+    const blind = run(false), aware = run(true);
+    expect(blind.dropoutRate).toBeGreaterThan(0.2);
+    expect(blind.jobsDropped + blind.jobsCompleted).toBe(1500);
+    expect(aware.dropoutRate).toBe(0);
+    expect(aware.jobsCompleted).toBe(1500);
+  });
+});
+
+describe("simulateCluster rejects bad configuration, naming the field", () => {
+  const good: ClusterConfig = { ...small, jobs: 10, load: 0.5, placement: "best-fit", jobClasses: [{ gpus: 1, meanServiceHours: 1 }] };
+  const cases: [string, Partial<ClusterConfig> | Record<string, unknown>, RegExp][] = [
+    ["zero racks", { racks: 0 }, /config\.racks/],
+    ["a fractional node count", { nodesPerRack: 2.5 }, /config\.nodesPerRack/],
+    ["an unknown policy", { placement: "first-fit" }, /config\.placement/],
+    ["a job larger than the cluster", { jobClasses: [{ gpus: 129, meanServiceHours: 1 }] }, /config\.jobClasses\[0\]\.gpus/],
+    ["a negative service time", { jobClasses: [{ gpus: 1, meanServiceHours: -1 }] }, /config\.jobClasses\[0\]\.meanServiceHours/],
+    ["both load and rate", { arrivalRatePerHour: 3 }, /config\.load/],
+    ["generations not summing to 1", { generations: [{ name: "V1", fraction: 0.5, capability: 1, memoryGb: 16 }] }, /config\.generations/],
+    ["no capable devices", { jobClasses: [{ gpus: 1, meanServiceHours: 1, minCapability: 9 }] }, /config\.jobClasses\[0\]\.minCapability/],
+    ["a spot fraction above 1", { spot: { spotFraction: 1.5, meanHoursBetweenPreemptions: 1, meanHoursToRestore: 1, mode: "static" } }, /config\.spot\.spotFraction/],
+    ["a negative bandwidth", { network: { rackBytesPerSecond: -1 } }, /config\.network\.rackBytesPerSecond/],
+  ];
+  it.each(cases)("rejects %s", (_label, patch, field) => {
+    const bad = { ...good, ...patch } as ClusterConfig;
+    expect(() => simulateCluster(bad, 1)).toThrow(ModelInputError);
+    expect(() => simulateCluster(bad, 1)).toThrow(field);
+  });
+});
