@@ -31,4 +31,9 @@ describe("slider scale", () => {
     expect(formatValue(0.12345)).toBe("0.1235");
     expect(formatValue(1.5e7)).toBe("1.50e+7");
   });
+  it("shows every decimal a linear step resolves", () => {
+    expect(formatValue(0.99999, 0.00001)).toBe("0.99999");
+    expect(formatValue(0.99, 0.00001)).toBe("0.99");
+    expect(formatValue(2.5, 0.5)).toBe("2.5");
+  });
 });

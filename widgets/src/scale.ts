@@ -48,9 +48,16 @@ export function positionOf(spec: TrackSpec, value: number): number {
   return Math.min(Math.max(Math.round(raw), 0), stopCount(spec));
 }
 
-/** Formats a value for the readout: up to 4 significant digits, no exponent for everyday sizes. */
-export function formatValue(value: number): string {
+/**
+ * Formats a value for the readout: as many decimals as a linear `step` resolves
+ * (step 0.00001 shows 0.99999, not 1), else up to 4 significant digits.
+ */
+export function formatValue(value: number, step?: number): string {
   if (value === 0) return "0";
+  if (step !== undefined && step > 0 && step < 1 && Math.abs(value) < 1e6) {
+    const decimals = Math.min(12, Math.ceil(-Math.log10(step) - 1e-9));
+    return String(Number(value.toFixed(decimals)));
+  }
   const abs = Math.abs(value);
   if (abs >= 1e6 || abs < 1e-3) return value.toExponential(2);
   return String(Number(value.toPrecision(4)));

@@ -87,7 +87,7 @@ export function render({ model, el }: RenderContext<SliderTraits>): () => void {
 
   const track = (): TrackSpec => ({ min: model.get("min"), max: model.get("max"), step: model.get("step"), scale: model.get("scale") });
   const show = (value: number) => {
-    const text = `${formatValue(value)}${model.get("unit") ? ` ${model.get("unit")}` : ""}`;
+    const text = `${formatValue(value, model.get("scale") === "linear" ? model.get("step") : undefined)}${model.get("unit") ? ` ${model.get("unit")}` : ""}`;
     readout.textContent = text;
     input.setAttribute("aria-valuetext", text);
   };
