@@ -308,7 +308,7 @@ export interface StakeholderTraits extends BaseTraits {
   role: string;                   // e.g. "Edge"
   message: string;
   severity: "info" | "warning" | "critical";
-  acknowledged: boolean;          // front end writes (true only)
+  acknowledged: boolean;          // front end writes
 }
 export const STAKEHOLDER_WRITABLE = ["acknowledged"] as const;
 export type StakeholderMsg = RejectedMsg<StakeholderTraits>;
