@@ -12,6 +12,12 @@ import { IDS, savedStatePage } from "../fixtures/widgets/saved-state";
 import { chromiumMissing, launchChromium } from "../helpers/chromium";
 import { startStaticServer, type StaticServer } from "../helpers/static-server";
 
+/** The page globals the evaluated functions touch (this file compiles without the DOM lib). */
+interface PageGlobals {
+  document: { querySelector(selector: string): { getAttribute(name: string): string | null } | null };
+  fleetlab: { ready: Promise<{ models: Record<string, { get(key: string): unknown }> }> };
+}
+
 const root = path.resolve(__dirname, "../..");
 const bundle = path.join(root, "widgets/standalone/dist/fleetlab-widgets.js");
 const missing = chromiumMissing();
@@ -21,7 +27,7 @@ const describeBrowser = missing ? describe.skip : describe;
 /** The plot's line path and the table rows in the live Vega view. */
 async function chartState(page: Page): Promise<{ d: string; first: number; last: number }> {
   return page.evaluate(() => {
-    const path = document.querySelector(".fleetlab-vegaPlot .mark-line path");
+    const path = (globalThis as unknown as PageGlobals).document.querySelector(".fleetlab-vegaPlot .mark-line path");
     const d = path?.getAttribute("d") ?? "";
     const nums = d.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
     return { d, first: nums[1] ?? NaN, last: nums[nums.length - 1] ?? NaN };
@@ -44,7 +50,7 @@ describeBrowser("standalone widget page in Chromium", () => {
     page = await browser.newPage({ viewport: { width: 900, height: 800 } });
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(server.url);
-    await page.evaluate(() => window.fleetlab!.ready.then(() => undefined));
+    await page.evaluate(() => (globalThis as unknown as PageGlobals).fleetlab.ready.then(() => undefined));
     await page.waitForSelector(".fleetlab-vegaPlot .mark-line path");
   });
 
@@ -82,7 +88,7 @@ describeBrowser("standalone widget page in Chromium", () => {
     const slider = page.locator(".fleetlab-slider input[type=range]");
     await slider.focus();
     await page.keyboard.press("Home");
-    await page.waitForFunction((d) => document.querySelector(".fleetlab-vegaPlot .mark-line path")?.getAttribute("d") !== d, before.d);
+    await page.waitForFunction((d) => (globalThis as unknown as PageGlobals).document.querySelector(".fleetlab-vegaPlot .mark-line path")?.getAttribute("d") !== d, before.d);
     const atMin = await chartState(page);
     expect(await page.locator(".fleetlab-slider .fleetlab-readout").textContent()).toBe("0.99");
     expect(atMin.d).not.toBe(before.d);
@@ -92,7 +98,7 @@ describeBrowser("standalone widget page in Chromium", () => {
     await page.mouse.down();
     await page.mouse.move(box.x + box.width - 2, box.y + box.height / 2, { steps: 12 });
     await page.mouse.up();
-    await page.waitForFunction((d) => document.querySelector(".fleetlab-vegaPlot .mark-line path")?.getAttribute("d") !== d, atMin.d);
+    await page.waitForFunction((d) => (globalThis as unknown as PageGlobals).document.querySelector(".fleetlab-vegaPlot .mark-line path")?.getAttribute("d") !== d, atMin.d);
     const dragged = await chartState(page);
     const readout = Number(await page.locator(".fleetlab-slider .fleetlab-readout").textContent());
     expect(readout).toBeGreaterThan(0.999);
@@ -107,7 +113,7 @@ describeBrowser("standalone widget page in Chromium", () => {
 
   it("keeps the lock after the workbench moved", async () => {
     const state = await page.evaluate(async (id) => {
-      const { models } = await window.fleetlab!.ready;
+      const { models } = await (globalThis as unknown as PageGlobals).fleetlab.ready;
       return { locked: models[id].get("locked"), value: models[id].get("value") };
     }, IDS.lock);
     expect(state).toEqual({ locked: true, value: 0.37 });
