@@ -14,9 +14,13 @@ export interface CommandModule {
 
 const COMMANDS: Record<string, () => CommandModule> = {
   // Each command registers here with one line.
+  missions: () => require("./commands/missions") as CommandModule,
+  check: () => require("./commands/check") as CommandModule,
+  new: () => require("./commands/new") as CommandModule,
   kernel: () => require("./commands/kernel") as CommandModule,
   "install-kernel": () => require("./commands/install-kernel") as CommandModule,
   calc: () => require("./commands/calc") as CommandModule,
+  headline: () => require("./commands/headline") as CommandModule,
 };
 
 function usage(): string {

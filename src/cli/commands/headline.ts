@@ -1,0 +1,122 @@
+/**
+ * `fleetlab headline`: the headline figure of every mission for every track, computed
+ * by the model from the tracks catalog (src/model/catalog/tracks.ts), as one aligned table.
+ *
+ *   figure                               Cloud Titan   Edge Guardian   Mobile Nomad   Tiny Pioneer
+ *   01  fleet availability P_node^N      1.39e-11      …
+ */
+import { canarySampleSize, releaseCycleCheck, shadowDuration } from "../../model/canary";
+import { TRACK_IDS, TRACKS, type Track } from "../../model/catalog/tracks";
+import { youngDalyInterval } from "../../model/checkpoint-interval";
+import { criticalNodeCount } from "../../model/communication-scaling";
+import { familywiseFalseAlarm, falseAlarmRate } from "../../model/monitoring";
+import { platformBreakEven } from "../../model/operations";
+import { fleetAvailability, fleetMtbf } from "../../model/reliability";
+import { pollaczekKhinchineWait } from "../../model/scheduling/queueing";
+import { formatNumber } from "./calc";
+
+export const summary = "print each track's headline figure for every mission, computed by the model";
+
+/** One row of the table: a figure and its value per track, already formatted. */
+export interface HeadlineRow {
+  mission: "01" | "07" | "08" | "12";
+  figure: string;
+  values: string[];
+  /** The raw numbers behind `values` (seconds for durations). */
+  raw: number[];
+}
+
+/** Formats seconds in the largest of d, h, min, s, ms, µs in which it is ≥ 1. */
+export function formatDuration(seconds: number): string {
+  const units: [string, number][] = [["d", 86_400], ["h", 3600], ["min", 60], ["s", 1], ["ms", 1e-3], ["µs", 1e-6]];
+  const [name, size] = units.find(([, s]) => Math.abs(seconds) >= s) ?? units[units.length - 1];
+  return `${formatNumber(seconds / size)} ${name}`;
+}
+
+const money = (dollars: number): string => `$${formatNumber(dollars)}`;
+
+interface Figure {
+  mission: HeadlineRow["mission"];
+  figure: string;
+  compute(t: Track): number;
+  format(v: number): string;
+}
+
+const FIGURES: Figure[] = [
+  { mission: "01", figure: "fleet size N", compute: (t) => t.missions["01"].nodes.value, format: formatNumber },
+  { mission: "01", figure: "fleet availability P_node^N", compute: (t) => fleetAvailability(t.missions["01"].nodeAvailability.value, t.missions["01"].nodes.value), format: formatNumber },
+  { mission: "01", figure: "fleet MTBF", compute: (t) => fleetMtbf(t.missions["01"].nodeMtbfHours.value, t.missions["01"].nodes.value) * 3600, format: formatDuration },
+  {
+    mission: "01", figure: "critical node count (ring)", format: formatNumber,
+    compute: (t) => {
+      const m = t.missions["01"];
+      return criticalNodeCount({ computeSeconds: m.computeSeconds.value, gradientBytes: m.gradientBytes.value, linkBytesPerSecond: m.linkBytesPerSecond.value, latencySeconds: m.latencySeconds.value }).gpus;
+    },
+  },
+  { mission: "07", figure: "fleet MTBF", compute: (t) => fleetMtbf(t.missions["07"].nodeMtbfHours.value, t.missions["07"].nodes.value) * 3600, format: formatDuration },
+  { mission: "07", figure: "checkpoint write δ (blocking remote)", compute: (t) => t.missions["07"].checkpointBytes.value / t.missions["07"].remoteWriteBytesPerSecond.value, format: formatDuration },
+  {
+    mission: "07", figure: "Young-Daly interval √(2δM)", format: formatDuration,
+    compute: (t) => {
+      const m = t.missions["07"];
+      return youngDalyInterval(m.checkpointBytes.value / m.remoteWriteBytesPerSecond.value, fleetMtbf(m.nodeMtbfHours.value, m.nodes.value) * 3600);
+    },
+  },
+  // Math-stop time of a staged checkpoint: bytes / write bandwidth of the staging tier.
+  { mission: "07", figure: "math-stop, local staging", compute: (t) => t.missions["07"].checkpointBytes.value / t.missions["07"].localWriteBytesPerSecond.value, format: formatDuration },
+  { mission: "07", figure: "math-stop, DRAM staging", compute: (t) => t.missions["07"].checkpointBytes.value / t.missions["07"].dramStageBytesPerSecond.value, format: formatDuration },
+  { mission: "07", figure: "resume target", compute: (t) => t.missions["07"].resumeTargetSeconds.value, format: formatDuration },
+  {
+    mission: "08", figure: "queue wait W_q (M/G/1)", format: formatDuration,
+    compute: (t) => {
+      const m = t.missions["08"];
+      return pollaczekKhinchineWait({ utilization: m.load.value, meanServiceTime: m.jobHours.value * 3600, serviceCv: m.serviceCv.value });
+    },
+  },
+  { mission: "08", figure: "gang size (GPUs)", compute: (t) => t.missions["08"].jobGpus.value, format: formatNumber },
+  { mission: "12", figure: "platform break-even N*", compute: (t) => platformBreakEven({ capexDollars: t.missions["12"].capexDollars.value, heterogeneity: t.missions["12"].heterogeneity.value }), format: formatNumber },
+  { mission: "12", figure: "platform capex", compute: (t) => t.missions["12"].capexDollars.value, format: money },
+  { mission: "12", figure: "canary sample size", compute: (t) => canarySampleSize(t.missions["12"].confidence.value, t.missions["12"].failureRate.value), format: formatNumber },
+  {
+    mission: "12", figure: "shadow duration n/(r·f)", format: formatDuration,
+    compute: (t) => {
+      const m = t.missions["12"];
+      return shadowDuration(canarySampleSize(m.confidence.value, m.failureRate.value), m.requestsPerSecond.value, m.canaryFraction.value);
+    },
+  },
+  {
+    mission: "12", figure: "shadow fits a 1-week release", format: (v) => (v ? "yes" : "no"),
+    compute: (t) => {
+      const m = t.missions["12"];
+      return releaseCycleCheck({ confidence: m.confidence.value, failureRate: m.failureRate.value, requestsPerSecond: m.requestsPerSecond.value, canaryFraction: m.canaryFraction.value }).fits ? 1 : 0;
+    },
+  },
+  { mission: "12", figure: "P(≥1 false alarm), z = 3, all models", compute: (t) => familywiseFalseAlarm(falseAlarmRate(3), t.missions["12"].models.value), format: formatNumber },
+];
+
+/** Computes every headline figure for every track. */
+export function headlineRows(): HeadlineRow[] {
+  return FIGURES.map((f) => {
+    const raw = TRACK_IDS.map((id) => f.compute(TRACKS[id]));
+    return { mission: f.mission, figure: f.figure, raw, values: raw.map((v) => f.format(v)) };
+  });
+}
+
+/** The rows as an aligned plain-text table, one header line plus one line per figure. */
+export function headlineTable(rows: HeadlineRow[] = headlineRows()): string {
+  const header = ["mission", "figure", ...TRACK_IDS.map((id) => TRACKS[id].name)];
+  const lines = [header, ...rows.map((r) => [r.mission, r.figure, ...r.values])];
+  const widths = header.map((_, c) => Math.max(...lines.map((l) => [...l[c]].length)));
+  // Text columns left-aligned, value columns right-aligned.
+  const pad = (s: string, c: number): string => (c < 2 ? s + " ".repeat(widths[c] - [...s].length) : " ".repeat(widths[c] - [...s].length) + s);
+  return lines.map((l) => l.map(pad).join("  ").trimEnd()).join("\n");
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.length > 0) {
+    process.stderr.write("usage: fleetlab headline\n");
+    return 2;
+  }
+  process.stdout.write(headlineTable() + "\n");
+  return 0;
+}
