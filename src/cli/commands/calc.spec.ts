@@ -81,3 +81,13 @@ describe("run", () => {
     expect(out.trim().split("\n")).toHaveLength(2 + Object.keys(MODEL_FUNCTIONS).length);
   });
 });
+
+describe("README", () => {
+  it("documents every registry function: its calc table is exactly `fleetlab calc --list`", () => {
+    const readme = require("fs").readFileSync(require("path").resolve(__dirname, "../../../README.md"), "utf8") as string;
+    const match = /<!-- calc-functions:start -->\n([\s\S]*?)\n<!-- calc-functions:end -->/.exec(readme);
+    expect(match).not.toBeNull();
+    expect(match![1]).toBe(registryTable());
+    for (const name of Object.keys(MODEL_FUNCTIONS)) expect(readme).toContain(`\`${name}\``);
+  });
+});
