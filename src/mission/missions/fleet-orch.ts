@@ -157,7 +157,7 @@ export const fleetOrch = defineMission<FleetOrchParams>({
         question: "Does 'Gang Scheduling' increase or decrease the average wait-time for all users in the fleet?",
         choices: ["Increase", "Decrease"],
         answer: (c) => (waitHours(c.params, c.params.load, usable(c.params, c.params.load, true).unusableFraction)
-          > waitHours(c.params, c.params.load, usable(c.params, c.params.load, false).unusableFraction) ? "Increase" : "Decrease"),
+          >= waitHours(c.params, c.params.load, usable(c.params, c.params.load, false).unusableFraction) ? "Increase" : "Decrease"),
       },
       workbench: {
         controls: [

@@ -1,0 +1,15 @@
+/**
+ * The mission layer's public surface (imported by notebooks as "fleetlab/mission").
+ */
+export type {
+  ControlSpec, ControlValue, ControlValues, FormulaSpec, InstrumentSpec, LedgerEntry, LedgerView, LockSpec, Mission, MissionSpec,
+  PartSpec, PerTrack, ReflectSpec, StakeholderSpec, TargetSpec, TrackContext, TrackId, TrackStory, WorkbenchSpec,
+} from "./types";
+export { TRACK_IDS } from "./types";
+export { defineMission, missionProblems } from "./define";
+export { MissionDefinitionError } from "./messages";
+export type { AnswerKey, LockKey, TargetKey } from "./answer-key";
+export { answerKey, lockMatches, missionKeys, withinTolerance } from "./answer-key";
+export { LEDGER_FILE, readLedger, writeLedgerEntry, wordCount } from "./ledger";
+export { MISSIONS, missionById } from "./missions/index";
+export { missionNotebook, serializeNotebook } from "./notebook";

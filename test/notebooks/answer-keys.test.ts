@@ -1,0 +1,85 @@
+/**
+ * Each lock's answer key and target, checked against the model AND a closed form or
+ * a cited figure (figures.md ★ values), for every track.
+ */
+import fs from "fs";
+import path from "path";
+import { notebookFileProblems } from "../../src/cli/commands/check";
+import { answerKey, missionKeys } from "../../src/mission/answer-key";
+import { missionProblems } from "../../src/mission/define";
+import { MISSIONS, missionById } from "../../src/mission/missions/index";
+import { missionNotebook, serializeNotebook } from "../../src/mission/notebook";
+import { scaffoldSpec } from "../../src/mission/scaffold";
+import { TRACK_IDS } from "../../src/mission/types";
+import { canarySampleSize } from "../../src/model/canary";
+import { youngDalyInterval } from "../../src/model/checkpoint-interval";
+import { fleetAvailability } from "../../src/model/reliability";
+
+describe("mission answer keys", () => {
+  it("01 part 1: 0.999^1000 = 0.3677 (figures.md §1.3 ★), on every track", () => {
+    for (const t of TRACK_IDS) expect(answerKey(missionById("01_ml_intro"), "reliability_gap", t).lock.answer).toBeCloseTo(0.3677, 4);
+  });
+  it("01 part 1 target: the largest N with P_node^N >= 0.5 is floor(ln 0.5 / ln P_node)", () => {
+    const k = answerKey(missionById("01_ml_intro"), "reliability_gap", "cloud_titan");
+    expect(k.target!.value).toBe(Math.floor(Math.log(0.5) / Math.log(0.999)));
+    expect(fleetAvailability(0.999, k.target!.value)).toBeGreaterThanOrEqual(0.5);
+    expect(fleetAvailability(0.999, k.target!.value + 1)).toBeLessThan(0.5);
+  });
+  it("01 part 2 target: ring critical node count √((C − 2S/B)/(2α)) (no overlap, k = 1)", () => {
+    const k = answerKey(missionById("01_ml_intro"), "communication_wall", "cloud_titan");
+    const closed = Math.sqrt((20_000 - (2 * 141.1e9) / 50e9) / (2 * 1e-3));
+    expect(Math.abs(k.target!.value - closed)).toBeLessThanOrEqual(1);
+    expect(k.lock.answer).toMatch(/^No/);
+  });
+  it("07 part 1: Young's example δ = 2 min, M = 3 h → 26.83 min (figures.md §2 ★), and the Cloud Titan target is √(2δM)", () => {
+    expect(youngDalyInterval(120, 180 * 60) / 60).toBeCloseTo(26.83, 2);
+    const k = answerKey(missionById("07_fault_tolerance"), "young_daly_audit", "cloud_titan");
+    const delta = 987.8e9 / 25e9, m = (65_536 / 16_384) * 3600;
+    expect(k.target!.value).toBeCloseTo(Math.sqrt(2 * delta * m) / 60, 6);
+    expect(k.lock.answer).toBe("Increase");
+  });
+  it("07 part 3: DMR costs ~13x the activation checksum (8→32→32→3 worked example)", () => {
+    expect(answerKey(missionById("07_fault_tolerance"), "sdc_detective", "edge_guardian").target!.value).toBeCloseTo(2819 / 217, 6);
+  });
+  it("08: a 90%-full cluster makes contiguous gangs wait longer (Pollaczek-Khinchine ρ/(1−ρ)·(1+C²)/2)", () => {
+    const k = answerKey(missionById("08_fleet_orch"), "topology_penalty", "edge_guardian");
+    // largest utilisation u with W_q(u) <= 24 h at E[S] = 2 h, C_s = 2: (u/(1−u))·2.5·2 <= 24 → u <= 24/29
+    expect(k.target!.value).toBe(Math.floor((100 * 24) / 29));
+    expect(answerKey(missionById("08_fleet_orch"), "fragmentation_audit", "cloud_titan").lock.answer).toBe("Longer");
+  });
+  it("12 part 2: 95% confidence on a 1-in-1,000 edge case needs 2,995 requests (figures.md §6 ★)", () => {
+    for (const t of TRACK_IDS) expect(answerKey(missionById("12_ops_scale"), "canary_duration", t).lock.answer).toBe(2995);
+    expect(canarySampleSize(0.95, 0.001)).toBe(2995);
+    const k = answerKey(missionById("12_ops_scale"), "canary_duration", "edge_guardian");
+    expect(k.target!.value).toBeCloseTo(2995 / (50 * 0.05) / 3600, 9); // t = n / (r·f)
+  });
+  it("12 part 3: swapping the extractor without retraining lowers accuracy", () => {
+    expect(answerKey(missionById("12_ops_scale"), "ensemble_lockdown", "tiny_pioneer").lock.answer).toBe("Yes");
+  });
+  it("every mission and track: lock, workbench, reflect present and keys computable", () => {
+    for (const m of MISSIONS) {
+      expect(missionProblems(m)).toEqual([]);
+      for (const t of TRACK_IDS) {
+        for (const k of missionKeys(m, t)) {
+          expect(k.lock.question.length).toBeGreaterThan(0);
+          if (k.target) expect(Number.isFinite(k.target.value)).toBe(true);
+        }
+        for (const p of m.parts) expect(p.workbench.controls.length * p.workbench.instruments.length * p.reflect.minWords).toBeGreaterThan(0);
+      }
+    }
+  });
+});
+
+describe("committed notebooks", () => {
+  for (const m of MISSIONS) {
+    const file = path.join(__dirname, "..", "..", "notebooks", `${m.id}.ipynb`);
+    it(`${m.id}.ipynb is valid nbformat 4.5, checks clean and matches its definition`, () => {
+      expect(notebookFileProblems(file)).toEqual([]);
+      expect(fs.readFileSync(file, "utf8")).toBe(serializeNotebook(missionNotebook(m)));
+    });
+  }
+  it("a scaffold with TODOs fails the checks with a precise list", () => {
+    const problems = missionProblems(scaffoldSpec("99_new_mission"));
+    expect(problems).toEqual(expect.arrayContaining(["title: still TODO".replace("title", "title"), "parts[0].lock.question: still TODO"]));
+  });
+});
