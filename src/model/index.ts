@@ -33,3 +33,35 @@ export type {
 export { resolveClusterConfig } from "./scheduling/cluster-config";
 export type { ClusterReport } from "./scheduling/cluster-simulator";
 export { simulateCluster } from "./scheduling/cluster-simulator";
+
+export type { BitFlip, DetectorCosts, DetectorScore, FaultKind, FlipImpact, SdcCampaign, ActivationChecksums } from "./sdc";
+export {
+  activationChecksumFlops, activationChecksumOk, crc32, createActivationChecksums, detectorCosts, findMisclassifyingFlip,
+  findQuietFlip, flipBit, flipImpact, injectFaults, weightChecksum,
+} from "./sdc";
+export type { ComputeFault, ForwardTrace, LayerShape, LightBatch, PerceptionModel, TrafficLight } from "./perception-model";
+export {
+  bitsToFloat32, classify, cloneModel, createPerceptionModel, float32ToBits, forwardFlops, forwardTrace, meanCrossEntropy,
+  softmax, trafficLightSamples, TRAFFIC_LIGHTS,
+} from "./perception-model";
+export type { PlatformCosts, ToilBreakdown, ToilCosts } from "./operations";
+export { DEFAULT_TOIL_COSTS, manualToil, manualToilBreakdown, platformBreakEven, platformRoi, platformToil } from "./operations";
+export type { BernoulliSprt, ReleaseCycleCheck, SprtBoundaries, SprtExpectedSamples, SprtRun, SprtSimulation } from "./canary";
+export {
+  canarySampleSize, ONE_WEEK_SECONDS, releaseCycleCheck, ruleOfThree, runSprt, shadowDuration, simulateSprt, sprtBoundaries,
+  sprtExpectedSampleSize, sprtIncrement, zeroFailureUpperBound,
+} from "./canary";
+export type { AlertTradeoff, BandedValue, Sidedness, SliceDetection, SliceMonitoringDay, SliceMonitoringOptions } from "./monitoring";
+export {
+  alertTradeoff, bonferroniThreshold, detectionProbability, falseAlarmRate, familywiseFalseAlarm, normalCdf, normalQuantile,
+  simulateSliceMonitoring, sliceDetection,
+} from "./monitoring";
+export type { ContractCheck, EnsembleSkewResult, FeatureContract, FeatureExtractor, FeatureStats, LinearClassifier, RawBatch } from "./ensemble";
+export {
+  accuracy, checkFeatureContract, createFeatureContract, ensembleSkewExperiment, EXTRACTOR_V1, EXTRACTOR_V2, fnv1a32,
+  trainLeastSquares, wakeWordFrames,
+} from "./ensemble";
+export type { FaultToleranceTrack, FleetOrchTrack, MlIntroTrack, OpsScaleTrack, Track, TrackId } from "./catalog/tracks";
+export { track, TRACK_IDS, TRACKS } from "./catalog/tracks";
+export type { ModelFunctionSpec, ModelParamSpec } from "./registry";
+export { MODEL_FUNCTIONS, modelFunction } from "./registry";
