@@ -17,54 +17,15 @@ import { resolveClusterConfig, type ClusterConfig } from "./cluster-config";
 import { EventQueue } from "./event-queue";
 import { FreeGpuIndex } from "./free-gpu-index";
 import { RunningSet, TenantQueues } from "./job-queue";
-import { fragmentationFromNodes, waitStats, type FragmentationResult, type WaitStats } from "./metrics";
+import { buildClusterReport, DONE, DROPPED, QUEUED, RUNNING, type ClusterReport } from "./cluster-report";
+import { fragmentationFromNodes } from "./metrics";
 import { placeBestFit, placeGang } from "./placement";
-import { allReduceSecondsUnchecked, communicationEfficiency, hopAllReduceSeconds, HOPS_CROSS_RACK, HOPS_SAME_NODE, HOPS_SAME_RACK } from "./topology";
+import { allReduceSecondsUnchecked, HOPS_CROSS_RACK, HOPS_SAME_NODE, HOPS_SAME_RACK } from "./topology";
 
 export type { ClusterConfig } from "./cluster-config";
-
-/** What a simulation run reports. Times in hours. */
-export interface ClusterReport {
-  seed: number;
-  totalGpus: number;
-  arrivalRatePerHour: number;
-  offeredLoad: number;
-  jobsSubmitted: number;
-  jobsCompleted: number;
-  jobsDropped: number;
-  /** Jobs that started on a device they cannot run on (capability-blind placement) / jobs submitted. */
-  dropoutRate: number;
-  makespanHours: number;
-  /** Events processed (arrivals, finishes, reclaims, restores). */
-  events: number;
-  /** Time from arrival to first start, all jobs. */
-  wait: WaitStats;
-  waitByPriority: ({ priority: number } & WaitStats)[];
-  waitByClass: ({ name: string; gpus: number } & WaitStats)[];
-  /** Arrival to completion ("time to converge") per job class, completed jobs. */
-  completionByClass: ({ name: string; gpus: number } & WaitStats)[];
-  /** Busy GPU-hours / (GPUs · makespan); includes the drain after the last arrival. */
-  utilization: number;
-  /** Busy GPU-hours / GPU-hours up to the last arrival: the loaded, steady part of the run. */
-  utilizationWhileArriving: number;
-  /** Useful compute: Σ width·η over time / (GPUs · makespan). */
-  mfu: number;
-  hops: {
-    /** Over multi-GPU jobs at their first placement. */
-    meanRingHopsPerJob: number; meanCrossRackLinksPerJob: number; crossRackJobFraction: number;
-    meanAllReduceMs: number; meanCommunicationEfficiency: number;
-  };
-  fragmentation: { jobGpus: number; meanUnusableFraction: number; samples: number };
-  starvation: { thresholdHours: number; lowestPriority: number; maxWaitHours: number; starvedJobs: number; isStarving: boolean };
-  preemption: { reclaims: number; restarts: number; rescales: number; lostGpuHours: number };
-  /** Per tenant: GPU-hours held, most GPUs held at once (≤ quota), waits, dominant share at the end. */
-  tenants: ({ name: string; gpuHours: number; peakGpus: number; finalDominantShare: number } & { wait: WaitStats })[];
-  /** Occupancy at snapshot.timeHours: grid[rack][node·g + gpu] = job id, −1 free, −2 reclaimed. */
-  snapshot: { timeHours: number; grid: number[][]; fragmentation: FragmentationResult };
-}
+export type { ClusterReport } from "./cluster-report";
 
 const ARRIVAL = 0, FINISH = 1, PREEMPT = 2, RESTORE = 3, SNAPSHOT = 4;
-const QUEUED = 1, RUNNING = 2, DONE = 3, DROPPED = 4;
 
 /**
  * Runs the cluster scheduler simulation to completion of every job.
@@ -314,10 +275,12 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     events.push(now + expo(rngSpot, spot!.meanHoursToRestore), RESTORE, node, 0);
   };
 
-  const takeSnapshot = (): void => {
+  const takeSnapshot = (): number[][] => {
     snapshotTime = now;
-    snapshotGrid = [];
-    for (let r = 0; r < cfg.racks; r++) snapshotGrid.push(Array.from(index.owner.subarray(r * npr * g, (r + 1) * npr * g)));
+    const grid: number[][] = [];
+    for (let r = 0; r < cfg.racks; r++) grid.push(Array.from(index.owner.subarray(r * npr * g, (r + 1) * npr * g)));
+    snapshotGrid = grid;
+    return grid;
   };
 
   if (spot && spot.spotFraction > 0) {
@@ -368,73 +331,10 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       if (a === snapshotJob) takeSnapshot();
     }
   }
-  if (snapshotGrid === null) takeSnapshot();
-  return buildReport();
-
-  function buildReport(): ClusterReport {
-    const makespan = now;
-    const by = <K>(keyOf: (j: number) => K, include: (j: number) => boolean, value: (j: number) => number): Map<K, number[]> => {
-      const m = new Map<K, number[]>();
-      for (let j = 0; j < N; j++) {
-        if (!include(j)) continue;
-        const kk = keyOf(j);
-        if (!m.has(kk)) m.set(kk, []);
-        m.get(kk)!.push(value(j));
-      }
-      return m;
-    };
-    const started = (j: number) => start[j] >= 0;
-    const waitOf = (j: number) => start[j] - arrival[j];
-    const prio = (j: number) => cfg.jobClasses[cls[j]].priority;
-    const byPrio = by(prio, started, waitOf);
-    const priorities = [...byPrio.keys()].sort((x, y) => y - x);
-    const lowest = priorities.length > 0 ? priorities[priorities.length - 1] : 0;
-    const lowWaits = byPrio.get(lowest) ?? [];
-    const maxLow = lowWaits.reduce((m, w) => Math.max(m, w), 0);
-    const byTenant = by((j) => cfg.jobClasses[cls[j]].tenant, started, waitOf);
-    const byClassWait = by((j) => cls[j], started, waitOf);
-    const byClassDone = by((j) => cls[j], (j) => state[j] === DONE, (j) => finish[j] - arrival[j]);
-    let multi = 0, hopsSum = 0, crossSum = 0, crossJobs = 0, arSum = 0, effSum = 0;
-    for (let j = 0; j < N; j++) {
-      if (firstMax[j] < 0 || k[j] < 2) continue;
-      multi++; hopsSum += firstHops[j]; crossSum += firstCross[j]; if (firstCross[j] > 0) crossJobs++;
-      arSum += hopAllReduceSeconds(k[j], firstMax[j], net); effSum += net.gradientBytes > 0 ? communicationEfficiency(k[j], firstMax[j], net) : 1;
-    }
-    const capacity = totalGpus * makespan;
-    const grid = snapshotGrid as number[][];
-    return {
-      seed, totalGpus, arrivalRatePerHour: cfg.arrivalRatePerHour, offeredLoad: cfg.offeredLoad,
-      jobsSubmitted: N, jobsCompleted: settled - dropped, jobsDropped: dropped, dropoutRate: N > 0 ? dropped / N : 0,
-      makespanHours: makespan, events: processed,
-      wait: waitStats(Array.from({ length: N }, (_, j) => j).filter(started).map(waitOf)),
-      waitByPriority: priorities.map((p) => ({ priority: p, ...waitStats(byPrio.get(p)!) })),
-      waitByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassWait.get(i) ?? []) })),
-      completionByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassDone.get(i) ?? []) })),
-      utilization: capacity > 0 ? busyArea / capacity : 0,
-      utilizationWhileArriving: lastArrival > 0 ? busyAtLastArrival / (totalGpus * lastArrival) : 0,
-      mfu: capacity > 0 ? usefulArea / capacity : 0,
-      hops: {
-        meanRingHopsPerJob: multi ? hopsSum / multi : 0, meanCrossRackLinksPerJob: multi ? crossSum / multi : 0,
-        crossRackJobFraction: multi ? crossJobs / multi : 0, meanAllReduceMs: multi ? (arSum / multi) * 1e3 : 0,
-        meanCommunicationEfficiency: multi ? effSum / multi : 1,
-      },
-      fragmentation: { jobGpus: cfg.fragmentationJobGpus, meanUnusableFraction: fragSamples ? fragSum / fragSamples : 0, samples: fragSamples },
-      starvation: {
-        thresholdHours: cfg.starvationThresholdHours, lowestPriority: lowest, maxWaitHours: maxLow,
-        starvedJobs: lowWaits.filter((w) => w > cfg.starvationThresholdHours).length, isStarving: maxLow > cfg.starvationThresholdHours,
-      },
-      preemption: { reclaims, restarts, rescales, lostGpuHours },
-      tenants: cfg.tenants.map((t, i) => ({
-        name: t.name, gpuHours: tenantGpuHours[i], peakGpus: tenantPeak[i], finalDominantShare: share(i),
-        wait: waitStats(byTenant.get(i) ?? []),
-      })),
-      snapshot: { timeHours: snapshotTime, grid, fragmentation: fragmentationFromNodesOfGrid(grid) },
-    };
-  }
-
-  function fragmentationFromNodesOfGrid(grid: number[][]): FragmentationResult {
-    const nodeFree = new Int32Array(nodes);
-    for (let r = 0; r < cfg.racks; r++) for (let s = 0; s < npr * g; s++) if (grid[r][s] === -1) nodeFree[r * npr + ((s / g) | 0)]++;
-    return fragmentationFromNodes(nodeFree, shape, cfg.fragmentationJobGpus, cfg.placement, cfg.locality);
-  }
+  return buildClusterReport({
+    cfg, seed, shape, totalGpus, makespan: now, arrival, start, finish, state, cls, k, firstMax, firstHops, firstCross,
+    processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, lastArrival, reclaims, restarts, rescales, lostGpuHours,
+    fragSum, fragSamples, snapshotGrid: snapshotGrid ?? takeSnapshot(), snapshotTime, tenantGpuHours, tenantPeak,
+    finalShares: cfg.tenants.map((_, t) => share(t)),
+  });
 }

@@ -1,0 +1,127 @@
+/**
+ * The report of a cluster simulation and how it is assembled from the run's
+ * per-job arrays and accumulated areas (split from the event loop for size).
+ */
+import type { ResolvedClusterConfig } from "./cluster-config";
+import { fragmentation, waitStats, type FragmentationResult, type WaitStats } from "./metrics";
+import { communicationEfficiency, hopAllReduceSeconds, type ClusterShape } from "./topology";
+
+/** Job state codes shared with the simulator. */
+export const QUEUED = 1, RUNNING = 2, DONE = 3, DROPPED = 4;
+
+/** What a simulation run reports. Times in hours. */
+export interface ClusterReport {
+  seed: number;
+  totalGpus: number;
+  arrivalRatePerHour: number;
+  offeredLoad: number;
+  jobsSubmitted: number;
+  jobsCompleted: number;
+  jobsDropped: number;
+  /** Jobs that started on a device they cannot run on (capability-blind placement) / jobs submitted. */
+  dropoutRate: number;
+  makespanHours: number;
+  /** Events processed (arrivals, finishes, reclaims, restores). */
+  events: number;
+  /** Time from arrival to first start, all jobs. */
+  wait: WaitStats;
+  waitByPriority: ({ priority: number } & WaitStats)[];
+  waitByClass: ({ name: string; gpus: number } & WaitStats)[];
+  /** Arrival to completion ("time to converge") per job class, completed jobs. */
+  completionByClass: ({ name: string; gpus: number } & WaitStats)[];
+  /** Busy GPU-hours / (GPUs · makespan); includes the drain after the last arrival. */
+  utilization: number;
+  /** Busy GPU-hours / GPU-hours up to the last arrival: the loaded, steady part of the run. */
+  utilizationWhileArriving: number;
+  /** Useful compute: Σ width·η over time / (GPUs · makespan). */
+  mfu: number;
+  hops: {
+    /** Over multi-GPU jobs at their first placement. */
+    meanRingHopsPerJob: number; meanCrossRackLinksPerJob: number; crossRackJobFraction: number;
+    meanAllReduceMs: number; meanCommunicationEfficiency: number;
+  };
+  fragmentation: { jobGpus: number; meanUnusableFraction: number; samples: number };
+  starvation: { thresholdHours: number; lowestPriority: number; maxWaitHours: number; starvedJobs: number; isStarving: boolean };
+  preemption: { reclaims: number; restarts: number; rescales: number; lostGpuHours: number };
+  /** Per tenant: GPU-hours held, most GPUs held at once (≤ quota), waits, dominant share at the end. */
+  tenants: ({ name: string; gpuHours: number; peakGpus: number; finalDominantShare: number } & { wait: WaitStats })[];
+  /** Occupancy at snapshot.timeHours: grid[rack][node·g + gpu] = job id, −1 free, −2 reclaimed. */
+  snapshot: { timeHours: number; grid: number[][]; fragmentation: FragmentationResult };
+}
+
+/** Everything the event loop leaves behind for the report. */
+export interface RunRecord {
+  cfg: ResolvedClusterConfig; seed: number; shape: ClusterShape; totalGpus: number; makespan: number;
+  arrival: Float64Array; start: Float64Array; finish: Float64Array; state: Uint8Array; cls: Int32Array; k: Int32Array;
+  firstMax: Int32Array; firstHops: Int32Array; firstCross: Int32Array;
+  processed: number; settled: number; dropped: number; busyArea: number; usefulArea: number;
+  busyAtLastArrival: number; lastArrival: number; reclaims: number; restarts: number; rescales: number; lostGpuHours: number;
+  fragSum: number; fragSamples: number; snapshotGrid: number[][]; snapshotTime: number;
+  tenantGpuHours: Float64Array; tenantPeak: Float64Array; finalShares: number[];
+}
+
+/** Summarises a finished run into a ClusterReport. */
+export function buildClusterReport(run: RunRecord): ClusterReport {
+  const { cfg, seed, shape, totalGpus, arrival, start, finish, state, cls, k, firstMax, firstHops, firstCross } = run;
+  const { processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, lastArrival } = run;
+  const { reclaims, restarts, rescales, lostGpuHours, fragSum, fragSamples, snapshotTime, tenantGpuHours, tenantPeak } = run;
+  const N = cfg.jobs, net = cfg.network;
+  const makespan = run.makespan;
+  const by = <K>(keyOf: (j: number) => K, include: (j: number) => boolean, value: (j: number) => number): Map<K, number[]> => {
+    const m = new Map<K, number[]>();
+    for (let j = 0; j < N; j++) {
+      if (!include(j)) continue;
+      const kk = keyOf(j);
+      if (!m.has(kk)) m.set(kk, []);
+      m.get(kk)!.push(value(j));
+    }
+    return m;
+  };
+  const started = (j: number) => start[j] >= 0;
+  const waitOf = (j: number) => start[j] - arrival[j];
+  const prio = (j: number) => cfg.jobClasses[cls[j]].priority;
+  const byPrio = by(prio, started, waitOf);
+  const priorities = [...byPrio.keys()].sort((x, y) => y - x);
+  const lowest = priorities.length > 0 ? priorities[priorities.length - 1] : 0;
+  const lowWaits = byPrio.get(lowest) ?? [];
+  const maxLow = lowWaits.reduce((m, w) => Math.max(m, w), 0);
+  const byTenant = by((j) => cfg.jobClasses[cls[j]].tenant, started, waitOf);
+  const byClassWait = by((j) => cls[j], started, waitOf);
+  const byClassDone = by((j) => cls[j], (j) => state[j] === DONE, (j) => finish[j] - arrival[j]);
+  let multi = 0, hopsSum = 0, crossSum = 0, crossJobs = 0, arSum = 0, effSum = 0;
+  for (let j = 0; j < N; j++) {
+    if (firstMax[j] < 0 || k[j] < 2) continue;
+    multi++; hopsSum += firstHops[j]; crossSum += firstCross[j]; if (firstCross[j] > 0) crossJobs++;
+    arSum += hopAllReduceSeconds(k[j], firstMax[j], net); effSum += net.gradientBytes > 0 ? communicationEfficiency(k[j], firstMax[j], net) : 1;
+  }
+  const capacity = totalGpus * makespan;
+  const grid = run.snapshotGrid;
+  return {
+    seed, totalGpus, arrivalRatePerHour: cfg.arrivalRatePerHour, offeredLoad: cfg.offeredLoad,
+    jobsSubmitted: N, jobsCompleted: settled - dropped, jobsDropped: dropped, dropoutRate: N > 0 ? dropped / N : 0,
+    makespanHours: makespan, events: processed,
+    wait: waitStats(Array.from({ length: N }, (_, j) => j).filter(started).map(waitOf)),
+    waitByPriority: priorities.map((p) => ({ priority: p, ...waitStats(byPrio.get(p)!) })),
+    waitByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassWait.get(i) ?? []) })),
+    completionByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassDone.get(i) ?? []) })),
+    utilization: capacity > 0 ? busyArea / capacity : 0,
+    utilizationWhileArriving: lastArrival > 0 ? busyAtLastArrival / (totalGpus * lastArrival) : 0,
+    mfu: capacity > 0 ? usefulArea / capacity : 0,
+    hops: {
+      meanRingHopsPerJob: multi ? hopsSum / multi : 0, meanCrossRackLinksPerJob: multi ? crossSum / multi : 0,
+      crossRackJobFraction: multi ? crossJobs / multi : 0, meanAllReduceMs: multi ? (arSum / multi) * 1e3 : 0,
+      meanCommunicationEfficiency: multi ? effSum / multi : 1,
+    },
+    fragmentation: { jobGpus: cfg.fragmentationJobGpus, meanUnusableFraction: fragSamples ? fragSum / fragSamples : 0, samples: fragSamples },
+    starvation: {
+      thresholdHours: cfg.starvationThresholdHours, lowestPriority: lowest, maxWaitHours: maxLow,
+      starvedJobs: lowWaits.filter((w) => w > cfg.starvationThresholdHours).length, isStarving: maxLow > cfg.starvationThresholdHours,
+    },
+    preemption: { reclaims, restarts, rescales, lostGpuHours },
+    tenants: cfg.tenants.map((t, i) => ({
+      name: t.name, gpuHours: tenantGpuHours[i], peakGpus: tenantPeak[i], finalDominantShare: run.finalShares[i],
+      wait: waitStats(byTenant.get(i) ?? []),
+    })),
+    snapshot: { timeHours: snapshotTime, grid, fragmentation: fragmentation(grid, shape, cfg.fragmentationJobGpus, cfg.placement, cfg.locality) },
+  };
+}
