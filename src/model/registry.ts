@@ -11,13 +11,13 @@
  */
 import { canarySampleSize, ruleOfThree, shadowDuration, sprtExpectedSampleSize, zeroFailureUpperBound } from "./canary";
 import { dalyInterval, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
-import { communicationIntensity, recursiveDoublingAllReduceTime, ringAllReduceTime, treeAllReduceTime } from "./communication";
+import { communicationIntensity, dataParallelCommunicationIntensity, recursiveDoublingAllReduceTime, ringAllReduceTime, treeAllReduceTime } from "./communication";
 import { criticalNodeCount } from "./communication-scaling";
-import { harmonicNumber } from "./communication-stragglers";
+import { backupWorkersStepTime, expectedSlowestStepTime, harmonicNumber } from "./communication-stragglers";
 import { bonferroniThreshold, detectionProbability, falseAlarmRate, familywiseFalseAlarm } from "./monitoring";
 import { manualToil, platformBreakEven, platformRoi } from "./operations";
-import { failuresPerDay, fleetAvailability, fleetMtbf, observedMtbf, replicatedAvailability } from "./reliability";
-import { erlangCWait, littlesLaw, pollaczekKhinchineWait } from "./scheduling/queueing";
+import { expectedFailures, failuresPerDay, fleetAvailability, fleetMtbf, observedMtbf, probabilityNoFailure, replicatedAvailability } from "./reliability";
+import { erlangC, erlangCWait, littlesLaw, pollaczekKhinchineWait } from "./scheduling/queueing";
 
 export interface ModelParamSpec {
   name: string;
@@ -71,6 +71,20 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunctionSpec>> = Obje
     params: [p("window", "h", "observation window"), p("interruptions", null, "interruptions seen")],
     returns: "h",
     evaluate: (w, k) => observedMtbf(w, k),
+  },
+  expectedFailures: {
+    name: "expectedFailures",
+    summary: "Expected failures in the fleet over a horizon: N · T / MTBF_node",
+    params: [p("nodes", null, "N, node count"), p("nodeMtbf", "h", "MTBF of one node"), p("horizon", "h", "T, window length")],
+    returns: null,
+    evaluate: (n, m, t) => expectedFailures({ nodes: n, nodeMtbfHours: m, horizonHours: t }),
+  },
+  probabilityNoFailure: {
+    name: "probabilityNoFailure",
+    summary: "Probability no node fails within the horizon: exp(−N · T / MTBF_node)",
+    params: [p("nodes", null, "N, node count"), p("nodeMtbf", "h", "MTBF of one node"), p("horizon", "h", "T, window length")],
+    returns: null,
+    evaluate: (n, m, t) => probabilityNoFailure({ nodes: n, nodeMtbfHours: m, horizonHours: t }),
   },
   replicatedAvailability: {
     name: "replicatedAvailability",
@@ -137,6 +151,27 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunctionSpec>> = Obje
     returns: null,
     evaluate: (b, f) => communicationIntensity(b, f),
   },
+  dataParallelCommunicationIntensity: {
+    name: "dataParallelCommunicationIntensity",
+    summary: "Bytes per FLOP per GPU of data parallelism with a ring all-reduce: 2(n−1)·S/F",
+    params: [p("gradientBytes", "B", "S, gradient bytes per step"), p("gpus", null, "n, integer ≥ 1"), p("flopsPerStep", null, "F, FLOPs of the global step")],
+    returns: null,
+    evaluate: (s, n, f) => dataParallelCommunicationIntensity({ gradientBytes: s, gpus: n, flopsPerStep: f }),
+  },
+  expectedSlowestStepTime: {
+    name: "expectedSlowestStepTime",
+    summary: "Synchronous step waiting for the slowest of N workers: base + tail · H_N",
+    params: [p("workers", null, "N, integer ≥ 1"), p("base", "s", "deterministic part of a step"), p("tailMean", "s", "mean of the exponential tail")],
+    returns: "s",
+    evaluate: (n, b, t) => expectedSlowestStepTime({ workers: n, baseSeconds: b, tailMeanSeconds: t }),
+  },
+  backupWorkersStepTime: {
+    name: "backupWorkersStepTime",
+    summary: "Step time with k backup workers: base + tail · (H_{N+k} − H_k)",
+    params: [p("workers", null, "N, integer ≥ 1"), p("backupWorkers", null, "k, integer ≥ 0"), p("base", "s", "deterministic part of a step"), p("tailMean", "s", "mean of the exponential tail")],
+    returns: "s",
+    evaluate: (n, k, b, t) => backupWorkersStepTime({ workers: n, backupWorkers: k, baseSeconds: b, tailMeanSeconds: t }),
+  },
   harmonicNumber: {
     name: "harmonicNumber",
     summary: "H_n = 1 + 1/2 + … + 1/n (slowest of n exponential stragglers, in means)",
@@ -151,6 +186,13 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunctionSpec>> = Obje
     params: [p("utilization", null, "ρ in [0, 1)"), p("meanServiceTime", "s", "E[S], mean job length"), p("serviceCv", null, "C_s, coefficient of variation of job length")],
     returns: "s",
     evaluate: (rho, s, cv) => pollaczekKhinchineWait({ utilization: rho, meanServiceTime: s, serviceCv: cv }),
+  },
+  erlangC: {
+    name: "erlangC",
+    summary: "M/M/c probability an arriving job waits (Erlang C)",
+    params: [p("servers", null, "c, integer ≥ 1"), p("arrivalRate", "Hz", "λ, jobs per second"), p("meanServiceTime", "s", "E[S], mean job length")],
+    returns: null,
+    evaluate: (c, l, sv) => erlangC({ servers: c, arrivalRate: l, meanServiceTime: sv }),
   },
   erlangCWait: {
     name: "erlangCWait",
