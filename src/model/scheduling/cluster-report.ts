@@ -27,6 +27,10 @@ export interface ClusterReport {
   wait: WaitStats;
   waitByPriority: ({ priority: number } & WaitStats)[];
   waitByClass: ({ name: string; gpus: number } & WaitStats)[];
+  /** Arrival to completion ("time to converge"), all completed jobs. */
+  completion: WaitStats;
+  /** Completed jobs per hour of makespan. */
+  throughputJobsPerHour: number;
   /** Arrival to completion ("time to converge") per job class, completed jobs. */
   completionByClass: ({ name: string; gpus: number } & WaitStats)[];
   /** Busy GPU-hours / (GPUs · makespan); includes the drain after the last arrival. */
@@ -103,6 +107,8 @@ export function buildClusterReport(run: RunRecord): ClusterReport {
     wait: waitStats(Array.from({ length: N }, (_, j) => j).filter(started).map(waitOf)),
     waitByPriority: priorities.map((p) => ({ priority: p, ...waitStats(byPrio.get(p)!) })),
     waitByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassWait.get(i) ?? []) })),
+    completion: waitStats(Array.from({ length: N }, (_, j) => j).filter((j) => state[j] === DONE).map((j) => finish[j] - arrival[j])),
+    throughputJobsPerHour: makespan > 0 ? (settled - dropped) / makespan : 0,
     completionByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassDone.get(i) ?? []) })),
     utilization: capacity > 0 ? busyArea / capacity : 0,
     utilizationWhileArriving: lastArrival > 0 ? busyAtLastArrival / (totalGpus * lastArrival) : 0,

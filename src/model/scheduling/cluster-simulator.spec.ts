@@ -47,6 +47,7 @@ describe("simulateCluster invariants", () => {
     for (const snapshotAtHours of [5, 20, 60, 150]) {
       const r = simulateCluster({ ...config, snapshotAtHours }, 1);
       expect(r.utilization).toBeLessThanOrEqual(1);
+      expect(r.snapshot.timeHours).toBe(Math.min(snapshotAtHours, r.makespanHours));
       const held = new Map<number, number>();
       let busy = 0;
       for (const row of r.snapshot.grid) for (const id of row) if (id >= 0) { held.set(id, (held.get(id) ?? 0) + 1); busy++; }
@@ -152,6 +153,8 @@ describe("spot preemption", () => {
     expect(e.preemption.restarts).toBe(0);
     expect(e.preemption.rescales).toBeGreaterThan(0);
     expect(s.completionByClass[0].meanHours).toBeGreaterThan(1.5 * e.completionByClass[0].meanHours);
+    expect(s.completion.meanHours).toBe(s.completionByClass[0].meanHours);
+    expect(e.throughputJobsPerHour).toBeGreaterThan(s.throughputJobsPerHour);
     expect(e.jobsCompleted).toBe(30);
   });
 

@@ -30,6 +30,14 @@ const ARRIVAL = 0, FINISH = 1, PREEMPT = 2, RESTORE = 3, SNAPSHOT = 4;
 /**
  * Runs the cluster scheduler simulation to completion of every job.
  *
+ * Sources:  gang scheduling (J. K. Ousterhout, "Scheduling Techniques for Concurrent
+ *           Systems", ICDCS 1982); EASY backfilling (D. Lifka, "The ANL/IBM SP scheduling
+ *           system", JSSPP 1995; A. Mu'alem, D. Feitelson, IEEE TPDS 12(6), 2001), here with
+ *           exact runtime estimates and a reservation counted in GPUs, not shapes; DRF across
+ *           tenants (Ghodsi et al., NSDI 2011) over GPUs and host cores; elastic data-parallel
+ *           training that keeps surviving workers and re-forms its ring (Elastic Horovod);
+ *           multi-tenant GPU cluster behaviour (Jeon et al., USENIX ATC 2019; figures.md §5).
+ *
  * Holds: one GPU, 1-GPU jobs and Poisson arrivals is an M/G/1 queue, and the mean wait
  * matches pollaczekKhinchineWait (checked in the spec). Deterministic for a given seed.
  * Cost: O(events · (log events + pass work)); no per-placement scan of all GPUs.
@@ -177,6 +185,8 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     return true;
   };
 
+  // Shrunk elastic jobs grow back before the queue is served (they already hold the rest of
+  // their ring). Growth takes GPUs best-fit wherever they are, whatever the placement policy.
   const grow = (): void => {
     for (let i = shrunkList.length - 1; i >= 0; i--) {
       const j = shrunkList[i];
