@@ -13,3 +13,11 @@ export { answerKey, lockMatches, missionKeys, withinTolerance } from "./answer-k
 export { LEDGER_FILE, readLedger, writeLedgerEntry, wordCount } from "./ledger";
 export { MISSIONS, missionById } from "./missions/index";
 export { missionNotebook, serializeNotebook } from "./notebook";
+export type { MissionSession, RenderedPart } from "./session";
+export { open, renderedParts } from "./session";
+
+import { answerKey as key } from "./answer-key";
+import { readLedger as ledger } from "./ledger";
+import { open as openMission } from "./session";
+/** The notebook entry point: `import { mission } from "fleetlab/mission"; mission.open("01_ml_intro", track)`. */
+export const mission = { open: openMission, answerKey: key, readLedger: ledger };

@@ -1,0 +1,183 @@
+/**
+ * The thin-cell API: `mission.open(id, track)` and, per part, `m.part(id)`, which builds
+ * the part's widgets (lock gating workbench, target and reflect), recomputes every
+ * instrument from the model on each control change, and records the part's decisions
+ * in the design ledger. Rendered parts are listed on globalThis so a headless runner can
+ * drive them over their comms, as a front end would.
+ */
+import { requireKernelRuntime } from "../kernel/runtime";
+import { Box, Choice, Gauge, MathPeek, NumberInput, PredictionLock, Reflect, Slider, Stakeholder, Toggle, VegaPlot } from "../widgets/index";
+import { answerKey, withinTolerance } from "./answer-key";
+import { findPart } from "./answer-key";
+import { ledgerPath, readLedger, wordCount, writeLedgerEntry } from "./ledger";
+import { missionById } from "./missions/index";
+import { TRACK_NAMES } from "./notebook";
+import { defaultValues, resolve, resolveControl, trackContext } from "./resolve";
+import type { ControlValues, InstrumentSpec, LedgerEntry, Mission, TrackContext, TrackId } from "./types";
+
+/** Comm ids of one rendered part's widgets, for a headless front end. */
+export interface RenderedPart {
+  mission: string;
+  part: string;
+  track: TrackId;
+  lock: string;
+  controls: Record<string, string>;
+  target: string | null;
+  reflect: string;
+  instruments: Record<string, string>;
+}
+
+const PARTS_KEY = Symbol.for("fleetlab.renderedParts");
+type Holder = { [PARTS_KEY]?: RenderedPart[] };
+
+/** Every part rendered in this process, in order. */
+export function renderedParts(): RenderedPart[] {
+  return ((globalThis as Holder)[PARTS_KEY] ??= []);
+}
+
+function plotSpec(ins: Extract<InstrumentSpec, { kind: "plot" }>): Record<string, unknown> {
+  const axis = (a: { field: string; title: string; scale?: "linear" | "log"; type?: string }) => ({
+    field: a.field, title: a.title, type: a.type ?? "quantitative", ...(a.scale === "log" ? { scale: { type: "log" } } : {}),
+  });
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: ins.name, width: 360, height: 220, data: { name: "table" }, mark: { type: ins.mark, tooltip: true },
+    encoding: { x: axis(ins.x), y: axis(ins.y), ...(ins.color ? { color: { field: ins.color.field, title: ins.color.title, type: ins.mark === "rect" ? "quantitative" : "nominal" } } : {}) },
+  };
+}
+
+type Instrument = { set(values: ControlValues): void; id: string; display(): void };
+
+function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues, ctx: TrackContext<P>): Instrument {
+  if (ins.kind === "plot") {
+    const plot = new VegaPlot({ description: ins.name, spec: plotSpec(ins as Extract<InstrumentSpec, { kind: "plot" }>), data: ins.compute(values, ctx) });
+    return { id: plot.id, display: () => plot.display(), set: (v) => plot.setRows(ins.compute(v, ctx)) };
+  }
+  const min = resolve(ins.min, ctx), max = resolve(ins.max, ctx);
+  const value = ins.compute(values, ctx);
+  const gauge = new Gauge({ description: ins.name, unit: ins.unit ?? "", min: Math.min(min, value), max: Math.max(max, value), value });
+  return {
+    id: gauge.id,
+    display: () => gauge.display(),
+    set: (v) => {
+      const x = ins.compute(v, ctx);
+      gauge.setMany({ value: x, min: Math.min(min, x), max: Math.max(max, x) });
+    },
+  };
+}
+
+/** A mission opened for one track in a notebook. */
+export interface MissionSession {
+  readonly mission: Mission<unknown>;
+  readonly track: TrackId;
+  /** Shows the track's crisis. */
+  briefing(): void;
+  /** Builds and displays one part: lock, then workbench, target, stakeholder, reflect, Math Peek. */
+  part(partId: string): RenderedPart;
+  /** Shows the mission's primary and secondary visuals (plan section 4) at the current values. */
+  visuals(): void;
+  /** Shows the design ledger recorded so far. */
+  ledger(): void;
+}
+
+/** Opens mission `id` for `track` (reads the design ledger for decisions of earlier missions). */
+export function open(id: string, track: TrackId): MissionSession {
+  const mission = missionById(id);
+  const ctx = trackContext(mission, track, readLedger());
+  const current = new Map<string, ControlValues>();
+  const runtime = () => requireKernelRuntime();
+
+  return {
+    mission, track,
+    briefing() {
+      const s = mission.tracks[track]!;
+      runtime().display({
+        "text/markdown": `### ${TRACK_NAMES[track]}: ${s.crisisTitle}\n\n**${s.persona}.** North Star: ${s.northStar}\n\n${s.crisis}`,
+        "text/plain": `${TRACK_NAMES[track]}: ${s.crisisTitle} ${s.crisis}`,
+      });
+      const sw = new Choice({ description: "Track", options: Object.keys(mission.tracks), value: track, variant: "select" });
+      sw.observe("value", (c) => runtime().display({ "text/plain": `Track switched to ${String(c.new)}: set \`track = "${String(c.new)}"\` and re-run the cells below.` }));
+      sw.display();
+    },
+    part(partId) {
+      const part = findPart(mission, partId);
+      const values = defaultValues(part.workbench.controls, ctx);
+      current.set(part.id, values);
+      const lock = new PredictionLock({
+        part: `${mission.id}.${part.id}`, prompt: resolve(part.lock.question, ctx), kind: part.lock.kind,
+        unit: part.lock.kind === "number" ? part.lock.unit ?? "" : "",
+        ...(part.lock.kind === "number" ? { min: part.lock.min, max: part.lock.max } : {}),
+        ...(part.lock.kind === "choice" ? { choices: part.lock.choices } : {}),
+      });
+      const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, values, ctx) }));
+      const controls: Record<string, Slider | Toggle | Choice> = {};
+      const record = () => writeLedgerEntry(entry(), ledgerPath());
+      for (const c of part.workbench.controls) {
+        const r = resolveControl(c, ctx);
+        const w = r.kind === "slider"
+          ? new Slider({ description: r.label, value: r.default, min: r.min, max: r.max, step: r.step, scale: r.scale, unit: r.unit ?? "" })
+          : r.kind === "toggle" ? new Toggle({ description: r.label, value: r.default }) : new Choice({ description: r.label, options: r.choices, value: r.default });
+        controls[c.id] = w;
+        (w as Slider).observe("value", (ch) => {
+          values[c.id] = ch.new as number;
+          for (const i of instruments) i.w.set(values);
+          record();
+        });
+      }
+      const key = part.target ? answerKey(mission, part.id, track, ctx.ledger).target : null;
+      const tries: number[] = [];
+      let found = false;
+      const target = part.target && key
+        ? new NumberInput({ description: `Target (${key.maxAttempts} tries): ${key.prompt}`, value: 0, unit: key.unit ?? "" })
+        : null;
+      target?.observe("value", (ch) => {
+        if (found || tries.length >= key!.maxAttempts) return;
+        tries.push(ch.new as number);
+        found = withinTolerance(ch.new as number, key!.value, key!.tolerance);
+        if (found || tries.length >= key!.maxAttempts) target.setDisabled(found ? "target found" : "no tries left");
+        record();
+      });
+      const reflect = new Reflect({ part: `${mission.id}.${part.id}`, prompt: resolve(part.reflect.prompt, ctx), min_words: part.reflect.minWords });
+      reflect.observe("value", () => record());
+      const entry = (): LedgerEntry => ({
+        mission: mission.id, part: part.id, track, lock: lock.value, controls: { ...values },
+        target: key ? { value: key.value, tries: [...tries], found, attempts: tries.length } : null,
+        reflectionWords: wordCount(reflect.get("value")), updatedAt: new Date().toISOString(),
+      });
+      lock.observe("locked", () => record());
+      lock.gates(...(Object.values(controls) as unknown as Parameters<PredictionLock["gates"]>), ...((target ? [target] : []) as never[]), reflect as never);
+      const children: { id: string }[] = [lock, ...Object.values(controls), ...instruments.map((i) => i.w)];
+      if (target) children.push(target);
+      if (part.stakeholder) {
+        const s = part.stakeholder;
+        const evidence = s.evidence ? `\n\nEvidence from the model: ${s.evidence(ctx)}` : "";
+        children.push(new Stakeholder({ persona: s.who, role: s.role, message: resolve(s.message, ctx) + evidence, severity: "warning" }));
+      }
+      children.push(reflect);
+      for (const f of part.mathPeek) children.push(new MathPeek({ description: f.label, expression: f.expression }));
+      const box = new Box(children, { layout: "vbox" });
+      box.display();
+      const rendered: RenderedPart = {
+        mission: mission.id, part: part.id, track, lock: lock.id, reflect: reflect.id, target: target?.id ?? null,
+        controls: Object.fromEntries(Object.entries(controls).map(([k, w]) => [k, w.id])),
+        instruments: Object.fromEntries(instruments.map((i) => [i.spec.id, i.w.id])),
+      };
+      renderedParts().push(rendered);
+      return rendered;
+    },
+    visuals() {
+      for (const role of ["primary", "secondary"] as const) {
+        for (const part of mission.parts) {
+          for (const ins of part.workbench.instruments.filter((i) => i.role === role)) {
+            buildInstrument(ins, current.get(part.id) ?? defaultValues(part.workbench.controls, ctx), ctx).display();
+          }
+        }
+      }
+      runtime().display({ "text/markdown": `**Math Peek:** ${mission.visuals.mathPeek}`, "text/plain": mission.visuals.mathPeek });
+    },
+    ledger() {
+      const entries = readLedger().entries.filter((e) => e.mission === mission.id);
+      runtime().display({ "application/json": JSON.parse(JSON.stringify(entries)), "text/plain": JSON.stringify(entries, null, 1) });
+    },
+  };
+}
