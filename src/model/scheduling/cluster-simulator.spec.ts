@@ -158,6 +158,23 @@ describe("spot preemption", () => {
     expect(e.jobsCompleted).toBe(30);
   });
 
+  it("keeps elastic widths within [0, k], quotas and completion under churn (several seeds)", () => {
+    for (const seed of [1, 2, 3]) {
+      const r = simulateCluster({
+        ...small, jobs: 400, load: 0.9, placement: "random", backfill: "easy", queueOrder: "drf", snapshotAtHours: 40,
+        tenants: [{ name: "a", quotaGpus: 48 }, { name: "b" }],
+        jobClasses: [{ gpus: 16, meanServiceHours: 4, minGpus: 4, tenant: 0 }, { gpus: 6, meanServiceHours: 2, minGpus: 2, tenant: 1 }],
+        spot: { spotFraction: 0.5, meanHoursBetweenPreemptions: 6, meanHoursToRestore: 1, mode: "elastic" },
+      }, seed);
+      expect(r.jobsCompleted).toBe(400);
+      expect(r.tenants[0].peakGpus).toBeLessThanOrEqual(48);
+      const held = new Map<number, number>();
+      for (const id of r.snapshot.grid.flat()) if (id >= 0) held.set(id, (held.get(id) ?? 0) + 1);
+      for (const count of held.values()) expect(count).toBeLessThanOrEqual(16);
+      expect(r.preemption.rescales).toBeGreaterThan(0);
+    }
+  });
+
   it("never preempts anything without spot nodes", () => {
     const r = simulateCluster({ ...small, jobs: 200, load: 0.5, placement: "best-fit", jobClasses: [{ gpus: 8, meanServiceHours: 1 }] }, 1);
     expect(r.preemption).toEqual({ reclaims: 0, restarts: 0, rescales: 0, lostGpuHours: 0 });

@@ -190,10 +190,16 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   const grow = (): void => {
     for (let i = shrunkList.length - 1; i >= 0; i--) {
       const j = shrunkList[i];
-      if (state[j] !== RUNNING) { shrunk[j] = 0; shrunkList.splice(i, 1); continue; }
+      // Restarted (static path) or already whole again: drop the entry.
+      if (state[j] !== RUNNING || !shrunk[j] || width[j] >= k[j]) {
+        if (state[j] !== RUNNING || width[j] >= k[j]) shrunk[j] = 0;
+        shrunkList.splice(i, 1);
+        continue;
+      }
       const need = k[j] - width[j];
       const mask = cfg.capabilityAware ? classMask[cls[j]] : allPools;
-      const avail = index.freeIn(mask);
+      const t = cfg.jobClasses[cls[j]].tenant;
+      const avail = Math.min(index.freeIn(mask), cfg.tenants[t].quotaGpus - tenantGpus[t]);
       if (avail < Math.min(need, g)) continue; // grow by at least a node's worth or the whole deficit
       const add = Math.min(need, avail);
       settle(j); stopRunning(j);
