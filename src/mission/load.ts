@@ -26,7 +26,11 @@ export function loadMission(ref: string): Loaded {
     if (!found) throw new Error(`${ref} exports no mission definition (export const x = defineMission({...}))`);
     return { ok: true, mission: found };
   } catch (e) {
-    if (e instanceof MissionDefinitionError) return { ok: false, missionId: e.missionId, problems: e.problems };
+    // The bundled definition carries its own copy of MissionDefinitionError, so match by shape.
+    const err = e as Partial<MissionDefinitionError>;
+    if (e instanceof MissionDefinitionError || (err && err.name === "MissionDefinitionError" && Array.isArray(err.problems))) {
+      return { ok: false, missionId: String(err.missionId), problems: err.problems as string[] };
+    }
     throw e;
   }
 }
