@@ -18,7 +18,7 @@ export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
 
 /**
  * Input features: lamp colour channels, lamp position in the housing (0 top, 1 bottom),
- * brightness, saturation, hue as (sin, cos), and a flicker score. Prototypes per class;
+ * brightness, saturation and hue as (sin, cos). Prototypes per class;
  * samples add N(0, 0.1²) noise per feature.
  */
 export const FEATURE_NAMES = ["red", "green", "blue", "position", "brightness", "saturation", "hueSin", "hueCos"] as const;

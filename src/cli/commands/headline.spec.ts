@@ -8,7 +8,9 @@ const row = (figure: string) => {
 
 describe("headline", () => {
   it("Tiny Pioneer's fleet availability is the golden 0.999^10000 = 4.52e-5 ★", () =>
-    expect(row("fleet availability P_node^N").raw[3]).toBeCloseTo(4.52e-5, 7));
+    expect(row("fleet availability P_node^N").values[3]).toBe("4.52e-5"));
+  it("a billion-device fleet's availability is shown as a power of ten, not 0", () =>
+    expect(row("fleet availability P_node^N").values[2]).toBe(`10^${Math.round(1e9 * Math.log10(0.99))}`));
   it("Cloud Titan's mission 07 fleet MTBF is the plan's 4 h and its Young interval √(2 · 39.5 s · 4 h)", () => {
     expect(headlineRows().filter((r) => r.mission === "07" && r.figure === "fleet MTBF")[0].values[0]).toBe("4 h");
     expect(row("Young-Daly interval √(2δM)").raw[0]).toBeCloseTo(Math.sqrt(2 * (987.8e9 / 25e9) * 14_400), 6);

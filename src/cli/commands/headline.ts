@@ -44,7 +44,16 @@ interface Figure {
 
 const FIGURES: Figure[] = [
   { mission: "01", figure: "fleet size N", compute: (t) => t.missions["01"].nodes.value, format: formatNumber },
-  { mission: "01", figure: "fleet availability P_node^N", compute: (t) => fleetAvailability(t.missions["01"].nodeAvailability.value, t.missions["01"].nodes.value), format: formatNumber },
+  // Reported as log₁₀ so a billion-device fleet (0.99^1e9, far below the smallest double) still reads.
+  {
+    mission: "01", figure: "fleet availability P_node^N",
+    compute: (t) => {
+      const m = t.missions["01"];
+      const p = fleetAvailability(m.nodeAvailability.value, m.nodes.value);
+      return p > 0 ? Math.log10(p) : m.nodes.value * Math.log10(m.nodeAvailability.value);
+    },
+    format: (log10) => (log10 >= -300 ? formatNumber(10 ** log10) : `10^${formatNumber(log10)}`),
+  },
   { mission: "01", figure: "fleet MTBF", compute: (t) => fleetMtbf(t.missions["01"].nodeMtbfHours.value, t.missions["01"].nodes.value) * 3600, format: formatDuration },
   {
     mission: "01", figure: "critical node count (ring)", format: formatNumber,
