@@ -14,7 +14,7 @@ const base: ClusterConfig = {
     { name: "train-64", gpus: 64, weight: 8, meanServiceHours: 12, tenant: 2 },
     { name: "pretrain-128", gpus: 128, weight: 2, meanServiceHours: 24, tenant: 2 },
   ],
-  tenants: [{ name: "research" }, { name: "product" }, { name: "frontier", quotaGpus: 20_000 }],
+  tenants: [{ name: "research" }, { name: "product" }, { name: "frontier", quotaGpus: 22_000 }],
   placement: "topology-aware", locality: "loose", backfill: "easy", queueOrder: "priority",
 };
 
