@@ -1,0 +1,180 @@
+/**
+ * How to write a checkpoint (mission 07, Part 2): how big it is, how long the
+ * math stops, how long the background drain takes, and what happens when
+ * thousands of writers hit shared storage at once. Bytes, bytes per second, seconds.
+ */
+import { ModelInputError, requireInteger, requireNonNegative, requireOneOf, requirePositive } from "./errors";
+
+/**
+ * Checkpoint size from the parameter count and bytes stored per parameter.
+ *
+ * Equation: bytes = P · b
+ *           b = 2 (bf16 weights), 14 (Adam state without gradients: 2 + 4 + 4 + 4),
+ *           16 (mixed-precision Adam with fp16 gradients, ZeRO's K = 12 plus 2 + 2)
+ * Source:   Rajbhandari et al., "ZeRO", SC 2020 (16 B/param); figures.md §2 (14 B/param derived).
+ * Holds:    dense models; excludes data-loader and RNG state (kilobytes to megabytes).
+ *
+ * Worked example ★ (Llama-3-70B, P = 70,553,706,496):
+ *   bf16 141.1 GB;  14 B/param 987.8 GB;  16 B/param 1,128.9 GB
+ *
+ * @param options `{ parameters, bytesPerParameter }`: P finite >= 0, b finite > 0
+ * @returns bytes
+ * @throws ModelInputError if P is negative or b is not positive
+ */
+export function checkpointBytes(options: { parameters: number; bytesPerParameter: number }): number {
+  const { parameters, bytesPerParameter } = options;
+  requireNonNegative("checkpointBytes", { parameters });
+  requirePositive("checkpointBytes", { bytesPerParameter });
+  return parameters * bytesPerParameter;
+}
+
+/** Many writers checkpointing into one shared storage system. */
+export interface CheckpointStormOptions {
+  /** N, writers (GPUs or hosts) that checkpoint; integer >= 1. */
+  writers: number;
+  /** Bytes each writer saves (>= 0). */
+  bytesPerWriter: number;
+  /** Link bandwidth of one writer, bytes per second (> 0). */
+  writerBytesPerSecond: number;
+  /** Aggregate bandwidth of the storage system, bytes per second (> 0). */
+  storageBytesPerSecond: number;
+  /** G, groups that take turns (staggered checkpoints); integer in [1, N], default 1. */
+  groups?: number;
+}
+
+/** Demand and timing of a (possibly staggered) checkpoint burst. */
+export interface CheckpointStorm {
+  /** ⌈N / G⌉ writers active at once. */
+  concurrentWriters: number;
+  /** Concurrent writers × writer link, bytes per second. */
+  peakDemandBytesPerSecond: number;
+  /** Peak demand / storage bandwidth; > 1 means the storage is saturated. */
+  saturation: number;
+  /** min(writer link, storage / concurrent writers), bytes per second. */
+  effectiveWriterBytesPerSecond: number;
+  /** Time for one group to write, seconds: each writer's math stop if blocking. */
+  groupWriteSeconds: number;
+  /** Time until every group has written, seconds: G × group write. */
+  windowSeconds: number;
+}
+
+/**
+ * A checkpoint storm: aggregate demand against storage bandwidth, and what
+ * staggering writers into G groups buys.
+ *
+ * Equation: c = ⌈N/G⌉;  demand = c · b_w;  saturation = demand / B_s
+ *           b_eff = min(b_w, B_s / c);  t_group = bytes / b_eff;  window = G · t_group
+ * Source:   fair sharing of a saturated storage system; the Llama 3 paper (§3.3.1) reports
+ *           checkpoint bursts saturating Tectonic (2 TB/s sustained, figures.md §2).
+ * Holds:    storage bandwidth shared fairly; metadata and small-file limits ignored.
+ *           Once storage-bound, staggering does not shorten the window: it cuts the peak
+ *           by G and the stall of each group, while the other groups keep computing.
+ *
+ * Worked example (Llama 3 scale): N = 16,384 GPUs × 4 GB, 50 GB/s each, B_s = 2 TB/s
+ *   G = 1: demand 819.2 TB/s (409.6× saturated), 122 MB/s each → 32.8 s stall for all;
+ *   G = 8: 2,048 at once, 102.4 TB/s, 977 MB/s each → 4.1 s per group, window 32.8 s.
+ *
+ * @param options `{ writers, bytesPerWriter, writerBytesPerSecond, storageBytesPerSecond, groups? }`
+ * @returns the storm's demand and timing
+ * @throws ModelInputError on bad input or G outside [1, N]
+ */
+export function checkpointStorm(options: CheckpointStormOptions): CheckpointStorm {
+  const fn = "checkpointStorm";
+  const { writers, bytesPerWriter, writerBytesPerSecond, storageBytesPerSecond } = options;
+  const groups = options.groups ?? 1;
+  requireInteger(fn, { writers }, 1);
+  requireNonNegative(fn, { bytesPerWriter });
+  requirePositive(fn, { writerBytesPerSecond, storageBytesPerSecond });
+  requireInteger(fn, { groups }, 1, writers);
+  const concurrent = Math.ceil(writers / groups);
+  const demand = concurrent * writerBytesPerSecond;
+  const effective = Math.min(writerBytesPerSecond, storageBytesPerSecond / concurrent);
+  const groupWrite = bytesPerWriter / effective;
+  return {
+    concurrentWriters: concurrent,
+    peakDemandBytesPerSecond: demand,
+    saturation: demand / storageBytesPerSecond,
+    effectiveWriterBytesPerSecond: effective,
+    groupWriteSeconds: groupWrite,
+    windowSeconds: groups * groupWrite,
+  };
+}
+
+/** Where the checkpoint goes first. */
+export const STAGING_MODES = ["blocking-object-store", "local-nvme", "async-dram"] as const;
+export type StagingMode = (typeof STAGING_MODES)[number];
+
+/** Inputs of a staging plan, per writer. */
+export interface StagingOptions {
+  mode: StagingMode;
+  /** Bytes this writer checkpoints (>= 0). */
+  stateBytes: number;
+  /** Time between checkpoints, seconds (> 0). */
+  intervalSeconds: number;
+  /** Effective bandwidth to the durable object store or PFS, bytes per second (> 0); see `checkpointStorm`. */
+  objectStoreBytesPerSecond: number;
+  /** Local NVMe write bandwidth, bytes per second (> 0). */
+  nvmeBytesPerSecond: number;
+  /** Device-to-host copy bandwidth into pinned DRAM (PCIe), bytes per second (> 0). */
+  dramBytesPerSecond: number;
+}
+
+/** Cost of one staged checkpoint. */
+export interface StagingPlan {
+  /** Seconds training is stopped while the state is copied out. */
+  mathStopSeconds: number;
+  /** Seconds of background copy to durable storage after training resumes (0 if blocking). */
+  drainSeconds: number;
+  /** Local buffer (NVMe or DRAM) that must hold the staged copy, bytes. */
+  stagingBufferBytes: number;
+  /** Drain time / interval: the share of each interval the drain keeps the storage link busy. */
+  drainUtilization: number;
+  /** True when each drain ends before the next checkpoint starts (no backlog, no storm). */
+  isSustainable: boolean;
+  /** Drain rate that spreads the drain over the whole interval, bytes per second. */
+  minDrainBytesPerSecond: number;
+}
+
+/**
+ * Math-stop time, drain time and staging buffer for blocking, NVMe-staged and
+ * DRAM-staged (asynchronous) checkpoints.
+ *
+ * Equation: blocking:   stop = S / B_obj;  drain = 0;         buffer = 0
+ *           local NVMe: stop = S / B_nvme; drain = S / B_obj; buffer = S
+ *           async DRAM: stop = S / B_dram; drain = S / B_obj; buffer = S
+ *           utilisation = drain / τ (sustainable iff <= 1); min drain rate = S / τ
+ * Source:   two-level staging as in CheckFreq (Mohan et al., FAST 2021) and Gemini
+ *           (Wang et al., SOSP 2023); bandwidths from figures.md §2 (NVMe, DDR5, PCIe Gen5).
+ * Holds:    the drain does not slow training; one checkpoint in flight at a time.
+ *
+ * Worked example: 70B at 14 B/param over 64 GPUs → S = 15.43 GB per GPU, τ = 30 min,
+ *   B_obj = 0.5 GB/s, NVMe gen4 6.9 GB/s, PCIe Gen5 64 GB/s:
+ *   blocking stop 30.9 s; NVMe stop 2.24 s; DRAM stop 0.241 s; drain 30.9 s (1.7% of τ).
+ *
+ * @param options `{ mode, stateBytes, intervalSeconds, objectStoreBytesPerSecond, nvmeBytesPerSecond, dramBytesPerSecond }`
+ * @returns the plan
+ * @throws ModelInputError on an unknown mode or a bad size, interval or bandwidth
+ */
+export function stagingPlan(options: StagingOptions): StagingPlan {
+  const fn = "stagingPlan";
+  const mode = requireOneOf(fn, "mode", options.mode, STAGING_MODES);
+  const { stateBytes, intervalSeconds, objectStoreBytesPerSecond, nvmeBytesPerSecond, dramBytesPerSecond } = options;
+  requireNonNegative(fn, { stateBytes });
+  requirePositive(fn, { intervalSeconds, objectStoreBytesPerSecond, nvmeBytesPerSecond, dramBytesPerSecond });
+  const toStore = stateBytes / objectStoreBytesPerSecond;
+  let stop: number, drain: number, buffer: number;
+  switch (mode) {
+    case "blocking-object-store": stop = toStore; drain = 0; buffer = 0; break;
+    case "local-nvme": stop = stateBytes / nvmeBytesPerSecond; drain = toStore; buffer = stateBytes; break;
+    case "async-dram": stop = stateBytes / dramBytesPerSecond; drain = toStore; buffer = stateBytes; break;
+    default: throw new ModelInputError(fn, "mode", "a staging mode", mode);
+  }
+  return {
+    mathStopSeconds: stop,
+    drainSeconds: drain,
+    stagingBufferBytes: buffer,
+    drainUtilization: drain / intervalSeconds,
+    isSustainable: drain <= intervalSeconds,
+    minDrainBytesPerSecond: stateBytes / intervalSeconds,
+  };
+}
