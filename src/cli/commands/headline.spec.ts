@@ -39,3 +39,11 @@ describe("headline", () => {
     spy.mockRestore();
   });
 });
+
+describe("headline brown-out", () => {
+  it("Tiny Pioneer's 8 kB state fits its 10 ms hold-up in FeRAM (5.7 ms) though flash would take 667 ms", () => {
+    const fits = headlineRows().find((r) => r.figure === "DRAM/FeRAM save fits the hold-up")!;
+    expect(fits.values[3]).toBe("yes");
+    expect(headlineRows().find((r) => r.figure === "math-stop, local staging")!.raw[3]).toBeCloseTo(8e3 / 12e3, 9);
+  });
+});

@@ -75,6 +75,11 @@ const FIGURES: Figure[] = [
   { mission: "07", figure: "math-stop, local staging", compute: (t) => t.missions["07"].checkpointBytes.value / t.missions["07"].localWriteBytesPerSecond.value, format: formatDuration },
   { mission: "07", figure: "math-stop, DRAM staging", compute: (t) => t.missions["07"].checkpointBytes.value / t.missions["07"].dramStageBytesPerSecond.value, format: formatDuration },
   { mission: "07", figure: "resume target", compute: (t) => t.missions["07"].resumeTargetSeconds.value, format: formatDuration },
+  { mission: "07", figure: "hold-up before state is lost", compute: (t) => t.missions["07"].holdUpSeconds.value, format: formatDuration },
+  {
+    mission: "07", figure: "DRAM/FeRAM save fits the hold-up", format: (v) => (v ? "yes" : "no"),
+    compute: (t) => (t.missions["07"].checkpointBytes.value / t.missions["07"].dramStageBytesPerSecond.value <= t.missions["07"].holdUpSeconds.value ? 1 : 0),
+  },
   {
     mission: "08", figure: "queue wait W_q (M/G/1)", format: formatDuration,
     compute: (t) => {

@@ -16,6 +16,7 @@ describe("tracks catalog", () => {
     expect(TRACK_IDS.map((t) => TRACKS[t].missions["01"].nodes.value)).toEqual([25_000, 500_000, 1e9, 10_000]);
     expect(TRACKS.cloud_titan.missions["07"].nodes.value).toBe(16_384);
     expect(TRACKS.mobile_nomad.missions["07"].resumeTargetSeconds.value).toBe(0.1);
+    expect(TRACKS.tiny_pioneer.missions["07"].holdUpSeconds.value).toBe(0.01);
     expect(TRACKS.cloud_titan.missions["08"].jobGpus.value).toBe(64);
     expect(TRACKS.cloud_titan.missions["12"].models.value).toBe(50);
     expect(TRACKS.mobile_nomad.missions["12"].regions.value).toBe(10);

@@ -48,6 +48,8 @@ export interface FaultToleranceTrack {
   sdcPerDeviceHour: Sourced;
   /** How fast the track must be back at work after an interruption, s. */
   resumeTargetSeconds: Sourced;
+  /** Warning time before the state is lost (preemption notice, brown-out hold-up), s. */
+  holdUpSeconds: Sourced;
 }
 
 /** Mission 08 (scheduling). */
@@ -132,6 +134,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         restartSeconds: plan(600, "s", "07", "Job restart after a failure"),
         sdcPerDeviceHour: SDC_LLAMA,
         resumeTargetSeconds: plan(600, "s", "07", "Restart budget of a training job"),
+        holdUpSeconds: plan(30, "s", "07", "Grace period between a preemption notice and the kill"),
       },
       "08": {
         crisis: "The Fragmentation Trap",
@@ -175,6 +178,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         restartSeconds: plan(5, "s", "07", "Restart"),
         sdcPerDeviceHour: fact(1e-3 / 8766, "1/h", { kind: "estimate", ref: "figures.md §1.3, Meta SDC prevalence ≈ 1 in 1,000 devices", status: "derived", notes: "1 in 1,000 devices per year of service, as a rate" }),
         resumeTargetSeconds: plan(0.01, "s", "07", "The 10 ms safety loop (persona, figures.md §7 unconfirmed)"),
+        holdUpSeconds: plan(0.05, "s", "07", "Supply hold-up of the vehicle computer after a power fault"),
       },
       "08": {
         crisis: "The Topology Lottery",
@@ -215,6 +219,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         dramStageBytesPerSecond: plan(20e9, "B/s", "07", "LPDDR5 copy"),
         restartSeconds: plan(0.05, "s", "07", "Process relaunch"), sdcPerDeviceHour: SDC_LLAMA,
         resumeTargetSeconds: plan(0.1, "s", "07", "Resume in < 100 ms"),
+        holdUpSeconds: plan(0.5, "s", "07", "Time the OS grants a backgrounded process before killing it"),
       },
       "08": {
         crisis: "The Elastic Preemption",
@@ -256,6 +261,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         dramStageBytesPerSecond: fact(1.4e6, "B/s", { kind: "datasheet", ref: "figures.md §7, FRAM > 1,400 kB/s at 8 MHz", url: "https://www.ti.com/lit/ug/slau343b/slau343b.pdf", status: "confirmed" }),
         restartSeconds: plan(0.01, "s", "07", "MCU reboot"), sdcPerDeviceHour: SDC_LLAMA,
         resumeTargetSeconds: plan(0.01, "s", "07", "Neural isolation < 10 ms (persona)"),
+        holdUpSeconds: plan(0.01, "s", "07", "Brown-out hold-up of the supply capacitor before power cuts out"),
       },
       "08": {
         crisis: "The Heterogeneous Mess",
