@@ -14,6 +14,8 @@ const EXAMPLES: Record<string, [number[], number, number]> = {
   youngDalyInterval: [[120, 10_800], 1609.97, 2],
   dalyInterval: [[300, 86_400], 7001, 0],
   youngOverhead: [[youngDalyInterval(120, 10_800), 120, 10_800], 0.149, 3],
+  checkpointBytes: [[70_553_706_496, 14], 987.75e9, -8],
+  checkpointStormStall: [[16_384, 4e9, 50e9, 2e12, 8], 4.096, 3],
   ringAllReduceTime: [[350e9, 1024, 12.5e9, 0], 55.945, 3],
   treeAllReduceTime: [[350e9, 1024, 12.5e9, 0], 55.945, 3],
   recursiveDoublingAllReduceTime: [[1e9, 8, 1e9, 0], 3, 9],

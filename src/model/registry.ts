@@ -11,6 +11,7 @@
  */
 import { canarySampleSize, ruleOfThree, shadowDuration, sprtExpectedSampleSize, zeroFailureUpperBound } from "./canary";
 import { dalyInterval, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
+import { checkpointBytes, checkpointStorm } from "./checkpoint-staging";
 import { communicationIntensity, dataParallelCommunicationIntensity, recursiveDoublingAllReduceTime, ringAllReduceTime, treeAllReduceTime } from "./communication";
 import { criticalNodeCount } from "./communication-scaling";
 import { backupWorkersStepTime, expectedSlowestStepTime, harmonicNumber } from "./communication-stragglers";
@@ -114,6 +115,20 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunctionSpec>> = Obje
     params: [p("interval", "s", "τ, checkpoint interval"), p("checkpointTime", "s", "δ, write time"), p("mtbf", "s", "M, fleet MTBF")],
     returns: null,
     evaluate: (t, d, m) => youngOverhead(t, d, m),
+  },
+  checkpointBytes: {
+    name: "checkpointBytes",
+    summary: "Checkpoint size: parameters × bytes per parameter (14 for Adam state without gradients)",
+    params: [p("parameters", null, "P, parameter count"), p("bytesPerParameter", "B", "b, bytes stored per parameter", 14)],
+    returns: "B",
+    evaluate: (n, b) => checkpointBytes({ parameters: n, bytesPerParameter: b }),
+  },
+  checkpointStormStall: {
+    name: "checkpointStormStall",
+    summary: "Stall of each writer group when N writers share storage in G staggered groups",
+    params: [p("writers", null, "N, integer ≥ 1"), p("bytesPerWriter", "B", "bytes each writer saves"), p("writerBandwidth", "B/s", "one writer's link"), p("storageBandwidth", "B/s", "aggregate storage bandwidth"), p("groups", null, "G, integer in [1, N]", 1)],
+    returns: "s",
+    evaluate: (n, b, w, st, g) => checkpointStorm({ writers: n, bytesPerWriter: b, writerBytesPerSecond: w, storageBytesPerSecond: st, groups: g }).groupWriteSeconds,
   },
   // Communication (mission 01)
   ringAllReduceTime: {

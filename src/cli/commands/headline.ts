@@ -8,6 +8,7 @@
 import { canarySampleSize, releaseCycleCheck, shadowDuration } from "../../model/canary";
 import { TRACK_IDS, TRACKS, type Track } from "../../model/catalog/tracks";
 import { youngDalyInterval } from "../../model/checkpoint-interval";
+import { stagingPlan, type StagingMode } from "../../model/checkpoint-staging";
 import { criticalNodeCount } from "../../model/communication-scaling";
 import { familywiseFalseAlarm, falseAlarmRate } from "../../model/monitoring";
 import { platformBreakEven } from "../../model/operations";
@@ -42,6 +43,22 @@ interface Figure {
   format(v: number): string;
 }
 
+/** Young's interval for the track's blocking checkpoint and fleet MTBF, seconds. */
+function youngInterval(t: Track): number {
+  const m = t.missions["07"];
+  const delta = m.checkpointBytes.value / m.remoteWriteBytesPerSecond.value;
+  return youngDalyInterval(delta, fleetMtbf(m.nodeMtbfHours.value, m.nodes.value) * 3600);
+}
+
+/** The track's whole-job checkpoint staged one way, checkpointing at Young's interval. */
+function staged(t: Track, mode: StagingMode) {
+  const m = t.missions["07"];
+  return stagingPlan({
+    mode, stateBytes: m.checkpointBytes.value, intervalSeconds: youngInterval(t),
+    objectStoreBytesPerSecond: m.remoteWriteBytesPerSecond.value, nvmeBytesPerSecond: m.localWriteBytesPerSecond.value, dramBytesPerSecond: m.dramStageBytesPerSecond.value,
+  });
+}
+
 const FIGURES: Figure[] = [
   { mission: "01", figure: "fleet size N", compute: (t) => t.missions["01"].nodes.value, format: formatNumber },
   // Reported as log₁₀ so a billion-device fleet (0.99^1e9, far below the smallest double) still reads.
@@ -63,22 +80,16 @@ const FIGURES: Figure[] = [
     },
   },
   { mission: "07", figure: "fleet MTBF", compute: (t) => fleetMtbf(t.missions["07"].nodeMtbfHours.value, t.missions["07"].nodes.value) * 3600, format: formatDuration },
-  { mission: "07", figure: "checkpoint write δ (blocking remote)", compute: (t) => t.missions["07"].checkpointBytes.value / t.missions["07"].remoteWriteBytesPerSecond.value, format: formatDuration },
-  {
-    mission: "07", figure: "Young-Daly interval √(2δM)", format: formatDuration,
-    compute: (t) => {
-      const m = t.missions["07"];
-      return youngDalyInterval(m.checkpointBytes.value / m.remoteWriteBytesPerSecond.value, fleetMtbf(m.nodeMtbfHours.value, m.nodes.value) * 3600);
-    },
-  },
-  // Math-stop time of a staged checkpoint: bytes / write bandwidth of the staging tier.
-  { mission: "07", figure: "math-stop, local staging", compute: (t) => t.missions["07"].checkpointBytes.value / t.missions["07"].localWriteBytesPerSecond.value, format: formatDuration },
-  { mission: "07", figure: "math-stop, DRAM staging", compute: (t) => t.missions["07"].checkpointBytes.value / t.missions["07"].dramStageBytesPerSecond.value, format: formatDuration },
+  { mission: "07", figure: "checkpoint write δ (blocking remote)", compute: (t) => staged(t, "blocking-object-store").mathStopSeconds, format: formatDuration },
+  { mission: "07", figure: "Young-Daly interval √(2δM)", compute: youngInterval, format: formatDuration },
+  { mission: "07", figure: "math-stop, local staging", compute: (t) => staged(t, "local-nvme").mathStopSeconds, format: formatDuration },
+  { mission: "07", figure: "math-stop, DRAM staging", compute: (t) => staged(t, "async-dram").mathStopSeconds, format: formatDuration },
+  { mission: "07", figure: "drain busy share of interval", compute: (t) => staged(t, "async-dram").drainUtilization, format: formatNumber },
   { mission: "07", figure: "resume target", compute: (t) => t.missions["07"].resumeTargetSeconds.value, format: formatDuration },
   { mission: "07", figure: "hold-up before state is lost", compute: (t) => t.missions["07"].holdUpSeconds.value, format: formatDuration },
   {
     mission: "07", figure: "DRAM/FeRAM save fits the hold-up", format: (v) => (v ? "yes" : "no"),
-    compute: (t) => (t.missions["07"].checkpointBytes.value / t.missions["07"].dramStageBytesPerSecond.value <= t.missions["07"].holdUpSeconds.value ? 1 : 0),
+    compute: (t) => (staged(t, "async-dram").mathStopSeconds <= t.missions["07"].holdUpSeconds.value ? 1 : 0),
   },
   {
     mission: "08", figure: "queue wait W_q (M/G/1)", format: formatDuration,
