@@ -2,8 +2,8 @@
  * `fleetlab headline`: the headline figure of every mission for every track, computed
  * by the model from the tracks catalog (src/model/catalog/tracks.ts), as one aligned table.
  *
- *   figure                               Cloud Titan   Edge Guardian   Mobile Nomad   Tiny Pioneer
- *   01  fleet availability P_node^N      1.39e-11      …
+ *   mission  figure                        Cloud Titan  Edge Guardian  Mobile Nomad  Tiny Pioneer
+ *   01       fleet availability P_node^N   1.37e-11   1.92e-22   10^-4364805   4.52e-5
  */
 import { canarySampleSize, releaseCycleCheck, shadowDuration } from "../../model/canary";
 import { TRACK_IDS, TRACKS, type Track } from "../../model/catalog/tracks";
