@@ -27,6 +27,9 @@ export { Reflect, wordCount } from "./reflect";
 export { Stakeholder } from "./stakeholder";
 export { Box, hbox, vbox, tabs, modelRef } from "./box";
 export { widgetState, widgetById, liveWidgets, savedModel } from "./widget-state";
+export {
+  updateStates, registerWidgetTargets, WIDGET_CONTROL_TARGET, WIDGET_CONTROL_PROTOCOL_VERSION, FRONTEND_OPEN_REFUSED,
+} from "./control";
 export { notebookMetadata } from "./notebook-metadata";
 export type { NotebookWidgetMetadata } from "./notebook-metadata";
 

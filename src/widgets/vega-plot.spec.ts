@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { installFakeRuntime, settle, type FakeRuntime } from "../../test/helpers/fake-runtime";
-import { setKernelRuntime } from "../kernel/runtime";
+import { MIME_BUNDLE, setKernelRuntime } from "../kernel/runtime";
 import { fleetAvailability } from "../model/reliability";
 import { LockLedger, verifyLedger } from "./lock-ledger";
 import { sweepSpec } from "./plots/sweep-spec";
@@ -94,6 +94,21 @@ describe("VegaPlot", () => {
       "application/vnd.jupyter.widget-view+json", "application/vnd.vegalite.v5+json", "text/plain",
     ]);
     expect(bundle["application/vnd.vegalite.v5+json"].datasets?.table).toEqual([{ nodes: 1, availability: 0.999 }]);
+  });
+
+  it("as a cell's last value gives the same bundle as display() and counts as shown", () => {
+    const ledger = new LockLedger();
+    const lock = new PredictionLock({ part: "01.3", prompt: "?", kind: "choice", choices: ["yes", "no"] }, { ledger });
+    const plot = new VegaPlot({ spec: spec(), data: [{ nodes: 1, availability: 0.999 }] });
+    const bundle = plot[MIME_BUNDLE]() as { [mime: string]: { datasets?: { table: unknown[] } } };
+    expect(Object.keys(bundle).sort()).toEqual([
+      "application/vnd.jupyter.widget-view+json", "application/vnd.vegalite.v5+json", "text/plain",
+    ]);
+    expect(bundle["application/vnd.vegalite.v5+json"].datasets?.table).toEqual([{ nodes: 1, availability: 0.999 }]);
+    lock.gates(plot);
+    plot.setDisabled(null);
+    lock.commit("no");
+    expect(ledger.events.map((e) => e.kind)).toEqual(["revealed", "commit"]);
   });
 
   it("withholds rows while gated, reveals them after the commit, and draws the prediction", async () => {

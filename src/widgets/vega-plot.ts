@@ -144,9 +144,8 @@ export class VegaPlot extends Widget<VegaPlotTraits> {
     this.maybeReveal();
   }
 
-  override display(): void {
+  protected override shown(): void {
     this.displayed = true;
-    super.display();
     this.maybeReveal();
   }
 

@@ -7,12 +7,16 @@
  *       ok   → apply, echo_update, observers, accepted listeners
  *       fail → update {last good values} + custom {type: "rejected", trait, message}
  *   request_state → update {every trait};  custom → onCustom();  comm_close → closed
+ *   last value of a cell → execute_result with displayBundle() (runtime MIME_BUNDLE)
  *
  * The kernel is the authority: the front end may write only the traits listed as
  * writable, and every value, from either side, passes the same per-trait rules.
  */
-import { type Comm, type CommPayload, type KernelRuntime, type MimeBundle, type JsonObject, requireKernelRuntime } from "../kernel/runtime";
+import {
+  type Comm, type CommPayload, type KernelRuntime, type MimeBundle, type JsonObject, MIME_BUNDLE, requireKernelRuntime,
+} from "../kernel/runtime";
 import { putBuffers, removeBuffers } from "./buffers";
+import { registerWidgetTargets } from "./control";
 import { formatReceived, message } from "./messages";
 import type { Rule, Rules } from "./rules";
 import {
@@ -99,6 +103,7 @@ export class Widget<T extends BaseTraits> {
     this.state = initial;
     this.runtime = options.runtime ?? requireKernelRuntime();
     this.schedule = options.schedule ?? queueMicrotask;
+    registerWidgetTargets(this.runtime);
     const split = removeBuffers(initial as unknown as AnyState);
     this.comm = this.runtime.openComm(
       WIDGET_COMM_TARGET,
@@ -244,6 +249,18 @@ export class Widget<T extends BaseTraits> {
   display(): void {
     this.flush();
     this.runtime.display(this.displayBundle());
+    this.shown();
+  }
+
+  /**
+   * The bundle a kernel shows when this widget is a cell's last value, so a cell ending in
+   * `slider` renders the slider, as `display()` would (pending state is sent first).
+   */
+  [MIME_BUNDLE](): MimeBundle {
+    this.flush();
+    const bundle = this.displayBundle();
+    this.shown();
+    return bundle;
   }
 
   /** A one-line description for text/plain, e.g. `Slider(value=4 h)`. */
@@ -268,6 +285,9 @@ export class Widget<T extends BaseTraits> {
 
   /** Handles a custom message from the front end. */
   protected onCustom(_content: unknown, _buffers: Uint8Array[]): void {}
+
+  /** Called each time a view of this widget is put in an output (display or cell result). */
+  protected shown(): void {}
 
   /** Inside of the text/plain description. */
   protected describe(): string {

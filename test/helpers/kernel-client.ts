@@ -117,8 +117,8 @@ export class KernelClient {
   }
 
   /** Sends a message that has no reply (comm_*); resolves with its msg_id after its idle status. */
-  async send(msgType: string, content: JsonObject, buffers: Uint8Array[] = []): Promise<Message[]> {
-    const m = this.message(msgType, content, buffers);
+  async send(msgType: string, content: JsonObject, buffers: Uint8Array[] = [], metadata: JsonObject = {}): Promise<Message[]> {
+    const m = this.message(msgType, content, buffers, metadata);
     await this.sendRaw("shell", serialize(m, this.key));
     return this.waitFor((ms) => {
       const mine = ms.filter((x) => (x.parent_header as { msg_id?: string }).msg_id === m.header.msg_id);
