@@ -18,6 +18,33 @@ export {
   probabilityNoFailure, replicatedAvailability, sloViolationProbability,
 } from "./reliability";
 
+export type { AllReduceAlgorithm, AllReduceOptions } from "./communication";
+export {
+  ALL_REDUCE_ALGORITHMS, allReduceTime, communicationIntensity, dataParallelCommunicationIntensity,
+  recursiveDoublingAllReduceTime, ringAllReduceTime, treeAllReduceTime,
+} from "./communication";
+export type { StragglerOptions } from "./communication-stragglers";
+export { backupWorkersStepTime, expectedSlowestStepTime, harmonicNumber } from "./communication-stragglers";
+export type { CriticalNodeCount, DataParallelJob, DataParallelStep, SyncAsyncComparison } from "./communication-scaling";
+export { criticalNodeCount, dataParallelGoodput, dataParallelStepTime, syncVsAsyncSgd } from "./communication-scaling";
+
+export type { CheckpointedRun, OverheadSplit } from "./checkpoint-interval";
+export { dalyInterval, expectedWallTime, overheadSplit, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
+export type { CheckpointStorm, CheckpointStormOptions, StagingMode, StagingOptions, StagingPlan } from "./checkpoint-staging";
+export { checkpointBytes, checkpointStorm, STAGING_MODES, stagingPlan } from "./checkpoint-staging";
+export type { BrownoutSave, BrownoutSaveOptions, IncrementalResumeOptions } from "./device-state";
+export { brownoutSave, capacitorEnergy, incrementalResumeTime, maxDirtyFractionForDeadline } from "./device-state";
+export type { IntervalScan, IntervalScanRow, TrainingRunResult } from "./sim/training-run";
+export { scanCheckpointIntervals, simulateTrainingRun } from "./sim/training-run";
+
+export type { GpuSpec, LinkSpec, ModelSpec, RootCause, TransformerConfig } from "./catalog/index";
+export {
+  A100_80GB, B200, BYTES_PER_PARAMETER, ETHERNET_100G, ETHERNET_400G, ETHERNET_800G, FABRICS, GPUS, H100_RIDGE_FLOPS_PER_BYTE,
+  H100_SXM, INFINIBAND_HDR, INFINIBAND_NDR, INFINIBAND_XDR, LLAMA3_405B_RUN, LLAMA3_70B, LLAMA3_70B_SIZES, LLAMA3_ROOT_CAUSES,
+  MCU_SUPPLY_VOLTS, MLSYSIM_MTTF_HOURS, MODEL_175B, MODEL_175B_GRADIENT_BYTES, MODELS, NONVOLATILE_MEMORY, NVLINK3, NVLINK4,
+  NVLINK5, OPT_175B_RUN, PCIE_GEN5_X16, S3_PUTS_PER_SECOND_PER_PREFIX, STORAGE_TIERS, WRITE_JOULES_PER_BYTE,
+} from "./catalog/index";
+
 export type { ErlangCInput, PollaczekKhinchineInput } from "./scheduling/queueing";
 export { erlangC, erlangCWait, littlesLaw, pollaczekKhinchineWait } from "./scheduling/queueing";
 export type { DrfAllocation, DrfInput } from "./scheduling/drf";
