@@ -59,7 +59,7 @@ export interface StragglerOptions {
  * @throws ModelInputError if N is not an integer >= 1 or a time is negative
  */
 export function expectedSlowestStepTime(options: StragglerOptions): number {
-  return backupWorkersStepTime({ ...options, backupWorkers: 0 }, "expectedSlowestStepTime");
+  return orderStatisticStepTime("expectedSlowestStepTime", { ...options, backupWorkers: 0 });
 }
 
 /**
@@ -79,7 +79,11 @@ export function expectedSlowestStepTime(options: StragglerOptions): number {
  * @returns seconds
  * @throws ModelInputError if N is not an integer >= 1, k not an integer >= 0, or a time is negative
  */
-export function backupWorkersStepTime(options: StragglerOptions & { backupWorkers: number }, fn = "backupWorkersStepTime"): number {
+export function backupWorkersStepTime(options: StragglerOptions & { backupWorkers: number }): number {
+  return orderStatisticStepTime("backupWorkersStepTime", options);
+}
+
+function orderStatisticStepTime(fn: string, options: StragglerOptions & { backupWorkers: number }): number {
   const { workers, backupWorkers, baseSeconds, tailMeanSeconds } = options;
   requireInteger(fn, { workers }, 1);
   requireInteger(fn, { backupWorkers }, 0);
