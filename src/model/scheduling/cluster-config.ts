@@ -31,6 +31,11 @@ export interface JobClass {
   minGpus?: number;
   /** Host CPU cores per GPU, counted by DRF (default 0). */
   cpusPerGpu?: number;
+  /** Placement of this class's gangs (default config.placement): e.g. one job class that
+   *  demands a contiguous block while the rest of the mix is placed best-fit. */
+  placement?: PlacementPolicy;
+  /** Locality of this class under topology-aware placement (default config.locality). */
+  locality?: LocalityConstraint;
 }
 
 /** A device generation in a heterogeneous fleet (e.g. V1/V2/V3). */
@@ -171,6 +176,8 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
       name: j.name ?? `${j.gpus}-GPU`, gpus: j.gpus, weight: j.weight ?? 1, meanServiceHours: j.meanServiceHours,
       serviceCv: j.serviceCv ?? 1, priority: j.priority ?? 0, tenant: j.tenant ?? 0, minCapability: j.minCapability ?? 0,
       memoryGb: j.memoryGb ?? 0, minGpus: j.minGpus ?? 1, cpusPerGpu: j.cpusPerGpu ?? 0,
+      placement: requireOneOf(FN, `${at}.placement`, j.placement ?? placement, PLACEMENT_POLICIES),
+      locality: requireOneOf(FN, `${at}.locality`, j.locality ?? locality, ["strict", "loose"] as const),
     };
     requireInteger(FN, { [`${at}.gpus`]: r.gpus }, 1, totalGpus);
     requirePositive(FN, { [`${at}.weight`]: r.weight, [`${at}.meanServiceHours`]: r.meanServiceHours });
@@ -185,7 +192,7 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
     if (capabilityAware && Math.round(capable) < r.gpus) {
       throw new ModelInputError(FN, `${at}.minCapability`, `met by at least ${r.gpus} GPUs (capable GPUs: ${Math.round(capable)})`, r.minCapability);
     }
-    if (placement === "topology-aware" && locality === "strict" && Math.ceil(r.gpus / c.gpusPerNode) > nodes) {
+    if (r.placement === "topology-aware" && r.locality === "strict" && Math.ceil(r.gpus / c.gpusPerNode) > nodes) {
       throw new ModelInputError(FN, `${at}.gpus`, `≤ ${totalGpus} for a strict topology-aware block`, r.gpus);
     }
     return r;

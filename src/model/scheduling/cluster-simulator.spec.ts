@@ -107,6 +107,29 @@ describe("placement and topology", () => {
   });
 });
 
+describe("per-class placement", () => {
+  const mix = (placement: ClusterConfig["placement"], probe?: ClusterConfig["placement"]): ClusterConfig => ({
+    ...small, jobs: 1500, load: 0.9, placement, locality: "strict", backfill: "easy", network: { gradientBytes: 0 },
+    jobClasses: [
+      { gpus: 1, weight: 6, meanServiceHours: 1 }, { gpus: 2, weight: 3, meanServiceHours: 1 },
+      { name: "eight", gpus: 8, weight: 1, meanServiceHours: 1, ...(probe ? { placement: probe } : {}) },
+    ],
+  });
+  const eight = (r: ReturnType<typeof simulateCluster>) => r.waitByClass.find((c) => c.name === "eight")!.meanHours;
+
+  it("a class override equal to the global policy changes nothing (same seed)", () =>
+    expect(simulateCluster(mix("random", "random"), 4)).toEqual(simulateCluster(mix("random"), 4)));
+
+  it("in the same scattered cluster, a contiguous 8-GPU gang waits longer than one that takes any 8 GPUs", () => {
+    const contiguous = simulateCluster(mix("random", "topology-aware"), 4), scattered = simulateCluster(mix("random"), 4);
+    expect(eight(contiguous)).toBeGreaterThan(5 * eight(scattered));
+  });
+
+  it("rejects an unknown class placement, naming the field", () =>
+    expect(() => simulateCluster({ ...mix("random"), jobClasses: [{ gpus: 1, meanServiceHours: 1, placement: "nearest" as never }] }, 1))
+      .toThrow(/config\.jobClasses\[0\]\.placement/));
+});
+
 describe("scheduling policies", () => {
   it("EASY backfill lowers the mean wait", () => {
     const run = (backfill: "none" | "easy") => simulateCluster({

@@ -168,7 +168,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   const tryStart = (j: number): boolean => {
     const jc = cfg.jobClasses[cls[j]];
     const mask = cfg.capabilityAware ? classMask[cls[j]] : allPools;
-    if (!placeGang(index, cfg.placement, cfg.locality, j, k[j], mask, scratch, placeNext)) return false;
+    if (!placeGang(index, jc.placement, jc.locality, j, k[j], mask, scratch, placeNext)) return false;
     for (let i = 0, o = off[j]; i < k[j]; i++) alloc[o + i] = scratch[i];
     queues.remove(jc.tenant, j);
     width[j] = k[j]; hold(j, 1, k[j]);
