@@ -3,6 +3,7 @@
  * Young-Daly checkpoint intervals, staged checkpoint writes and silent data corruption,
  * all computed by the model (reliability, checkpoint-interval, sdc, perception-model).
  */
+import { TRACKS } from "../../model/catalog/tracks";
 import { overheadSplit, youngDalyInterval, youngOverhead } from "../../model/checkpoint-interval";
 import { createPerceptionModel, trafficLightSamples } from "../../model/perception-model";
 import { fleetMtbf } from "../../model/reliability";
@@ -24,23 +25,19 @@ export interface FaultToleranceParams {
 }
 
 /**
- * Track parameters. Cloud Titan: 16,384 GPUs whose fleet MTBF is the plan's 4 h
- * (65,536 GPU-h per GPU; Llama 3 measured 50,677, figures.md §1.1) and a Llama-3-70B
- * checkpoint at 14 B/param = 987.8 GB (figures.md §2); S3 25 GB/s aggregate
- * (illustrative), local NVMe 2,048 nodes × 6.9 GB/s (PCIe 4.0, figures.md §2), DRAM
- * staging over PCIe Gen5 64 GB/s per GPU (figures.md §3). Other tracks: illustrative
- * device-scale values (a preempted AR process, a brown-out hearable writing FeRAM).
+ * The mission's parameters for a track, read from the track catalog (`.value` of each
+ * Sourced entry, src/model/catalog/tracks.ts): Cloud Titan is 16,384 GPUs with the
+ * plan's 4 h fleet MTBF and a Llama-3-70B checkpoint at 14 B/param (987.8 GB); the
+ * tiers are the catalog's remote store, local NVMe/flash and DRAM/FRAM staging.
  */
-export const TRACK_PARAMS: Record<TrackId, FaultToleranceParams> = {
-  cloud_titan: { nodes: 16_384, nodeMtbfHours: 65_536, checkpointBytes: 987.8e9,
-    tierBytesPerSecond: { "Blocking S3": 25e9, "Local SSD": 2048 * 6.9e9, "Async DRAM": 16_384 * 64e9 }, restartSeconds: 600, workHours: 24 * 30 },
-  edge_guardian: { nodes: 64, nodeMtbfHours: 20_000, checkpointBytes: 2e9,
-    tierBytesPerSecond: { "Blocking S3": 0.1e9, "Local SSD": 3.5e9, "Async DRAM": 38.4e9 }, restartSeconds: 5, workHours: 24 },
-  mobile_nomad: { nodes: 1, nodeMtbfHours: 0.05, checkpointBytes: 50e6,
-    tierBytesPerSecond: { "Blocking S3": 5e6, "Local SSD": 1e9, "Async DRAM": 20e9 }, restartSeconds: 0.05, workHours: 1 },
-  tiny_pioneer: { nodes: 1, nodeMtbfHours: 0.01, checkpointBytes: 8e3,
-    tierBytesPerSecond: { "Blocking S3": 1.2e3, "Local SSD": 12e3, "Async DRAM": 1.4e6 }, restartSeconds: 0.01, workHours: 0.5 },
-};
+export function trackParams(id: TrackId): FaultToleranceParams {
+  const t = TRACKS[id].missions["07"];
+  return {
+    nodes: t.nodes.value, nodeMtbfHours: t.nodeMtbfHours.value, checkpointBytes: t.checkpointBytes.value,
+    tierBytesPerSecond: { "Blocking S3": t.remoteWriteBytesPerSecond.value, "Local SSD": t.localWriteBytesPerSecond.value, "Async DRAM": t.dramStageBytesPerSecond.value },
+    restartSeconds: t.restartSeconds.value, workHours: t.workHours.value,
+  };
+}
 
 const num = (v: ControlValues, k: string) => Number(v[k]);
 const mtbfSeconds = (p: FaultToleranceParams, nodes: number) => fleetMtbf(p.nodeMtbfHours, nodes) * 3600;
@@ -81,7 +78,7 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
       crisis: "The hearable battery is spiking. You must use 'Non-Volatile Memory' (FeRAM) to save state before the power cuts out completely." },
   },
   defaultTrack: "cloud_titan",
-  params: (t) => TRACK_PARAMS[t],
+  params: trackParams,
   visuals: {
     primary: "YoungDalyCostCurve",
     secondary: "FailureTopologyMap",

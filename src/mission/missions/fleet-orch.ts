@@ -3,6 +3,7 @@
  * Fragmentation, queueing waits (Pollaczek-Khinchine), topology penalties and spot
  * preemption, all computed by the model (scheduling/, checkpoint-interval).
  */
+import { TRACKS } from "../../model/catalog/tracks";
 import { expectedWallTime, youngDalyInterval } from "../../model/checkpoint-interval";
 import { fragmentationFromNodes } from "../../model/scheduling/metrics";
 import { pollaczekKhinchineWait } from "../../model/scheduling/queueing";
@@ -30,17 +31,19 @@ export interface FleetOrchParams {
   checkpointSeconds: number;
 }
 
-/** Track parameters (illustrative teaching values; Cloud Titan's gang is the plan's 64 GPUs). */
-export const TRACK_PARAMS: Record<TrackId, FleetOrchParams> = {
-  cloud_titan: { shape: { racks: 8, nodesPerRack: 8, gpusPerNode: 8 }, load: 0.9, jobGpus: 64, jobHours: 6, serviceCv: 3,
-    spotMtbfHours: 20, restartSeconds: 1800, rescaleSeconds: 60, workHours: 24 * 14, checkpointSeconds: 300 },
-  edge_guardian: { shape: { racks: 4, nodesPerRack: 8, gpusPerNode: 8 }, load: 0.8, jobGpus: 16, jobHours: 2, serviceCv: 2,
-    spotMtbfHours: 30, restartSeconds: 600, rescaleSeconds: 30, workHours: 48, checkpointSeconds: 60 },
-  mobile_nomad: { shape: { racks: 6, nodesPerRack: 8, gpusPerNode: 4 }, load: 0.85, jobGpus: 8, jobHours: 1, serviceCv: 1.5,
-    spotMtbfHours: 6, restartSeconds: 900, rescaleSeconds: 20, workHours: 72, checkpointSeconds: 120 },
-  tiny_pioneer: { shape: { racks: 3, nodesPerRack: 8, gpusPerNode: 4 }, load: 0.7, jobGpus: 4, jobHours: 0.5, serviceCv: 1,
-    spotMtbfHours: 12, restartSeconds: 300, rescaleSeconds: 10, workHours: 24, checkpointSeconds: 30 },
-};
+/**
+ * The mission's parameters for a track, read from the track catalog (`.value` of each
+ * Sourced entry, src/model/catalog/tracks.ts); Cloud Titan's gang is the plan's 64 GPUs.
+ */
+export function trackParams(id: TrackId): FleetOrchParams {
+  const t = TRACKS[id].missions["08"];
+  return {
+    shape: { racks: t.racks.value, nodesPerRack: t.nodesPerRack.value, gpusPerNode: t.gpusPerNode.value },
+    load: t.load.value, jobGpus: t.jobGpus.value, jobHours: t.jobHours.value, serviceCv: t.serviceCv.value,
+    spotMtbfHours: t.spotMtbfHours.value, restartSeconds: t.restartSeconds.value, rescaleSeconds: t.rescaleSeconds.value,
+    workHours: t.workHours.value, checkpointSeconds: t.checkpointSeconds.value,
+  };
+}
 
 const num = (v: ControlValues, k: string) => Number(v[k]);
 const nodesOf = (s: ClusterShape) => s.racks * s.nodesPerRack;
@@ -95,7 +98,7 @@ export const fleetOrch = defineMission<FleetOrchParams>({
       crisis: "Your fleet has V1, V2, and V3 hearables. The scheduler is sending heavy models to low-power nodes, causing 100% 'Job Dropout'." },
   },
   defaultTrack: "cloud_titan",
-  params: (t) => TRACK_PARAMS[t],
+  params: trackParams,
   visuals: {
     primary: "ClusterHeatmap",
     secondary: "WaitTime_vs_MFU_Plot",

@@ -6,12 +6,13 @@
 import { allReduceTime, dataParallelCommunicationIntensity } from "../../model/communication";
 import { criticalNodeCount, dataParallelGoodput, dataParallelStepTime, syncVsAsyncSgd, type DataParallelJob } from "../../model/communication-scaling";
 import { backupWorkersStepTime, expectedSlowestStepTime } from "../../model/communication-stragglers";
+import { TRACKS } from "../../model/catalog/tracks";
 import { fleetAvailability, fleetMtbf } from "../../model/reliability";
 import { defineMission } from "../define";
 import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
 import type { ControlValues, TrackId } from "../types";
 
-/** Per-track parameters of mission 01 (illustrative teaching values, see TRACK_PARAMS). */
+/** Per-track parameters of mission 01 (from the track catalog, see trackParams). */
 export interface MlIntroParams {
   /** The crisis fleet size of the track's story. */
   nodes: number;
@@ -31,36 +32,19 @@ export interface MlIntroParams {
 }
 
 /**
- * Track parameters. Fleet sizes are the plan's crises (25,000 GPUs; 500,000 taxis;
- * 1 billion glasses; 10,000 rings). Cloud Titan's gradient is Llama-3-70B in bf16
- * (70,553,706,496 × 2 B = 141.1 GB, figures.md §2) over 400 Gb/s (50 GB/s, figures.md §3)
- * with 1 ms per message step; the other tracks' jobs are illustrative: a 100 M-parameter
- * perception model over 100 GbE, a 10 M-parameter on-device model over a 20 Mb/s uplink,
- * and a 250 k-parameter model over a 2 Mb/s BLE link with 7.5 ms per step (two 3.75 ms
- * connection events, figures.md §7). GPU peak: H100 dense BF16 989.4 TFLOP/s (figures.md §4).
+ * The mission's parameters for a track, read from the track catalog (`.value` of each
+ * Sourced entry, src/model/catalog/tracks.ts). Fleet sizes are the plan's crises (25,000
+ * GPUs; 500,000 taxis; 1 billion glasses; 10,000 rings); sources and notes live in the catalog.
  */
-export const TRACK_PARAMS: Record<TrackId, MlIntroParams> = {
-  cloud_titan: {
-    nodes: 25_000, nodeAvailability: 0.999, nodeMtbfHours: 50_677,
-    job: { computeSeconds: 20_000, gradientBytes: 141.1e9, linkBytesPerSecond: 50e9, latencySeconds: 1e-3 },
-    workerFlopsPerSecond: 989.4e12, workers: 1024, baseSeconds: 1, tailMeanSeconds: 0.1, stalenessPenalty: 0.01,
-  },
-  edge_guardian: {
-    nodes: 500_000, nodeAvailability: 0.9999, nodeMtbfHours: 10_000,
-    job: { computeSeconds: 600, gradientBytes: 0.2e9, linkBytesPerSecond: 12.5e9, latencySeconds: 50e-6 },
-    workerFlopsPerSecond: 254e12, workers: 256, baseSeconds: 0.01, tailMeanSeconds: 0.002, stalenessPenalty: 0.02,
-  },
-  mobile_nomad: {
-    nodes: 1_000_000_000, nodeAvailability: 0.99, nodeMtbfHours: 2_000,
-    job: { computeSeconds: 3_600, gradientBytes: 20e6, linkBytesPerSecond: 2.5e6, latencySeconds: 50e-3 },
-    workerFlopsPerSecond: 35e12, workers: 100, baseSeconds: 0.5, tailMeanSeconds: 0.5, stalenessPenalty: 0.001,
-  },
-  tiny_pioneer: {
-    nodes: 10_000, nodeAvailability: 0.999, nodeMtbfHours: 5_000,
-    job: { computeSeconds: 60, gradientBytes: 0.5e6, linkBytesPerSecond: 0.25e6, latencySeconds: 7.5e-3 },
-    workerFlopsPerSecond: 0.5e9, workers: 50, baseSeconds: 0.05, tailMeanSeconds: 0.05, stalenessPenalty: 0.001,
-  },
-};
+export function trackParams(id: TrackId): MlIntroParams {
+  const t = TRACKS[id].missions["01"];
+  return {
+    nodes: t.nodes.value, nodeAvailability: t.nodeAvailability.value, nodeMtbfHours: t.nodeMtbfHours.value,
+    job: { computeSeconds: t.computeSeconds.value, gradientBytes: t.gradientBytes.value, linkBytesPerSecond: t.linkBytesPerSecond.value, latencySeconds: t.latencySeconds.value },
+    workerFlopsPerSecond: t.workerFlopsPerSecond.value, workers: t.workers.value, baseSeconds: t.baseSeconds.value,
+    tailMeanSeconds: t.tailMeanSeconds.value, stalenessPenalty: t.stalenessPenalty.value,
+  };
+}
 
 const num = (v: ControlValues, k: string) => Number(v[k]);
 
@@ -90,7 +74,7 @@ export const mlIntro = defineMission<MlIntroParams>({
       crisis: "You have deployed 10,000 smart rings in a stadium. The local gateway is crushed by 10,000 simultaneous telemetry heartbeats." },
   },
   defaultTrack: "cloud_titan",
-  params: (t) => TRACK_PARAMS[t],
+  params: trackParams,
   visuals: {
     primary: "AvailabilityCollapsePlot",
     secondary: "CI_Ratio_Gauge",

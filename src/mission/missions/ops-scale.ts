@@ -3,6 +3,7 @@
  * canary sample size and duration, and ensemble skew, all computed by the model
  * (operations, canary, ensemble).
  */
+import { TRACKS } from "../../model/catalog/tracks";
 import { canarySampleSize, releaseCycleCheck, shadowDuration, sprtExpectedSampleSize, zeroFailureUpperBound } from "../../model/canary";
 import { ensembleSkewExperiment } from "../../model/ensemble";
 import { manualToil, platformBreakEven, platformRoi, platformToil } from "../../model/operations";
@@ -25,17 +26,17 @@ export interface OpsScaleParams {
 }
 
 /**
- * Track parameters (illustrative). Platform capex is the plan's $500k; the edge case is the
- * plan's 1-in-1,000; request rates: an LLM API (2,000 req/s), an AV fleet's perception
- * frames sampled for shadow comparison (50 req/s, the canary model's worked example), AR
- * sessions (500 req/s) and hearable wake-word events (5 req/s).
+ * The mission's parameters for a track, read from the track catalog (`.value` of each
+ * Sourced entry, src/model/catalog/tracks.ts): the plan's $500k platform and 1-in-1,000
+ * edge case on every track, each track's request rate and canary share.
  */
-export const TRACK_PARAMS: Record<TrackId, OpsScaleParams> = {
-  cloud_titan: { models: 50, heterogeneity: 0.3, capexDollars: 500_000, requestsPerSecond: 2000, canaryFraction: 0.01, failureRate: 0.001 },
-  edge_guardian: { models: 12, heterogeneity: 0.5, capexDollars: 500_000, requestsPerSecond: 50, canaryFraction: 0.05, failureRate: 0.001 },
-  mobile_nomad: { models: 30, heterogeneity: 0.2, capexDollars: 500_000, requestsPerSecond: 500, canaryFraction: 0.02, failureRate: 0.001 },
-  tiny_pioneer: { models: 8, heterogeneity: 0.8, capexDollars: 500_000, requestsPerSecond: 5, canaryFraction: 0.1, failureRate: 0.001 },
-};
+export function trackParams(id: TrackId): OpsScaleParams {
+  const t = TRACKS[id].missions["12"];
+  return {
+    models: t.models.value, heterogeneity: t.heterogeneity.value, capexDollars: t.capexDollars.value,
+    requestsPerSecond: t.requestsPerSecond.value, canaryFraction: t.canaryFraction.value, failureRate: t.failureRate.value,
+  };
+}
 
 const num = (v: ControlValues, k: string) => Number(v[k]);
 const WEEK_DAYS = 7;
@@ -62,7 +63,7 @@ export const opsScale = defineMission<OpsScaleParams>({
       crisis: "You updated the noise-isolation model, but it broke the downstream 'Wake-Word' detector. You must fix the 'Feature Store' versioning to prevent 'Training-Serving Skew'." },
   },
   defaultTrack: "cloud_titan",
-  params: (t) => TRACK_PARAMS[t],
+  params: trackParams,
   visuals: {
     primary: "OpsBreakEvenPlot",
     secondary: "ShadowModeDashboard",

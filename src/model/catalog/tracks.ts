@@ -2,7 +2,7 @@
  * The four persona tracks and, for each mission (01, 07, 08, 12), the parameters its
  * crisis implies. Every number is `Sourced`: figures from ../reference/figures.md carry
  * their source; teaching figures are `illustrative` and cite the mission plan that
- * motivates them. The mission definitions present these same values to students.
+ * motivates them. The mission definitions read their per-track parameters from here (`.value`).
  */
 import { sourced, type Provenance, type Sourced } from "../provenance";
 
@@ -33,6 +33,15 @@ export interface MlIntroTrack {
   gradientBytes: Sourced;
   linkBytesPerSecond: Sourced;
   latencySeconds: Sourced;
+  /** Peak FLOP/s of one worker (rawput per worker). */
+  workerFlopsPerSecond: Sourced;
+  /** Workers in the Part 3 synchronous job. */
+  workers: Sourced;
+  /** Part 3 step time of a worker without its tail, s, and the mean of its exponential tail, s. */
+  baseSeconds: Sourced;
+  tailMeanSeconds: Sourced;
+  /** Extra steps to converge per step of gradient staleness (asynchronous SGD). */
+  stalenessPenalty: Sourced;
 }
 
 /** Mission 07 (checkpointing, staging, SDC, resume). */
@@ -50,6 +59,8 @@ export interface FaultToleranceTrack {
   resumeTargetSeconds: Sourced;
   /** Warning time before the state is lost (preemption notice, brown-out hold-up), s. */
   holdUpSeconds: Sourced;
+  /** Length of the training run the checkpoints protect, h. */
+  workHours: Sourced;
 }
 
 /** Mission 08 (scheduling). */
@@ -67,6 +78,12 @@ export interface FleetOrchTrack {
   spotFraction: Sourced;
   spotMtbfHours: Sourced;
   deviceGenerations: Sourced;
+  /** Seconds a static ring loses to a restart after a reclaim; seconds an elastic ring loses to re-forming. */
+  restartSeconds: Sourced;
+  rescaleSeconds: Sourced;
+  /** Length of the training run, h, and the time to write one checkpoint, s. */
+  workHours: Sourced;
+  checkpointSeconds: Sourced;
 }
 
 /** Mission 12 (operations, canary, monitoring). */
@@ -108,7 +125,7 @@ const SDC_LLAMA = fact(6 / 21_233_664, "1/h", {
   notes: "6 SDC interruptions / (16,384 GPUs × 1,296 h) ≈ 2.8e-7 per device-hour",
 });
 
-/** The four tracks. Numbers mirror the mission definitions' per-track parameters. */
+/** The four tracks; the mission definitions read their parameters from this table. */
 export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
   cloud_titan: {
     id: "cloud_titan", name: "Cloud Titan", persona: "LLM Architect", northStar: "Maximize Llama-3-70B serving.",
@@ -122,6 +139,9 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         gradientBytes: LLAMA3_GRADS,
         linkBytesPerSecond: NDR_400G,
         latencySeconds: plan(1e-3, "s", "01", "Per-step all-reduce latency incl. software overhead"),
+        workerFlopsPerSecond: fact(989.4e12, "FLOP/s", { kind: "datasheet", ref: "figures.md §4, H100 SXM5 dense BF16", url: "https://glennklockwood.com/garden/processors/h100", status: "confirmed" }),
+        workers: plan(1024, null, "01", "Synchronous data-parallel job of Part 3"), baseSeconds: plan(1, "s", "01", "Step time without the tail"),
+        tailMeanSeconds: plan(0.1, "s", "01", "Mean straggler tail per worker"), stalenessPenalty: plan(0.01, null, "01", "Convergence cost of staleness"),
       },
       "07": {
         crisis: "The Checkpoint Storm",
@@ -135,6 +155,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         sdcPerDeviceHour: SDC_LLAMA,
         resumeTargetSeconds: plan(600, "s", "07", "Restart budget of a training job"),
         holdUpSeconds: plan(30, "s", "07", "Grace period between a preemption notice and the kill"),
+        workHours: plan(720, "h", "07", "A 30-day pre-training run"),
       },
       "08": {
         crisis: "The Fragmentation Trap",
@@ -145,6 +166,8 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         hopPenaltySeconds: plan(1e-3, "s", "08", "Added all-reduce latency per cross-rack hop"),
         spotFraction: plan(0.2, null, "08", "The part 3 lock's 20% spot nodes"), spotMtbfHours: plan(20, "h", "08", "Mean time between reclaims of one spot node"),
         deviceGenerations: plan(1, null, "08", "Homogeneous H100 fleet"),
+        restartSeconds: plan(1800, "s", "08", "Static ring: reload and re-initialise 64 GPUs"), rescaleSeconds: plan(60, "s", "08", "Elastic ring re-forms"),
+        workHours: plan(336, "h", "08", "A two-week training run"), checkpointSeconds: plan(300, "s", "08", "Checkpoint write"),
       },
       "12": {
         crisis: "The N-Models Explosion",
@@ -167,6 +190,9 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         gradientBytes: plan(0.2e9, "B", "01", "100 M-parameter perception model, fp16"),
         linkBytesPerSecond: plan(12.5e9, "B/s", "01", "100 GbE (figures.md §3)"),
         latencySeconds: plan(50e-6, "s", "01", "Kernel TCP/IP latency (figures.md §3, unconfirmed)"),
+        workerFlopsPerSecond: plan(254e12, "FLOP/s", "01", "Automotive SoC peak"),
+        workers: plan(256, null, "01", "Synchronous job of Part 3"), baseSeconds: plan(0.01, "s", "01", "Step time without the tail"),
+        tailMeanSeconds: plan(0.002, "s", "01", "Mean straggler tail"), stalenessPenalty: plan(0.02, null, "01", "Convergence cost of staleness"),
       },
       "07": {
         crisis: "The Silent Corruption (SDC)",
@@ -179,6 +205,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         sdcPerDeviceHour: fact(1e-3 / 8766, "1/h", { kind: "estimate", ref: "figures.md §1.3, Meta SDC prevalence ≈ 1 in 1,000 devices", status: "derived", notes: "1 in 1,000 devices per year of service, as a rate" }),
         resumeTargetSeconds: plan(0.01, "s", "07", "The 10 ms safety loop (persona, figures.md §7 unconfirmed)"),
         holdUpSeconds: plan(0.05, "s", "07", "Supply hold-up of the vehicle computer after a power fault"),
+        workHours: plan(24, "h", "07", "A day of perception training"),
       },
       "08": {
         crisis: "The Topology Lottery",
@@ -188,6 +215,8 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         hopPenaltySeconds: plan(14e-3 / 3, "s", "08", "1 ms → 15 ms over 3 hops: 4.67 ms per hop"),
         spotFraction: plan(0, null, "08", "Safety workloads stay on reserved capacity"), spotMtbfHours: plan(30, "h", "08", "Spot reclaim MTBF"),
         deviceGenerations: plan(2, null, "08", "Older and newer vehicle computers"),
+        restartSeconds: plan(600, "s", "08", "Static restart"), rescaleSeconds: plan(30, "s", "08", "Elastic re-form"),
+        workHours: plan(48, "h", "08", "Training run"), checkpointSeconds: plan(60, "s", "08", "Checkpoint write"),
       },
       "12": {
         crisis: "The Rollout Jitter",
@@ -210,6 +239,9 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         gradientBytes: plan(20e6, "B", "01", "10 M-parameter model, fp16"),
         linkBytesPerSecond: plan(2.5e6, "B/s", "01", "20 Mb/s uplink"),
         latencySeconds: plan(50e-3, "s", "01", "Mobile network round trip"),
+        workerFlopsPerSecond: plan(35e12, "FLOP/s", "01", "Phone NPU peak"),
+        workers: plan(100, null, "01", "Devices in one federated round"), baseSeconds: plan(0.5, "s", "01", "Step time without the tail"),
+        tailMeanSeconds: plan(0.5, "s", "01", "Mean straggler tail (phones drop in and out)"), stalenessPenalty: plan(0.001, null, "01", "Convergence cost of staleness"),
       },
       "07": {
         crisis: "The Preemption Wall",
@@ -220,6 +252,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         restartSeconds: plan(0.05, "s", "07", "Process relaunch"), sdcPerDeviceHour: SDC_LLAMA,
         resumeTargetSeconds: plan(0.1, "s", "07", "Resume in < 100 ms"),
         holdUpSeconds: plan(0.5, "s", "07", "Time the OS grants a backgrounded process before killing it"),
+        workHours: plan(1, "h", "07", "An hour-long AR session"),
       },
       "08": {
         crisis: "The Elastic Preemption",
@@ -229,6 +262,8 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         hopPenaltySeconds: plan(1e-3, "s", "08", "Per-hop penalty"),
         spotFraction: plan(0.8, null, "08", "Spot instances 'to save 80%'"), spotMtbfHours: plan(6, "h", "08", "Spot reclaim MTBF"),
         deviceGenerations: plan(2, null, "08", "Two GPU generations"),
+        restartSeconds: plan(900, "s", "08", "Static restart of the render job"), rescaleSeconds: plan(20, "s", "08", "Dynamic re-scaling"),
+        workHours: plan(72, "h", "08", "Rendering/training run"), checkpointSeconds: plan(120, "s", "08", "Checkpoint write"),
       },
       "12": {
         crisis: "The App-OS Skew",
@@ -251,6 +286,9 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         gradientBytes: plan(0.5e6, "B", "01", "250 k-parameter model, fp16"),
         linkBytesPerSecond: plan(0.25e6, "B/s", "01", "BLE LE 2M PHY, 2 Mb/s (figures.md §7)"),
         latencySeconds: plan(7.5e-3, "s", "01", "Two 3.75 ms BLE connection events (figures.md §7)"),
+        workerFlopsPerSecond: plan(0.5e9, "FLOP/s", "01", "Microcontroller DSP peak"),
+        workers: plan(50, null, "01", "Rings in one round"), baseSeconds: plan(0.05, "s", "01", "Step time without the tail"),
+        tailMeanSeconds: plan(0.05, "s", "01", "Mean straggler tail"), stalenessPenalty: plan(0.001, null, "01", "Convergence cost of staleness"),
       },
       "07": {
         crisis: "The Brown-out Survival",
@@ -262,6 +300,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         restartSeconds: plan(0.01, "s", "07", "MCU reboot"), sdcPerDeviceHour: SDC_LLAMA,
         resumeTargetSeconds: plan(0.01, "s", "07", "Neural isolation < 10 ms (persona)"),
         holdUpSeconds: plan(0.01, "s", "07", "Brown-out hold-up of the supply capacitor before power cuts out"),
+        workHours: plan(0.5, "h", "07", "A half-hour listening session"),
       },
       "08": {
         crisis: "The Heterogeneous Mess",
@@ -271,6 +310,8 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         hopPenaltySeconds: plan(7.5e-3, "s", "08", "A BLE relay hop"),
         spotFraction: plan(0, null, "08", "No spot capacity"), spotMtbfHours: plan(12, "h", "08", "Spot reclaim MTBF"),
         deviceGenerations: plan(3, null, "08", "V1, V2 and V3 hearables"),
+        restartSeconds: plan(300, "s", "08", "Static restart"), rescaleSeconds: plan(10, "s", "08", "Elastic re-form"),
+        workHours: plan(24, "h", "08", "Training run"), checkpointSeconds: plan(30, "s", "08", "Checkpoint write"),
       },
       "12": {
         crisis: "The Dependency Domino",
