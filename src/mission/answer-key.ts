@@ -55,7 +55,7 @@ export function answerKey<P>(mission: MissionSpec<P> | Mission<P>, partId: strin
   if (l.kind === "choice") lock.choices = [...l.choices];
   const t = part.target;
   const target: TargetKey | null = t
-    ? { prompt: resolve(t.prompt, ctx), value: t.compute(ctx), unit: t.unit, tolerance: t.tolerance, maxAttempts: t.maxAttempts }
+    ? { prompt: resolve(t.prompt, ctx), value: t.compute(ctx), unit: resolve(t.unit, ctx), tolerance: t.tolerance, maxAttempts: t.maxAttempts }
     : null;
   return { mission: mission.id, part: part.id, track, lock, target };
 }

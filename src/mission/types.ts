@@ -158,7 +158,8 @@ export type InstrumentSpec<P = unknown> =
 export interface TargetSpec<P = unknown> {
   /** What to find, in the plan's words. */
   prompt: PerTrack<string, P>;
-  unit: string | null;
+  /** Unit of the value; per track when the tracks' crises ask for different quantities. */
+  unit: PerTrack<string | null, P>;
   /** The model's value for this track. */
   compute: (ctx: TrackContext<P>) => number;
   /** Relative tolerance of a correct find, e.g. 0.05. */

@@ -11,6 +11,7 @@ import { MISSIONS, missionById } from "../../src/mission/missions/index";
 import { missionNotebook, serializeNotebook } from "../../src/mission/notebook";
 import { scaffoldSpec } from "../../src/mission/scaffold";
 import { TRACK_IDS } from "../../src/mission/types";
+import { TRACKS } from "../../src/model/catalog/tracks";
 import { canarySampleSize } from "../../src/model/canary";
 import { youngDalyInterval } from "../../src/model/checkpoint-interval";
 import { fleetAvailability } from "../../src/model/reliability";
@@ -37,6 +38,32 @@ describe("mission answer keys", () => {
     const delta = 987.8e9 / 25e9, m = (65_536 / 16_384) * 3600;
     expect(k.target!.value).toBeCloseTo(Math.sqrt(2 * delta * m) / 60, 6);
     expect(k.lock.answer).toBe("Increase");
+  });
+  it("07 part 2: each track's staging target meets its closed form, from the catalog's numbers", () => {
+    const key = (t: (typeof TRACK_IDS)[number]) => answerKey(missionById("07_fault_tolerance"), "async_staging", t);
+    const m07 = (t: (typeof TRACK_IDS)[number]) => TRACKS[t].missions["07"];
+    // Cloud Titan: smallest G with ceil(N/G) · b_w <= B_s, i.e. G = ceil(N / floor(B_s / b_w)) = ceil(16,384 / 28) = 586
+    const ct = m07("cloud_titan"), bw = ct.localWriteBytesPerSecond.value / ct.nodes.value;
+    const g = Math.ceil(ct.nodes.value / Math.floor(ct.remoteWriteBytesPerSecond.value / bw));
+    expect(g).toBe(586);
+    expect(key("cloud_titan").target!.value).toBe(g);
+    expect(key("cloud_titan").target!.unit).toBe("groups");
+    // NVMe vs S3 math-stop factor = B_nvme / B_s3 = 2,048 × 6.9 / 25
+    expect(key("cloud_titan").lock.answer).toBeCloseTo((2048 * 6.9e9) / 25e9, 9);
+    // Edge Guardian: largest chunk copied to DRAM in one 10 ms tick = t · B_dram = 0.01 × 38.4 GB/s = 384 MB
+    expect(key("edge_guardian").target!.value).toBe(Math.floor(m07("edge_guardian").resumeTargetSeconds.value * m07("edge_guardian").dramStageBytesPerSecond.value / 1e6));
+    expect(key("edge_guardian").target!.value).toBe(384);
+    // Mobile Nomad: f_max = (t_deadline − t_base) · B_flash / S = (0.1 − 0.05) · 1 GB/s / 200 MB = 25%
+    const mn = m07("mobile_nomad");
+    expect(key("mobile_nomad").target!.value).toBeCloseTo(100 * ((mn.resumeTargetSeconds.value - mn.restartSeconds.value) * mn.localWriteBytesPerSecond.value) / mn.checkpointBytes.value, 9);
+    expect(key("mobile_nomad").target!.value).toBeGreaterThan(0);
+    expect(key("mobile_nomad").target!.value).toBeLessThan(100);
+    // Tiny Pioneer: FeRAM saves S <= t_hold · B_FRAM = 10 ms × 1.4 MB/s = 14,000 B (flash: 120 B)
+    const tp = m07("tiny_pioneer");
+    expect(Math.abs(key("tiny_pioneer").target!.value - tp.holdUpSeconds.value * tp.dramStageBytesPerSecond.value)).toBeLessThanOrEqual(1);
+    expect(key("tiny_pioneer").target!.value).toBeGreaterThan(tp.checkpointBytes.value);
+    // No target sits on a search bound.
+    for (const t of TRACK_IDS) expect(key(t).target!.value).toBeGreaterThan(1);
   });
   it("07 part 3: DMR costs ~13x the activation checksum (8→32→32→3 worked example)", () => {
     expect(answerKey(missionById("07_fault_tolerance"), "sdc_detective", "edge_guardian").target!.value).toBeCloseTo(2819 / 217, 6);

@@ -3,14 +3,17 @@
  * Young-Daly checkpoint intervals, staged checkpoint writes and silent data corruption,
  * all computed by the model (reliability, checkpoint-interval, sdc, perception-model).
  */
+import { WRITE_JOULES_PER_BYTE } from "../../model/catalog/storage";
 import { TRACKS } from "../../model/catalog/tracks";
+import { checkpointStorm, stagingPlan, type StagingMode } from "../../model/checkpoint-staging";
+import { brownoutSave, maxDirtyFractionForDeadline } from "../../model/device-state";
 import { overheadSplit, youngDalyInterval, youngOverhead } from "../../model/checkpoint-interval";
 import { createPerceptionModel, trafficLightSamples } from "../../model/perception-model";
 import { fleetMtbf } from "../../model/reliability";
 import { detectorCosts, flipImpact, injectFaults } from "../../model/sdc";
 import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
-import { smallestIntegerWhere, sweep } from "../search";
+import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
 import type { ControlValues, TrackContext, TrackId } from "../types";
 
 export interface FaultToleranceParams {
@@ -22,6 +25,10 @@ export interface FaultToleranceParams {
   tierBytesPerSecond: { "Blocking S3": number; "Local SSD": number; "Async DRAM": number };
   restartSeconds: number;
   workHours: number;
+  /** How fast the track must be back at work after an interruption, s. */
+  resumeTargetSeconds: number;
+  /** Warning before the state is lost (preemption notice, brown-out hold-up), s. */
+  holdUpSeconds: number;
 }
 
 /**
@@ -36,12 +43,69 @@ export function trackParams(id: TrackId): FaultToleranceParams {
     nodes: t.nodes.value, nodeMtbfHours: t.nodeMtbfHours.value, checkpointBytes: t.checkpointBytes.value,
     tierBytesPerSecond: { "Blocking S3": t.remoteWriteBytesPerSecond.value, "Local SSD": t.localWriteBytesPerSecond.value, "Async DRAM": t.dramStageBytesPerSecond.value },
     restartSeconds: t.restartSeconds.value, workHours: t.workHours.value,
+    resumeTargetSeconds: t.resumeTargetSeconds.value, holdUpSeconds: t.holdUpSeconds.value,
   };
 }
 
 const num = (v: ControlValues, k: string) => Number(v[k]);
 const mtbfSeconds = (p: FaultToleranceParams, nodes: number) => fleetMtbf(p.nodeMtbfHours, nodes) * 3600;
-const deltaAt = (p: FaultToleranceParams, bytesPerSecond: number) => p.checkpointBytes / bytesPerSecond;
+
+type Tier = keyof FaultToleranceParams["tierBytesPerSecond"];
+const TIER_MODE: Record<Tier, StagingMode> = { "Blocking S3": "blocking-object-store", "Local SSD": "local-nvme", "Async DRAM": "async-dram" };
+
+/** The model's staging plan for one checkpoint of the whole job through `tier`, checkpointing every `intervalSeconds`. */
+function staged(p: FaultToleranceParams, tier: Tier, intervalSeconds: number) {
+  const b = p.tierBytesPerSecond;
+  return stagingPlan({ mode: TIER_MODE[tier], stateBytes: p.checkpointBytes, intervalSeconds,
+    objectStoreBytesPerSecond: b["Blocking S3"], nvmeBytesPerSecond: b["Local SSD"], dramBytesPerSecond: b["Async DRAM"] });
+}
+
+/** Math-stop time δ of `tier` (stagingPlan; independent of the interval, so the fleet MTBF stands in for it). */
+const mathStop = (p: FaultToleranceParams, tier: Tier) => staged(p, tier, mtbfSeconds(p, p.nodes)).mathStopSeconds;
+
+/**
+ * The checkpoint storm when every GPU drains its shard from local staging into the shared
+ * store in `groups` staggered waves: each writer drains at its share of the local tier.
+ */
+function storm(p: FaultToleranceParams, groups: number) {
+  return checkpointStorm({ writers: p.nodes, bytesPerWriter: p.checkpointBytes / p.nodes,
+    writerBytesPerSecond: p.tierBytesPerSecond["Local SSD"] / p.nodes, storageBytesPerSecond: p.tierBytesPerSecond["Blocking S3"],
+    groups: Math.min(p.nodes, Math.max(1, Math.round(groups))) });
+}
+
+/**
+ * Part 2's staging target for each track's crisis, from the model's staging and device-state
+ * functions: Cloud Titan's Checkpoint Storm (fewest staggered groups whose drain demand fits the
+ * store), Edge Guardian's 10 ms loop (largest staging chunk copied to DRAM inside one tick),
+ * Mobile Nomad's preemption (largest dirty fraction that resumes in < 100 ms) and Tiny Pioneer's
+ * brown-out (largest state FeRAM saves within the supply's hold-up).
+ */
+export const STAGING_TARGETS: Record<TrackId, { unit: string; prompt: string; compute: (p: FaultToleranceParams) => number }> = {
+  cloud_titan: { unit: "groups",
+    prompt: "Find the exact staging schedule that stops the Checkpoint Storm: the fewest staggered checkpoint groups whose drain demand (GPUs draining at once × each GPU's share of local NVMe) fits the shared store's bandwidth.",
+    compute: (p) => smallestIntegerWhere((g) => storm(p, g).saturation <= 1, 1, p.nodes) },
+  edge_guardian: { unit: "MB",
+    prompt: "Find the exact Staging Buffer Size: the largest checkpoint chunk (MB) that async DRAM staging copies out inside one 10 ms safety-loop tick.",
+    compute: (p) => largestIntegerWhere((mb) => stagingPlan({ mode: "async-dram", stateBytes: mb * 1e6, intervalSeconds: mtbfSeconds(p, p.nodes),
+      objectStoreBytesPerSecond: p.tierBytesPerSecond["Blocking S3"], nvmeBytesPerSecond: p.tierBytesPerSecond["Local SSD"], dramBytesPerSecond: p.tierBytesPerSecond["Async DRAM"] })
+      .mathStopSeconds <= p.resumeTargetSeconds, 0, Math.ceil(p.checkpointBytes / 1e6)) },
+  mobile_nomad: { unit: "%",
+    prompt: "Find the incremental checkpoint's budget: the largest share of the state (%) that may be dirty and still resume from flash in under 100 ms.",
+    compute: (p) => 100 * maxDirtyFractionForDeadline({ stateBytes: p.checkpointBytes, flashBytesPerSecond: p.tierBytesPerSecond["Local SSD"],
+      baseSeconds: p.restartSeconds, deadlineSeconds: p.resumeTargetSeconds }) },
+  tiny_pioneer: { unit: "B",
+    prompt: "Find the largest state (bytes) the hearable can save to FeRAM before the brown-out hold-up runs out.",
+    compute: (p) => largestIntegerWhere((bytes) => framSave(p, bytes).completes, 0, Math.ceil(p.checkpointBytes * 100)) },
+};
+
+/**
+ * A brown-out save to FeRAM (the "Async DRAM" tier of the Tiny track): the supply holds up for
+ * holdUpSeconds at the saving power, so the stored energy is t_hold · B_w · e_w.
+ */
+function framSave(p: FaultToleranceParams, bytes: number) {
+  const e = WRITE_JOULES_PER_BYTE.fram.value, b = p.tierBytesPerSecond["Async DRAM"];
+  return brownoutSave({ stateBytes: bytes, writeBytesPerSecond: b, writeJoulesPerByte: e, baseWatts: 0, storedJoules: p.holdUpSeconds * b * e });
+}
 
 /** The seeded SDC testbed: one perception model and a labelled batch (seed fixed, so keys are reproducible). */
 function sdcTestbed() {
@@ -96,7 +160,7 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
         question: "If you double the number of nodes (N) in your fleet, does the optimal checkpoint frequency increase, decrease, or stay the same?",
         choices: ["Increase", "Decrease", "Stay the same"],
         answer: (c) => {
-          const delta = deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]);
+          const delta = mathStop(c.params, "Blocking S3");
           const now = youngMinutes(c, c.params.nodes, delta), doubled = youngMinutes(c, 2 * c.params.nodes, delta);
           return doubled < now ? "Increase" : doubled > now ? "Decrease" : "Stay the same";
         },
@@ -108,8 +172,8 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
             min: 1, max: (c) => Math.max(100_000, c.params.nodes * 4), step: 0.01,
             default: (c) => Math.min(Math.max(1, c.ledger.control("01_ml_intro", "reliability_gap", "nodes", c.params.nodes)), Math.max(100_000, c.params.nodes * 4)) },
           { kind: "slider", id: "delta_s", label: "Checkpoint Write Time (δ)", feeds: ["youngDalyInterval", "overheadSplit"], scale: "log", unit: "s",
-            min: (c) => deltaAt(c.params, c.params.tierBytesPerSecond["Async DRAM"]) / 10, max: (c) => deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]) * 10,
-            step: 0.01, default: (c) => deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]) },
+            min: (c) => mathStop(c.params, "Async DRAM") / 10, max: (c) => mathStop(c.params, "Blocking S3") * 10,
+            step: 0.01, default: (c) => mathStop(c.params, "Blocking S3") },
         ],
         instruments: [
           { kind: "plot", id: "waterfall", name: "Total Time Waterfall", mark: "bar",
@@ -128,14 +192,14 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
               const n = Math.round(num(v, "nodes")), d = num(v, "delta_s"), opt = youngDalyInterval(d, mtbfSeconds(c.params, n));
               return sweep(opt / 20, opt * 20, 50, true).map((tau) => ({ interval_min: tau / 60, wasted: 1 - split(c.params, n, d, tau).usefulFraction }));
             } },
-          { kind: "gauge", id: "tau_opt", name: "Optimal interval τ_opt", unit: "min", min: 0, max: (c) => 4 * youngMinutes(c, 1, deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"])),
+          { kind: "gauge", id: "tau_opt", name: "Optimal interval τ_opt", unit: "min", min: 0, max: (c) => 4 * youngMinutes(c, 1, mathStop(c.params, "Blocking S3")),
             compute: (v, c) => youngMinutes(c, Math.round(num(v, "nodes")), num(v, "delta_s")) },
         ],
       },
       target: {
         prompt: "Find the Young-Daly optimal checkpoint interval (minutes) for your track's cluster size, writing checkpoints to blocking S3.",
         unit: "min", tolerance: 0.05, maxAttempts: 10,
-        compute: (c) => youngMinutes(c, c.params.nodes, deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"])),
+        compute: (c) => youngMinutes(c, c.params.nodes, mathStop(c.params, "Blocking S3")),
       },
       reflect: { prompt: "Patterson asks: 'Why is the Reliability Tax higher for the Cloud Titan than for the Tiny Pioneer?' (Reference the P_fleet = P_node^N formula.)", minWords: 40 },
       mathPeek: [
@@ -153,40 +217,37 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
         kind: "number",
         question: "Will staging a checkpoint to local NVMe instead of S3 reduce the 'Math-Stop' time? By what factor?",
         unit: "x", min: 1, max: 1e6, tolerance: 0.25,
-        answer: (c) => deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]) / deltaAt(c.params, c.params.tierBytesPerSecond["Local SSD"]),
+        answer: (c) => mathStop(c.params, "Blocking S3") / mathStop(c.params, "Local SSD"),
       },
       workbench: {
         controls: [
           { kind: "choice", id: "tier", label: "Checkpoint path", feeds: ["youngOverhead"], choices: ["Blocking S3", "Local SSD", "Async DRAM"], default: "Blocking S3" },
-          { kind: "slider", id: "stagger_groups", label: "Staggered checkpoint groups", feeds: ["youngOverhead"], scale: "log", unit: "groups", min: 1, max: 1024, step: 0.01, default: 1 },
+          { kind: "slider", id: "stagger_groups", label: "Staggered checkpoint groups", feeds: ["checkpointStorm"], scale: "log", unit: "groups", min: 1, max: (c) => Math.max(2, Math.min(1024, c.params.nodes)), step: 0.01, default: 1 },
         ],
         instruments: [
-          { kind: "gauge", id: "math_stop", name: "Math-Stop Timer", unit: "s", min: 0, max: (c) => deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]),
-            compute: (v, c) => deltaAt(c.params, c.params.tierBytesPerSecond[String(v.tier) as keyof FaultToleranceParams["tierBytesPerSecond"]]) },
-          { kind: "gauge", id: "throughput", name: "HBM-to-Disk Throughput Gauge", unit: "GB/s", min: 0, max: (c) => c.params.tierBytesPerSecond["Local SSD"] / 1e9,
-            danger: (c) => c.params.tierBytesPerSecond["Local SSD"] / 1e9,
-            // Demand on the disks while the checkpoint drains in `stagger_groups` waves.
-            compute: (v, c) => c.params.tierBytesPerSecond["Local SSD"] / 1e9 / Math.round(num(v, "stagger_groups")) },
+          { kind: "gauge", id: "math_stop", name: "Math-Stop Timer", unit: "s", min: 0, max: (c) => mathStop(c.params, "Blocking S3"),
+            compute: (v, c) => mathStop(c.params, String(v.tier) as Tier) },
+          { kind: "gauge", id: "throughput", name: "HBM-to-Disk Throughput Gauge", unit: "GB/s", min: 0, max: (c) => storm(c.params, 1).peakDemandBytesPerSecond / 1e9,
+            danger: (c) => c.params.tierBytesPerSecond["Blocking S3"] / 1e9,
+            // Drain demand on the shared store while the staged checkpoint drains in `stagger_groups` waves (checkpointStorm).
+            compute: (v, c) => storm(c.params, num(v, "stagger_groups")).peakDemandBytesPerSecond / 1e9 },
           { kind: "gauge", id: "overhead", name: "Checkpoint overhead at τ_opt", unit: "%", min: 0, max: 100,
             compute: (v, c) => {
-              const d = deltaAt(c.params, c.params.tierBytesPerSecond[String(v.tier) as keyof FaultToleranceParams["tierBytesPerSecond"]]);
+              const d = mathStop(c.params, String(v.tier) as Tier);
               const m = mtbfSeconds(c.params, c.params.nodes);
               return 100 * youngOverhead(youngDalyInterval(d, m), d, m);
             } },
         ],
       },
       target: {
-        prompt: "Find the smallest staging drain rate (GB/s, whole job) that keeps the Young-Daly checkpoint overhead at or below 10%, so the Checkpoint Storm never stalls training.",
-        unit: "GB/s", tolerance: 0.05, maxAttempts: 10,
-        compute: (c) => {
-          const m = mtbfSeconds(c.params, c.params.nodes);
-          const ok = (mbps: number) => { const d = c.params.checkpointBytes / (mbps * 1e6); return youngOverhead(youngDalyInterval(d, m), d, m) <= 0.1; };
-          return smallestIntegerWhere(ok, 1, 1e12) / 1000;
-        },
+        prompt: (c) => STAGING_TARGETS[c.track].prompt,
+        unit: (c) => STAGING_TARGETS[c.track].unit, tolerance: 0.05, maxAttempts: 10,
+        compute: (c) => STAGING_TARGETS[c.track].compute(c.params),
       },
       reflect: { prompt: "Jeff Dean observes: 'Your math-stop time is zero, but your SSD is 100% saturated.' Propose a 'Staggered Checkpoint' strategy to save the disk life.", minWords: 40 },
       mathPeek: [
         { label: "Math-stop time", expression: "t_stop = checkpoint_bytes / write_bandwidth" },
+        { label: "Storm demand", expression: "demand = ceil(N / G) * b_writer" },
         { label: "Young overhead", expression: "overhead = delta / tau + tau / (2 * M)" },
       ],
     },
@@ -228,7 +289,7 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
             x: { field: "node", title: "Node", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "rollback_min", title: "Rollback (min)" },
             compute: (_v, c) => {
               const rng = createRng(5), racks = 4, perRack = 8;
-              const tau = youngMinutes(c, c.params.nodes, deltaAt(c.params, c.params.tierBytesPerSecond["Blocking S3"]));
+              const tau = youngMinutes(c, c.params.nodes, mathStop(c.params, "Blocking S3"));
               const failed = Math.floor(rng.next() * racks * perRack);
               const rows = [];
               for (let r = 0; r < racks; r++) for (let n = 0; n < perRack; n++) {

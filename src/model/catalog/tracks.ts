@@ -246,7 +246,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
       "07": {
         crisis: "The Preemption Wall",
         nodes: plan(1, null, "07", "One device"), nodeMtbfHours: plan(0.05, "h", "07", "The OS kills the process every ~3 min"),
-        checkpointBytes: plan(50e6, "B", "07", "Model state to save incrementally"),
+        checkpointBytes: plan(200e6, "B", "07", "AR translation model (100 M parameters, fp16) and session state to save incrementally"),
         remoteWriteBytesPerSecond: plan(5e6, "B/s", "07", "Cloud upload"), localWriteBytesPerSecond: plan(1e9, "B/s", "07", "UFS flash"),
         dramStageBytesPerSecond: plan(20e9, "B/s", "07", "LPDDR5 copy"),
         restartSeconds: plan(0.05, "s", "07", "Process relaunch"), sdcPerDeviceHour: SDC_LLAMA,
