@@ -15,6 +15,7 @@ import { TRACKS } from "../../src/model/catalog/tracks";
 import { canarySampleSize } from "../../src/model/canary";
 import { youngDalyInterval } from "../../src/model/checkpoint-interval";
 import { fleetAvailability } from "../../src/model/reliability";
+import { simulateCluster } from "../../src/model/scheduling/cluster-simulator";
 
 describe("mission answer keys", () => {
   it("01 part 1: 0.999^1000 = 0.3677 (figures.md §1.3 ★), on every track", () => {
@@ -67,6 +68,28 @@ describe("mission answer keys", () => {
   });
   it("07 part 3: DMR costs ~13x the activation checksum (8→32→32→3 worked example)", () => {
     expect(answerKey(missionById("07_fault_tolerance"), "sdc_detective", "edge_guardian").target!.value).toBeCloseTo(2819 / 217, 6);
+  });
+  it("08 part 1: lock and target come from simulateCluster (same seed), non-degenerate on every track", () => {
+    const run = (t: (typeof TRACK_IDS)[number], load: number, gang: number, contiguous: boolean) => {
+      const m = TRACKS[t].missions["08"], job = { meanServiceHours: m.jobHours.value, serviceCv: m.serviceCv.value };
+      const r = simulateCluster({
+        racks: m.racks.value, nodesPerRack: m.nodesPerRack.value, gpusPerNode: m.gpusPerNode.value, jobs: 1000, load,
+        placement: "random", locality: "strict", queueOrder: "fifo", backfill: "easy", fragmentationJobGpus: gang,
+        jobClasses: [{ name: "1-GPU", gpus: 1, weight: 6, ...job }, { name: "2-GPU", gpus: 2, weight: 3, ...job },
+          { name: "gang", gpus: gang, weight: 1, ...job, placement: contiguous ? "topology-aware" : "random" }],
+      }, 8);
+      return r.waitByClass.find((c) => c.name === "gang")!.meanHours;
+    };
+    for (const t of TRACK_IDS) {
+      const k = answerKey(missionById("08_fleet_orch"), "fragmentation_audit", t);
+      expect(run(t, 0.9, 8, true)).toBeGreaterThan(run(t, 0.9, 8, false));
+      expect(k.lock.answer).toBe("Longer");
+      const m = TRACKS[t].missions["08"];
+      expect(k.target!.value).toBe(run(t, m.load.value, m.jobGpus.value, true));
+      // Not the old 0.999-capped queueing figure: finite, positive, and below the run's whole span.
+      expect(k.target!.value).toBeGreaterThan(run(t, m.load.value, m.jobGpus.value, false));
+      expect(k.target!.value).toBeLessThan(1000);
+    }
   });
   it("08: a 90%-full cluster makes contiguous gangs wait longer (Pollaczek-Khinchine ρ/(1−ρ)·(1+C²)/2)", () => {
     const k = answerKey(missionById("08_fleet_orch"), "topology_penalty", "edge_guardian");

@@ -5,7 +5,8 @@
  */
 import { TRACKS } from "../../model/catalog/tracks";
 import { expectedWallTime, youngDalyInterval } from "../../model/checkpoint-interval";
-import { fragmentationFromNodes } from "../../model/scheduling/metrics";
+import { simulateCluster, type ClusterReport } from "../../model/scheduling/cluster-simulator";
+import { fragmentation, fragmentationFromNodes } from "../../model/scheduling/metrics";
 import { pollaczekKhinchineWait } from "../../model/scheduling/queueing";
 import { communicationEfficiency, defaultNetwork, HOPS_CROSS_RACK, HOPS_SAME_RACK, type ClusterShape } from "../../model/scheduling/topology";
 import { createRng } from "../../model/sim/rng";
@@ -47,6 +48,35 @@ export function trackParams(id: TrackId): FleetOrchParams {
 
 const num = (v: ControlValues, k: string) => Number(v[k]);
 const nodesOf = (s: ClusterShape) => s.racks * s.nodesPerRack;
+
+/** Jobs and seed of the part 1 simulations: about 50 ms per run, so every instrument recomputes live. */
+const PART1_JOBS = 1000, PART1_SEED = 8;
+const part1Runs = new Map<string, ClusterReport>();
+
+/**
+ * Part 1's experiment, run by the cluster simulator: a mix of 1-GPU, 2-GPU and gang jobs
+ * (arrival weights 6 : 3 : 1, the track's job length and variability) at `load`; every job
+ * but the gang is placed by `background`; the gang takes a contiguous block
+ * (topology-aware, strict) or any free GPUs. Seeded, memoised per input.
+ */
+function part1Run(p: FleetOrchParams, load: number, background: "best-fit" | "random", gangGpus: number, contiguous: boolean): ClusterReport {
+  const key = JSON.stringify([p.shape, p.jobHours, p.serviceCv, load, background, gangGpus, contiguous]);
+  let r = part1Runs.get(key);
+  if (!r) {
+    const job = { meanServiceHours: p.jobHours, serviceCv: p.serviceCv };
+    r = simulateCluster({
+      ...p.shape, jobs: PART1_JOBS, load, placement: background, locality: "strict", queueOrder: "fifo", backfill: "easy", fragmentationJobGpus: gangGpus,
+      jobClasses: [{ name: "1-GPU", gpus: 1, weight: 6, ...job }, { name: "2-GPU", gpus: 2, weight: 3, ...job },
+        { name: "gang", gpus: gangGpus, weight: 1, ...job, placement: contiguous ? "topology-aware" : background }],
+    }, PART1_SEED);
+    part1Runs.set(key, r);
+  }
+  return r;
+}
+
+/** Mean wait (h) of the gang class in a part 1 run. */
+const gangWait = (r: ClusterReport) => r.waitByClass.find((c) => c.name === "gang")!.meanHours;
+const background = (v: ControlValues) => (v.placement === "Random" ? "random" : "best-fit");
 
 /** Per-node free GPU counts at `load`, seeded: the same load always gives the same cluster. */
 function occupancy(shape: ClusterShape, load: number, seed = 8): Int32Array {
@@ -115,33 +145,38 @@ export const fleetOrch = defineMission<FleetOrchParams>({
         kind: "choice",
         question: "If a cluster is 90% full, will a job requiring 8 contiguous GPUs wait longer or shorter than a job requiring 8 random GPUs?",
         choices: ["Longer", "Shorter", "The same"],
+        // In the same scattered cluster (everything else placed at random), same seed: only the 8-GPU job's constraint differs.
         answer: (c) => {
-          const p = { ...c.params, jobGpus: 8 };
-          const strict = waitHours(p, 0.9, usable(p, 0.9, true).unusableFraction), loose = waitHours(p, 0.9, usable(p, 0.9, false).unusableFraction);
-          return strict > loose ? "Longer" : strict < loose ? "Shorter" : "The same";
+          const contiguous = gangWait(part1Run(c.params, 0.9, "random", 8, true)), anywhere = gangWait(part1Run(c.params, 0.9, "random", 8, false));
+          return contiguous > anywhere ? "Longer" : contiguous < anywhere ? "Shorter" : "The same";
         },
       },
       workbench: {
         controls: [
-          { kind: "choice", id: "placement", label: "Placement", feeds: ["fragmentationFromNodes"], choices: ["Best-Fit", "Random"], default: "Best-Fit" },
-          { kind: "slider", id: "load", label: "Cluster Load", feeds: ["fragmentationFromNodes", "pollaczekKhinchineWait"], scale: "linear", unit: "%", min: 0, max: 99, step: 1, default: (c) => Math.round(c.params.load * 100) },
+          { kind: "choice", id: "placement", label: "Placement (everything but your gang job)", feeds: ["simulateCluster"], choices: ["Best-Fit", "Random"], default: "Random" },
+          { kind: "slider", id: "load", label: "Cluster Load", feeds: ["simulateCluster"], scale: "linear", unit: "%", min: 10, max: 99, step: 1, default: (c) => Math.round(c.params.load * 100) },
         ],
         instruments: [
           { kind: "plot", id: "heatmap", name: "ClusterHeatmap", role: "primary", mark: "rect",
-            x: { field: "node", title: "Node in rack", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "free_gpus", title: "Free GPUs (holes)" },
-            compute: (v, c) => Array.from(occupancy(c.params.shape, num(v, "load") / 100), (free, i) => ({
-              rack: `rack ${Math.floor(i / c.params.shape.nodesPerRack)}`, node: `n${i % c.params.shape.nodesPerRack}`, free_gpus: free,
-            })) },
-          { kind: "gauge", id: "unusable", name: "Free GPUs the gang job cannot use", unit: "%", min: 0, max: 100,
-            compute: (v, c) => 100 * usable(c.params, num(v, "load") / 100, v.placement === "Best-Fit").unusableFraction },
-          { kind: "gauge", id: "wait", name: "Scheduling delay (mean queue wait)", unit: "h", min: 0, max: 48,
-            compute: (v, c) => waitHours(c.params, num(v, "load") / 100, usable(c.params, num(v, "load") / 100, v.placement === "Best-Fit").unusableFraction) },
+            x: { field: "slot", title: "GPU slot in rack (node.gpu)", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "state", title: "GPU" },
+            // The simulator's occupancy snapshot (mid-run): grid[rack][node·g + gpu] = job id, −1 free (a hole), −2 reclaimed.
+            compute: (v, c) => part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true).snapshot.grid.flatMap((row, r) =>
+              row.map((cell, s) => ({ rack: `rack ${r}`, slot: `n${Math.floor(s / c.params.shape.gpusPerNode)}.${s % c.params.shape.gpusPerNode}`, state: cell === -1 ? "free (hole)" : cell === -2 ? "reclaimed" : "busy" }))) },
+          { kind: "gauge", id: "unusable", name: "Free GPUs the contiguous gang job cannot use", unit: "%", min: 0, max: 100,
+            compute: (v, c) => {
+              const r = part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true);
+              return 100 * fragmentation(r.snapshot.grid, c.params.shape, c.params.jobGpus, "topology-aware", "strict").unusableFraction;
+            } },
+          { kind: "gauge", id: "wait", name: "Scheduling delay of the contiguous gang (mean wait)", unit: "h", min: 0, max: 48,
+            compute: (v, c) => gangWait(part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true)) },
+          { kind: "gauge", id: "wait_anywhere", name: "Same gang on any free GPUs (mean wait)", unit: "h", min: 0, max: 48,
+            compute: (v, c) => gangWait(part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, false)) },
         ],
       },
       target: {
-        prompt: "Find the mean queueing wait (hours) of your track's contiguous gang job at your track's cluster load.",
+        prompt: (c) => `With Random placement at your track's load (${Math.round(c.params.load * 100)}%), find the mean scheduling delay (hours) of your ${c.params.jobGpus}-GPU gang job when it needs a contiguous block (simulated, ${PART1_JOBS} jobs).`,
         unit: "h", tolerance: 0.05, maxAttempts: 10,
-        compute: (c) => waitHours(c.params, c.params.load, usable(c.params, c.params.load, true).unusableFraction),
+        compute: (c) => gangWait(part1Run(c.params, c.params.load, "random", c.params.jobGpus, true)),
       },
       reflect: { prompt: "Patterson asks: 'Why is fragmentation an economic killer for the Cloud Titan?' (Reference the opportunity cost of idle silicon.)", minWords: 40 },
       mathPeek: [
