@@ -14,6 +14,7 @@ import util from "util";
 import type { MimeBundle } from "./runtime";
 import { MIME_BUNDLE } from "./runtime";
 import { installFleetlabResolution, type Resolution, type TsSys } from "./module-resolution";
+import { declaredTypes, limitAutomaticTypes, nearestPackageJson } from "./type-roots";
 
 /** What one cell produced. */
 export type ExecuteOutcome =
@@ -89,6 +90,8 @@ export function createExecutor(cwd: string, packageRoot: string): Executor {
   const tslabRequire = Module.createRequire(require.resolve("tslab/package.json"));
   const ts = tslabRequire("@tslab/typescript-for-tslab") as { sys: TsSys; version: string };
   const resolution = installFleetlabResolution(cwd, packageRoot, ts.sys);
+  // Only @types/node and the notebook project's own @types are ambient (type-roots.ts).
+  limitAutomaticTypes(ts.sys, declaredTypes(nearestPackageJson(cwd)));
   const converterModule = tslabRequire("./dist/converter") as {
     createConverter(o: { isJS: boolean; isBrowser: boolean }): TslabConverter;
     isCompleteCode(src: string): { completed: boolean; indent?: string };

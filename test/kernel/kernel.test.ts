@@ -255,6 +255,29 @@ describe("fleetlab kernel: restart, shutdown, notebook folders", () => {
   });
 });
 
+describe("fleetlab kernel: ambient @types", () => {
+  it("makes @types/node and the notebook's declared @types ambient, other @types only on import", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-types-nb-"));
+    const types = path.join(dir, "node_modules", "@types");
+    for (const [name, body] of [["declared", "declare const DECLARED_GLOBAL: number;"], ["undeclared", "declare const UNDECLARED_GLOBAL: number;"], ["umdthing", "declare const UMD_GLOBAL: number;\nexport = UMD_GLOBAL;\nexport as namespace UmdThing;"]]) {
+      fs.mkdirSync(path.join(types, name), { recursive: true });
+      fs.writeFileSync(path.join(types, name, "index.d.ts"), body + "\n");
+    }
+    fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "nb", devDependencies: { "@types/declared": "*" } }));
+    const k = await startKernel({ cwd: dir });
+    try {
+      await k.ready();
+      expect((await k.execute("type D = typeof DECLARED_GLOBAL; Buffer.from('x').length")).reply.content.status).toBe("ok");
+      const undeclared = await k.execute("type U = typeof UNDECLARED_GLOBAL;");
+      expect(undeclared.reply.content.evalue).toMatch(/Cannot find name 'UNDECLARED_GLOBAL'/);
+      const imported = await k.execute('import type * as Umd from "umdthing";\nconst n: typeof Umd = 1; n');
+      expect(imported.reply.content).toMatchObject({ status: "ok" });
+    } finally {
+      await k.close();
+    }
+  });
+});
+
 describe("fleetlab kernel: malformed and badly signed messages", () => {
   it("survives 1,000+ bad messages, logs reasons, then still answers and executes", async () => {
     const k = await startKernel();
