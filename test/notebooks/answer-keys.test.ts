@@ -133,3 +133,27 @@ describe("committed notebooks", () => {
     expect(problems).toEqual(expect.arrayContaining(["title: still TODO".replace("title", "title"), "parts[0].lock.question: still TODO"]));
   });
 });
+
+describe("01 part 3: Synchronous or Asynchronous follows syncVsAsyncSgd per track", () => {
+  // Closed form (Dutta et al. 2018 barrier; Zhang et al. 2016 staleness):
+  //   sync = N / (base + tail·H_N + comm), async_eff = N / (base + tail + comm) / (1 + λ(N − 1)),
+  //   comm = ring all-reduce 2(N−1)·α + 2(N−1)/N · S/B.
+  const closedFormAdvantage = (t: (typeof TRACK_IDS)[number]) => {
+    const m = TRACKS[t].missions["01"], n = m.workers.value;
+    let h = 0;
+    for (let i = 1; i <= n; i++) h += 1 / i;
+    const comm = 2 * (n - 1) * m.latencySeconds.value + ((2 * (n - 1)) / n) * (m.gradientBytes.value / m.linkBytesPerSecond.value);
+    const sync = n / (m.baseSeconds.value + m.tailMeanSeconds.value * h + comm);
+    const asyncEff = n / (m.baseSeconds.value + m.tailMeanSeconds.value + comm) / (1 + m.stalenessPenalty.value * (n - 1));
+    return asyncEff / sync;
+  };
+  it.each([...TRACK_IDS])("%s: the key is the closed form's winner", (t) => {
+    const adv = closedFormAdvantage(t);
+    expect(Number.isFinite(adv)).toBe(true);
+    expect(answerKey(missionById("01_ml_intro"), "c3_review", t).lock.answer).toBe(adv > 1 ? "Asynchronous" : "Synchronous");
+  });
+  it("the answer differs where the physics differs: the datacenter tracks barrier, the phone fleet does not", () => {
+    const answers = TRACK_IDS.map((t) => answerKey(missionById("01_ml_intro"), "c3_review", t).lock.answer);
+    expect(answers).toEqual(["Synchronous", "Synchronous", "Asynchronous", "Synchronous"]);
+  });
+});

@@ -241,7 +241,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         latencySeconds: plan(50e-3, "s", "01", "Mobile network round trip"),
         workerFlopsPerSecond: plan(35e12, "FLOP/s", "01", "Phone NPU peak"),
         workers: plan(100, null, "01", "Devices in one federated round"), baseSeconds: plan(0.5, "s", "01", "Step time without the tail"),
-        tailMeanSeconds: plan(0.5, "s", "01", "Mean straggler tail (phones drop in and out)"), stalenessPenalty: plan(0.001, null, "01", "Convergence cost of staleness"),
+        tailMeanSeconds: plan(5, "s", "01", "Mean straggler tail of a federated round: phones are backgrounded, hand over networks and drop in and out, so a device's step time has a tail of seconds (a multiple of its 0.5 s compute step). Such stragglers are why production federated learning aggregates asynchronously (Nguyen et al., \"Federated Learning with Buffered Asynchronous Aggregation\", AISTATS 2022, arXiv:2106.06639)"), stalenessPenalty: plan(0.001, null, "01", "Convergence cost of staleness"),
       },
       "07": {
         crisis: "The Preemption Wall",
