@@ -13,7 +13,7 @@ import { scaffoldSpec } from "../../src/mission/scaffold";
 import { TRACK_IDS } from "../../src/mission/types";
 import { TRACKS } from "../../src/model/catalog/tracks";
 import { canarySampleSize } from "../../src/model/canary";
-import { youngDalyInterval } from "../../src/model/checkpoint-interval";
+import { dalyInterval, youngDalyInterval } from "../../src/model/checkpoint-interval";
 import { fleetAvailability } from "../../src/model/reliability";
 import { simulateCluster } from "../../src/model/scheduling/cluster-simulator";
 
@@ -33,12 +33,31 @@ describe("mission answer keys", () => {
     expect(Math.abs(k.target!.value - closed)).toBeLessThanOrEqual(1);
     expect(k.lock.answer).toMatch(/^No/);
   });
-  it("07 part 1: Young's example δ = 2 min, M = 3 h → 26.83 min (figures.md §2 ★), and the Cloud Titan target is √(2δM)", () => {
+  it("07 part 1: Young's example δ = 2 min, M = 3 h → 26.83 min (figures.md §2 ★); Daly's ★ examples; the Cloud Titan target is Daly ≈ √(2δM)", () => {
     expect(youngDalyInterval(120, 180 * 60) / 60).toBeCloseTo(26.83, 2);
+    expect(dalyInterval(300, 24 * 3600) / 60).toBeCloseTo(116.7, 1);
+    expect(dalyInterval(300, 15 * 60) / 60).toBeCloseTo(9.14, 2);
     const k = answerKey(missionById("07_fault_tolerance"), "young_daly_audit", "cloud_titan");
-    const delta = 987.8e9 / 25e9, m = (65_536 / 16_384) * 3600;
-    expect(k.target!.value).toBeCloseTo(Math.sqrt(2 * delta * m) / 60, 6);
+    const delta = 987.8e9 / 25e9, m = (65_536 / 16_384) * 3600, r = delta / (2 * m);
+    expect(k.target!.value).toBeCloseTo((Math.sqrt(2 * delta * m) * (1 + Math.sqrt(r) / 3 + r / 9) - delta) / 60, 6);
+    // δ ≪ M here (δ/M ≈ 0.003): Daly and Young agree within the target's 5% tolerance (2.5%).
+    expect(Math.abs(k.target!.value / (Math.sqrt(2 * delta * m) / 60) - 1)).toBeLessThan(0.05);
     expect(k.lock.answer).toBe("Increase");
+  });
+  it("07 part 1, Tiny Pioneer: δ = 6.7 s against M = 36 s is outside Young's δ ≪ M regime, so the target is Daly's eq. 37", () => {
+    const t = TRACKS.tiny_pioneer.missions["07"];
+    const delta = t.checkpointBytes.value / t.remoteWriteBytesPerSecond.value, m = (t.nodeMtbfHours.value / t.nodes.value) * 3600;
+    expect(delta).toBeCloseTo(6.667, 3);
+    expect(m).toBeCloseTo(36, 9);
+    expect(delta / m).toBeGreaterThan(0.1);
+    const r = delta / (2 * m), daly = Math.sqrt(2 * delta * m) * (1 + Math.sqrt(r) / 3 + r / 9) - delta;
+    const k = answerKey(missionById("07_fault_tolerance"), "young_daly_audit", "tiny_pioneer");
+    expect(k.target!.value).toBeCloseTo(daly / 60, 9);
+    // Young would be off by more than the target's 5% tolerance here.
+    expect(Math.sqrt(2 * delta * m) / daly - 1).toBeGreaterThan(0.05);
+    // The Math Peek shows the formula the target uses.
+    const peek = missionById("07_fault_tolerance").parts.find((p) => p.id === "young_daly_audit")!.mathPeek.map((f) => f.expression).join("\n");
+    expect(peek).toMatch(/sqrt\(delta \/ \(2 \* M\)\)/);
   });
   it("07 part 2: each track's staging target meets its closed form, from the catalog's numbers", () => {
     const key = (t: (typeof TRACK_IDS)[number]) => answerKey(missionById("07_fault_tolerance"), "async_staging", t);

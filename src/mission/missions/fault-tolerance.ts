@@ -7,7 +7,7 @@ import { WRITE_JOULES_PER_BYTE } from "../../model/catalog/storage";
 import { TRACKS } from "../../model/catalog/tracks";
 import { checkpointStorm, stagingPlan, type StagingMode } from "../../model/checkpoint-staging";
 import { brownoutSave, maxDirtyFractionForDeadline } from "../../model/device-state";
-import { overheadSplit, youngDalyInterval, youngOverhead } from "../../model/checkpoint-interval";
+import { dalyInterval, overheadSplit, youngDalyInterval, youngOverhead } from "../../model/checkpoint-interval";
 import { createPerceptionModel, trafficLightSamples } from "../../model/perception-model";
 import { fleetMtbf } from "../../model/reliability";
 import { detectorCosts, flipImpact, injectFaults } from "../../model/sdc";
@@ -118,7 +118,13 @@ function split(p: FaultToleranceParams, nodes: number, deltaSeconds: number, int
   return overheadSplit({ workSeconds: p.workHours * 3600, intervalSeconds, checkpointSeconds: deltaSeconds, restartSeconds: p.restartSeconds, mtbfSeconds: mtbfSeconds(p, nodes) });
 }
 
-const youngMinutes = (c: TrackContext<FaultToleranceParams>, nodes: number, delta: number) => youngDalyInterval(delta, mtbfSeconds(c.params, nodes)) / 60;
+/**
+ * The optimum checkpoint interval (minutes) for `nodes` nodes writing in `delta` s: Daly's
+ * higher-order optimum (dalyInterval, valid for δ < 2M). It meets Young's √(2δM) when δ ≪ M
+ * (Cloud Titan: δ/M ≈ 0.003) and stays right where Young's regime ends (Tiny Pioneer's
+ * brown-outs: δ = 6.7 s against M = 36 s, δ/M ≈ 0.19, where Young is 12% long).
+ */
+const optimumMinutes = (c: TrackContext<FaultToleranceParams>, nodes: number, delta: number) => dalyInterval(delta, mtbfSeconds(c.params, nodes)) / 60;
 
 export const faultTolerance = defineMission<FaultToleranceParams>({
   id: "07_fault_tolerance",
@@ -161,17 +167,17 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
         choices: ["Increase", "Decrease", "Stay the same"],
         answer: (c) => {
           const delta = mathStop(c.params, "Blocking S3");
-          const now = youngMinutes(c, c.params.nodes, delta), doubled = youngMinutes(c, 2 * c.params.nodes, delta);
+          const now = optimumMinutes(c, c.params.nodes, delta), doubled = optimumMinutes(c, 2 * c.params.nodes, delta);
           return doubled < now ? "Increase" : doubled > now ? "Decrease" : "Stay the same";
         },
       },
       workbench: {
         controls: [
           // Starts from the fleet size chosen in mission 01 when the ledger has it.
-          { kind: "slider", id: "nodes", label: "Number of Nodes (N)", feeds: ["fleetMtbf", "youngDalyInterval"], scale: "log", unit: "nodes",
+          { kind: "slider", id: "nodes", label: "Number of Nodes (N)", feeds: ["fleetMtbf", "dalyInterval"], scale: "log", unit: "nodes",
             min: 1, max: (c) => Math.max(100_000, c.params.nodes * 4), step: 0.01,
             default: (c) => Math.min(Math.max(1, c.ledger.control("01_ml_intro", "reliability_gap", "nodes", c.params.nodes)), Math.max(100_000, c.params.nodes * 4)) },
-          { kind: "slider", id: "delta_s", label: "Checkpoint Write Time (δ)", feeds: ["youngDalyInterval", "overheadSplit"], scale: "log", unit: "s",
+          { kind: "slider", id: "delta_s", label: "Checkpoint Write Time (δ)", feeds: ["dalyInterval", "overheadSplit"], scale: "log", unit: "s",
             min: (c) => mathStop(c.params, "Async DRAM") / 10, max: (c) => mathStop(c.params, "Blocking S3") * 10,
             step: 0.01, default: (c) => mathStop(c.params, "Blocking S3") },
         ],
@@ -180,7 +186,7 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
             x: { field: "share", title: "Where the wall-clock time goes", type: "nominal" }, y: { field: "fraction", title: "Fraction of wall time" },
             compute: (v, c) => {
               const n = Math.round(num(v, "nodes")), d = num(v, "delta_s");
-              const s = split(c.params, n, d, youngDalyInterval(d, mtbfSeconds(c.params, n)));
+              const s = split(c.params, n, d, dalyInterval(d, mtbfSeconds(c.params, n)));
               return [
                 { share: "Useful Work", fraction: s.usefulFraction }, { share: "Checkpoint Overhead", fraction: s.checkpointFraction },
                 { share: "Wasted Work", fraction: s.reworkFraction }, { share: "Restart", fraction: s.restartFraction },
@@ -189,21 +195,22 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
           { kind: "plot", id: "cost_curve", name: "YoungDalyCostCurve", role: "primary", mark: "line",
             x: { field: "interval_min", title: "Checkpoint interval (min)", scale: "log" }, y: { field: "wasted", title: "Wasted fraction of wall time" },
             compute: (v, c) => {
-              const n = Math.round(num(v, "nodes")), d = num(v, "delta_s"), opt = youngDalyInterval(d, mtbfSeconds(c.params, n));
+              const n = Math.round(num(v, "nodes")), d = num(v, "delta_s"), opt = dalyInterval(d, mtbfSeconds(c.params, n));
               return sweep(opt / 20, opt * 20, 50, true).map((tau) => ({ interval_min: tau / 60, wasted: 1 - split(c.params, n, d, tau).usefulFraction }));
             } },
-          { kind: "gauge", id: "tau_opt", name: "Optimal interval τ_opt", unit: "min", min: 0, max: (c) => 4 * youngMinutes(c, 1, mathStop(c.params, "Blocking S3")),
-            compute: (v, c) => youngMinutes(c, Math.round(num(v, "nodes")), num(v, "delta_s")) },
+          { kind: "gauge", id: "tau_opt", name: "Optimal interval τ_opt (Daly)", unit: "min", min: 0, max: (c) => 4 * optimumMinutes(c, 1, mathStop(c.params, "Blocking S3")),
+            compute: (v, c) => optimumMinutes(c, Math.round(num(v, "nodes")), num(v, "delta_s")) },
         ],
       },
       target: {
-        prompt: "Find the Young-Daly optimal checkpoint interval (minutes) for your track's cluster size, writing checkpoints to blocking S3.",
+        prompt: "Find the optimal checkpoint interval (minutes) for your track's cluster size, writing checkpoints to blocking S3: Daly's higher-order optimum, which is Young's √(2δM) when δ ≪ M and corrects it when δ is a sizeable share of M.",
         unit: "min", tolerance: 0.05, maxAttempts: 10,
-        compute: (c) => youngMinutes(c, c.params.nodes, mathStop(c.params, "Blocking S3")),
+        compute: (c) => optimumMinutes(c, c.params.nodes, mathStop(c.params, "Blocking S3")),
       },
       reflect: { prompt: "Patterson asks: 'Why is the Reliability Tax higher for the Cloud Titan than for the Tiny Pioneer?' (Reference the P_fleet = P_node^N formula.)", minWords: 40 },
       mathPeek: [
-        { label: "Young-Daly optimum", expression: "tau_opt = sqrt(2 * delta * M)" },
+        { label: "Daly optimum (delta < 2M; the target)", expression: "tau_opt = sqrt(2 * delta * M) * (1 + 1 / 3 * sqrt(delta / (2 * M)) + 1 / 9 * delta / (2 * M)) - delta" },
+        { label: "Young's first-order term (delta << M)", expression: "tau_young = sqrt(2 * delta * M)" },
         { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N" },
       ],
     },
@@ -289,7 +296,7 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
             x: { field: "node", title: "Node", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "rollback_min", title: "Rollback (min)" },
             compute: (_v, c) => {
               const rng = createRng(5), racks = 4, perRack = 8;
-              const tau = youngMinutes(c, c.params.nodes, mathStop(c.params, "Blocking S3"));
+              const tau = optimumMinutes(c, c.params.nodes, mathStop(c.params, "Blocking S3"));
               const failed = Math.floor(rng.next() * racks * perRack);
               const rows = [];
               for (let r = 0; r < racks; r++) for (let n = 0; n < perRack; n++) {
