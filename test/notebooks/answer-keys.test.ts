@@ -13,6 +13,7 @@ import { scaffoldSpec } from "../../src/mission/scaffold";
 import { TRACK_IDS } from "../../src/mission/types";
 import { TRACKS } from "../../src/model/catalog/tracks";
 import { canarySampleSize } from "../../src/model/canary";
+import { platformBreakEven } from "../../src/model/operations";
 import { dalyInterval, youngDalyInterval } from "../../src/model/checkpoint-interval";
 import { fleetAvailability } from "../../src/model/reliability";
 import { simulateCluster } from "../../src/model/scheduling/cluster-simulator";
@@ -174,5 +175,23 @@ describe("01 part 3: Synchronous or Asynchronous follows syncVsAsyncSgd per trac
   it("the answer differs where the physics differs: the datacenter tracks barrier, the phone fleet does not", () => {
     const answers = TRACK_IDS.map((t) => answerKey(missionById("01_ml_intro"), "c3_review", t).lock.answer);
     expect(answers).toEqual(["Synchronous", "Synchronous", "Asynchronous", "Synchronous"]);
+  });
+});
+
+describe("12 part 1: the target is a distinct task from the lock's break-even N*", () => {
+  // ROI(N) = (1 − r)·Toil_manual(N) − Capex, r = 0.1, Toil_manual = a·N + d·N·log2 N + e·h·N(N − 1)/2
+  // (a, d, e) = (5,000, 2,000, 1,000) $/year. ROI >= Capex ⇔ (1 − r)·Toil_manual(N) >= 2·Capex.
+  const toil = (n: number, h: number) => 5_000 * n + 2_000 * n * (n > 1 ? Math.log2(n) : 0) + 1_000 * h * (n * (n - 1)) / 2;
+  it.each([...TRACK_IDS])("%s: smallest N with ROI >= capex, from the closed form and from platformBreakEven at twice the capex", (t) => {
+    const m = TRACKS[t].missions["12"], h = m.heterogeneity.value, capex = m.capexDollars.value;
+    const k = answerKey(missionById("12_ops_scale"), "platform_roi", t);
+    const n = k.target!.value;
+    expect(Number.isInteger(n)).toBe(true);
+    expect(0.9 * toil(n, h)).toBeGreaterThanOrEqual(2 * capex);
+    expect(0.9 * toil(n - 1, h)).toBeLessThan(2 * capex);
+    expect(n).toBe(Math.ceil(platformBreakEven({ heterogeneity: h, capexDollars: 2 * capex })));
+    // Not the lock's answer: N* (ROI = 0) comes strictly earlier.
+    expect(k.lock.answer as number).toBeCloseTo(platformBreakEven({ heterogeneity: h, capexDollars: capex }), 9);
+    expect(n).toBeGreaterThan(Math.ceil(k.lock.answer as number));
   });
 });

@@ -9,7 +9,7 @@ import { ensembleSkewExperiment } from "../../model/ensemble";
 import { manualToil, platformBreakEven, platformRoi, platformToil } from "../../model/operations";
 import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
-import { sweep } from "../search";
+import { smallestIntegerWhere, sweep } from "../search";
 import type { ControlValues, TrackId } from "../types";
 
 export interface OpsScaleParams {
@@ -99,9 +99,9 @@ export const opsScale = defineMission<OpsScaleParams>({
         ],
       },
       target: {
-        prompt: "Find the break-even model count N* for your track's heterogeneity, where the platform's one-year ROI turns positive.",
+        prompt: (c) => `Past break-even: with your track's heterogeneity (h = ${c.params.heterogeneity}), find the smallest whole number of models at which the Manual Toil line sits above the Platform line by the full $${(c.params.capexDollars / 1000).toFixed(0)}k capex, i.e. the platform's one-year ROI repays its capex a second time.`,
         unit: "models", tolerance: 0.05, maxAttempts: 10,
-        compute: (c) => platformBreakEven({ heterogeneity: c.params.heterogeneity, capexDollars: c.params.capexDollars }),
+        compute: (c) => smallestIntegerWhere((n) => platformRoi({ models: n, heterogeneity: c.params.heterogeneity, capexDollars: c.params.capexDollars }) >= c.params.capexDollars, 1, 100_000),
       },
       reflect: { prompt: "Patterson asks: 'Why does heterogeneity (O(N²)) kill productivity faster than simple scale (O(N))?' (Reference the dependency entanglement.)", minWords: 40 },
       mathPeek: [
