@@ -21,6 +21,7 @@ const COMMANDS: Record<string, () => CommandModule> = {
   "install-kernel": () => require("./commands/install-kernel") as CommandModule,
   calc: () => require("./commands/calc") as CommandModule,
   headline: () => require("./commands/headline") as CommandModule,
+  run: () => require("./commands/run") as CommandModule,
 };
 
 function usage(): string {

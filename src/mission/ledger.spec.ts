@@ -5,7 +5,7 @@ import { readLedger, wordCount, writeLedgerEntry } from "./ledger";
 import type { LedgerEntry } from "./types";
 
 const entry = (part: string, nodes: number): LedgerEntry => ({
-  mission: "01_ml_intro", part, track: "cloud_titan", lock: 0.37, controls: { nodes }, target: null, reflectionWords: 42, updatedAt: "2026-01-01T00:00:00Z",
+  mission: "01_ml_intro", part, track: "cloud_titan", lock: 0.37, answer: 0.3677, controls: { nodes }, target: null, reflectionWords: 42, updatedAt: "2026-01-01T00:00:00Z",
 });
 
 describe("design ledger", () => {

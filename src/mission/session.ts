@@ -7,7 +7,8 @@
  */
 import { requireKernelRuntime } from "../kernel/runtime";
 import { Box, Choice, Gauge, MathPeek, NumberInput, PredictionLock, Reflect, Slider, Stakeholder, Toggle, VegaPlot } from "../widgets/index";
-import { answerKey, withinTolerance } from "./answer-key";
+import { LockLedger } from "../widgets/lock-ledger";
+import { answerKey, lockMatches, withinTolerance } from "./answer-key";
 import { findPart } from "./answer-key";
 import { ledgerPath, readLedger, wordCount, writeLedgerEntry } from "./ledger";
 import { missionById } from "./missions/index";
@@ -24,6 +25,8 @@ export interface RenderedPart {
   controls: Record<string, string>;
   target: string | null;
   reflect: string;
+  /** The widget that shows the model's answer once the lock is committed. */
+  answer: string;
   instruments: Record<string, string>;
 }
 
@@ -33,6 +36,30 @@ type Holder = { [PARTS_KEY]?: RenderedPart[] };
 /** Every part rendered in this process, in order. */
 export function renderedParts(): RenderedPart[] {
   return ((globalThis as Holder)[PARTS_KEY] ??= []);
+}
+
+const LOCK_LEDGER_KEY = Symbol.for("fleetlab.notebookLockLedger");
+type LedgerHolder = { [LOCK_LEDGER_KEY]?: LockLedger };
+
+/**
+ * The lock ledger every part of this notebook appends to (one hash chain per kernel,
+ * saved as `metadata.fleetlab.ledger`); on globalThis so a runner can read and reset it.
+ */
+export function notebookLockLedger(): LockLedger {
+  return ((globalThis as LedgerHolder)[LOCK_LEDGER_KEY] ??= new LockLedger());
+}
+
+/** Starts a fresh lock ledger and part list (the headless runner calls this per notebook). */
+export function resetNotebookRecords(): void {
+  (globalThis as LedgerHolder)[LOCK_LEDGER_KEY] = new LockLedger();
+  renderedParts().length = 0;
+}
+
+/** The text the answer widget shows once the lock is committed: the model's answer and the prediction. */
+export function answerText(key: { answer: number | string; unit: string | null; kind: string }, prediction: number | string, matched: boolean): string {
+  const show = (v: number | string) => (typeof v === "number" ? `${Number(v.toPrecision(4))}${key.unit ? ` ${key.unit}` : ""}` : v);
+  const verdict = key.kind === "text" ? "" : matched ? " Your prediction matches." : ` Your prediction was ${show(prediction)}.`;
+  return `The model says: ${show(key.answer)}.${verdict}`;
 }
 
 function plotSpec(ins: Extract<InstrumentSpec, { kind: "plot" }>): Record<string, unknown> {
@@ -108,7 +135,10 @@ export function open(id: string, track: TrackId): MissionSession {
         unit: part.lock.kind === "number" ? part.lock.unit ?? "" : "",
         ...(part.lock.kind === "number" ? { min: part.lock.min, max: part.lock.max } : {}),
         ...(part.lock.kind === "choice" ? { choices: part.lock.choices } : {}),
-      });
+      }, { ledger: notebookLockLedger() });
+      // The model's answer is computed now but shown (and recorded) only after the commit.
+      const lockKey = answerKey(mission, part.id, track, ctx.ledger).lock;
+      const answer = new Stakeholder({ persona: "The model", role: "answer key", message: "Lock your prediction to see what the model says.", severity: "info" });
       const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, values, ctx) }));
       const controls: Record<string, Slider | Toggle | Choice> = {};
       const record = () => writeLedgerEntry(entry(), ledgerPath());
@@ -140,13 +170,17 @@ export function open(id: string, track: TrackId): MissionSession {
       const reflect = new Reflect({ part: `${mission.id}.${part.id}`, prompt: resolve(part.reflect.prompt, ctx), min_words: part.reflect.minWords });
       reflect.observe("value", () => record());
       const entry = (): LedgerEntry => ({
-        mission: mission.id, part: part.id, track, lock: lock.value, controls: { ...values },
+        mission: mission.id, part: part.id, track, lock: lock.value, answer: lock.isLocked ? lockKey.answer : null, controls: { ...values },
         target: key ? { value: key.value, tries: [...tries], found, attempts: tries.length } : null,
         reflectionWords: wordCount(reflect.get("value")), updatedAt: new Date().toISOString(),
       });
-      lock.observe("locked", () => record());
+      lock.observe("locked", () => {
+        const prediction = lock.value as number | string;
+        answer.set("message", answerText(lockKey, prediction, lockMatches(lockKey, prediction)));
+        record();
+      });
       lock.gates(...(Object.values(controls) as unknown as Parameters<PredictionLock["gates"]>), ...((target ? [target] : []) as never[]), reflect as never);
-      const children: { id: string }[] = [lock, ...Object.values(controls), ...instruments.map((i) => i.w)];
+      const children: { id: string }[] = [lock, answer, ...Object.values(controls), ...instruments.map((i) => i.w)];
       if (target) children.push(target);
       if (part.stakeholder) {
         const s = part.stakeholder;
@@ -158,7 +192,7 @@ export function open(id: string, track: TrackId): MissionSession {
       const box = new Box(children, { layout: "vbox" });
       box.display();
       const rendered: RenderedPart = {
-        mission: mission.id, part: part.id, track, lock: lock.id, reflect: reflect.id, target: target?.id ?? null,
+        mission: mission.id, part: part.id, track, lock: lock.id, reflect: reflect.id, answer: answer.id, target: target?.id ?? null,
         controls: Object.fromEntries(Object.entries(controls).map(([k, w]) => [k, w.id])),
         instruments: Object.fromEntries(instruments.map((i) => [i.spec.id, i.w.id])),
       };

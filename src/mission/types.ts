@@ -45,6 +45,8 @@ export interface LedgerEntry {
   track: TrackId;
   /** The student's locked prediction, or null when the lock was never committed. */
   lock: number | string | null;
+  /** The model's answer to the lock (its answer key), recorded once the lock is committed; else null. */
+  answer: number | string | null;
   controls: ControlValues;
   target: { value: number; tries: number[]; found: boolean; attempts: number } | null;
   reflectionWords: number;
