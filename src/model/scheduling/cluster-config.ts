@@ -36,6 +36,10 @@ export interface JobClass {
   placement?: PlacementPolicy;
   /** Locality of this class under topology-aware placement (default config.locality). */
   locality?: LocalityConstraint;
+  /** Gang scheduling (default true): the job starts only when all `gpus` are free at once.
+   *  false: it starts on whatever is free (at least minGpus) and grows to full width as
+   *  GPUs free up, running at width/gpus of its speed meanwhile (malleable, non-gang). */
+  gang?: boolean;
 }
 
 /** A device generation in a heterogeneous fleet (e.g. V1/V2/V3). */
@@ -178,7 +182,9 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
       memoryGb: j.memoryGb ?? 0, minGpus: j.minGpus ?? 1, cpusPerGpu: j.cpusPerGpu ?? 0,
       placement: requireOneOf(FN, `${at}.placement`, j.placement ?? placement, PLACEMENT_POLICIES),
       locality: requireOneOf(FN, `${at}.locality`, j.locality ?? locality, ["strict", "loose"] as const),
+      gang: j.gang ?? true,
     };
+    if (typeof r.gang !== "boolean") throw new ModelInputError(FN, `${at}.gang`, "a boolean", r.gang);
     requireInteger(FN, { [`${at}.gpus`]: r.gpus }, 1, totalGpus);
     requirePositive(FN, { [`${at}.weight`]: r.weight, [`${at}.meanServiceHours`]: r.meanServiceHours });
     requireInRange(FN, { [`${at}.serviceCv`]: r.serviceCv }, 0, 20);

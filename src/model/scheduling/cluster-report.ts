@@ -39,6 +39,8 @@ export interface ClusterReport {
   utilizationWhileArriving: number;
   /** Useful compute: Σ width·η over time / (GPUs · makespan). */
   mfu: number;
+  /** Useful compute up to the last arrival / GPU-hours up to it: MFU of the loaded, steady part of the run. */
+  mfuWhileArriving: number;
   hops: {
     /** Over multi-GPU jobs at their first placement. */
     meanRingHopsPerJob: number; meanCrossRackLinksPerJob: number; crossRackJobFraction: number;
@@ -59,7 +61,7 @@ export interface RunRecord {
   arrival: Float64Array; start: Float64Array; finish: Float64Array; state: Uint8Array; cls: Int32Array; k: Int32Array;
   firstMax: Int32Array; firstHops: Int32Array; firstCross: Int32Array;
   processed: number; settled: number; dropped: number; busyArea: number; usefulArea: number;
-  busyAtLastArrival: number; lastArrival: number; reclaims: number; restarts: number; rescales: number; lostGpuHours: number;
+  busyAtLastArrival: number; usefulAtLastArrival: number; lastArrival: number; reclaims: number; restarts: number; rescales: number; lostGpuHours: number;
   fragSum: number; fragSamples: number; snapshotGrid: number[][]; snapshotTime: number;
   tenantGpuHours: Float64Array; tenantPeak: Float64Array; finalShares: number[];
 }
@@ -67,7 +69,7 @@ export interface RunRecord {
 /** Summarises a finished run into a ClusterReport. */
 export function buildClusterReport(run: RunRecord): ClusterReport {
   const { cfg, seed, shape, totalGpus, arrival, start, finish, state, cls, k, firstMax, firstHops, firstCross } = run;
-  const { processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, lastArrival } = run;
+  const { processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, usefulAtLastArrival, lastArrival } = run;
   const { reclaims, restarts, rescales, lostGpuHours, fragSum, fragSamples, snapshotTime, tenantGpuHours, tenantPeak } = run;
   const N = cfg.jobs, net = cfg.network;
   const makespan = run.makespan;
@@ -113,6 +115,7 @@ export function buildClusterReport(run: RunRecord): ClusterReport {
     utilization: capacity > 0 ? busyArea / capacity : 0,
     utilizationWhileArriving: lastArrival > 0 ? busyAtLastArrival / (totalGpus * lastArrival) : 0,
     mfu: capacity > 0 ? usefulArea / capacity : 0,
+    mfuWhileArriving: lastArrival > 0 ? usefulAtLastArrival / (totalGpus * lastArrival) : 0,
     hops: {
       meanRingHopsPerJob: multi ? hopsSum / multi : 0, meanCrossRackLinksPerJob: multi ? crossSum / multi : 0,
       crossRackJobFraction: multi ? crossJobs / multi : 0, meanAllReduceMs: multi ? (arSum / multi) * 1e3 : 0,

@@ -247,3 +247,39 @@ describe("simulateCluster rejects bad configuration, naming the field", () => {
     expect(() => simulateCluster(bad, 1)).toThrow(field);
   });
 });
+
+describe("simulateCluster: gang versus non-gang (malleable) jobs", () => {
+  const mix = (gang: boolean): ClusterConfig => ({
+    ...small, jobs: 1500, load: 0.8, placement: "best-fit", backfill: "easy", queueOrder: "fifo",
+    jobClasses: [{ name: "small", gpus: 1, weight: 6, meanServiceHours: 1 }, { name: "big", gpus: 32, weight: 1, meanServiceHours: 2, serviceCv: 2, gang }],
+  });
+  it("a non-gang job starts on what is free: a lone job waits 0 and (no communication cost) takes its compute time", () => {
+    const lone: ClusterConfig = { ...small, jobs: 1, load: 0.01, placement: "best-fit", network: { gradientBytes: 0 }, jobClasses: [{ gpus: 128, meanServiceHours: 3, serviceCv: 0, gang: false }] };
+    const r = simulateCluster(lone, 1);
+    expect(r.wait.meanHours).toBe(0);
+    expect(r.completion.meanHours).toBeCloseTo(3, 9);
+  });
+  it("same seed, same jobs: dropping the gang constraint cuts the mean wait of all users, and every job still completes", () => {
+    const gang = simulateCluster(mix(true), 5), loose = simulateCluster(mix(false), 5);
+    expect(gang.jobsCompleted).toBe(1500);
+    expect(loose.jobsCompleted).toBe(1500);
+    expect(loose.wait.meanHours).toBeLessThan(gang.wait.meanHours);
+  });
+  it("1-GPU jobs are the same with or without gang", () => {
+    const one = (gang: boolean): ClusterConfig => ({ ...small, jobs: 500, load: 0.9, placement: "best-fit", jobClasses: [{ gpus: 1, meanServiceHours: 1, gang }] });
+    expect(simulateCluster(one(false), 2)).toEqual(simulateCluster(one(true), 2));
+  });
+  it("rejects a non-boolean gang, naming the field", () =>
+    expect(() => simulateCluster({ ...mix(true), jobClasses: [{ gpus: 2, meanServiceHours: 1, gang: "no" as unknown as boolean }] }, 1)).toThrow(/jobClasses\[0\]\.gang/));
+});
+
+describe("simulateCluster: MFU while arriving", () => {
+  it("equals utilisation while arriving when communication is free (η = 1), and never exceeds it", () => {
+    const base: ClusterConfig = { ...small, jobs: 800, load: 0.7, placement: "random", jobClasses: [{ gpus: 1, meanServiceHours: 1, weight: 3 }, { gpus: 16, meanServiceHours: 2 }] };
+    const free = simulateCluster({ ...base, network: { gradientBytes: 0 } }, 4);
+    expect(free.mfuWhileArriving).toBeCloseTo(free.utilizationWhileArriving, 12);
+    const paid = simulateCluster(base, 4);
+    expect(paid.mfuWhileArriving).toBeLessThan(paid.utilizationWhileArriving);
+    expect(paid.mfuWhileArriving).toBeGreaterThan(0);
+  });
+});

@@ -3,7 +3,8 @@
  *
  *   arrivals (Poisson, job mix) ──► per-tenant queues ──► scheduling pass ──► placement ──► running
  *        ▲                        (fifo | priority | drf,  (gang: all k GPUs     │  finish, preempt,
- *        └── next arrival          quotas, EASY backfill)   or none)             ▼  restore events
+ *        └── next arrival          quotas, EASY backfill)   or none; non-gang:   ▼  restore events
+ *                                                           what is free, grows)
  *                                                                         metrics + snapshot
  *
  * One event heap (typed arrays), per-job state in typed arrays, placement through
@@ -87,7 +88,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
 
   let now = 0, last = 0, busy = 0, useful = 0, busyArea = 0, usefulArea = 0, processed = 0, settled = 0, dropped = 0;
   let reclaims = 0, restarts = 0, rescales = 0, lostGpuHours = 0, fragSum = 0, fragSamples = 0;
-  let snapshotGrid: number[][] | null = null, snapshotTime = 0, busyAtLastArrival = 0, lastArrival = 0;
+  let snapshotGrid: number[][] | null = null, snapshotTime = 0, busyAtLastArrival = 0, usefulAtLastArrival = 0, lastArrival = 0;
   const fragEvery = Math.max(1, Math.floor(N / 1000));
   const snapshotJob = cfg.snapshotAtHours === null ? Math.floor(N / 2) : -1;
   if (cfg.snapshotAtHours !== null) events.push(cfg.snapshotAtHours, SNAPSHOT, 0, 0);
@@ -168,13 +169,21 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   const tryStart = (j: number): boolean => {
     const jc = cfg.jobClasses[cls[j]];
     const mask = cfg.capabilityAware ? classMask[cls[j]] : allPools;
-    if (!placeGang(index, jc.placement, jc.locality, j, k[j], mask, scratch, placeNext)) return false;
-    for (let i = 0, o = off[j]; i < k[j]; i++) alloc[o + i] = scratch[i];
+    let w = k[j];
+    if (!placeGang(index, jc.placement, jc.locality, j, k[j], mask, scratch, placeNext)) {
+      // Non-gang: start narrower on what is free (best-fit) and grow back like a shrunk elastic job.
+      if (jc.gang) return false;
+      w = Math.min(k[j], index.freeIn(mask));
+      if (w < jc.minGpus) return false;
+      placeBestFit(index, j, w, mask, scratch, 0);
+      shrunk[j] = 1; shrunkList.push(j);
+    }
+    for (let i = 0, o = off[j]; i < w; i++) alloc[o + i] = scratch[i];
     queues.remove(jc.tenant, j);
-    width[j] = k[j]; hold(j, 1, k[j]);
+    width[j] = w; hold(j, 1, w);
     if (start[j] < 0) start[j] = now;
     if (!cfg.capabilityAware) {
-      for (let i = off[j], e = off[j] + k[j]; i < e; i++) {
+      for (let i = off[j], e = off[j] + w; i < e; i++) {
         if (!(classMask[cls[j]] & (1 << nodePool[(alloc[i] / g) | 0]))) {
           releaseAll(j); state[j] = DROPPED; finish[j] = now; dropped++; settled++;
           return true;
@@ -339,7 +348,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     processed++;
     pass();
     if (kind === ARRIVAL) {
-      if (a === N - 1) { busyAtLastArrival = busyArea; lastArrival = now; }
+      if (a === N - 1) { busyAtLastArrival = busyArea; usefulAtLastArrival = usefulArea; lastArrival = now; }
       if (a % fragEvery === 0) {
         fragSum += fragmentationFromNodes(index.nodeFree, shape, cfg.fragmentationJobGpus, cfg.placement, cfg.locality).unusableFraction;
         fragSamples++;
@@ -349,7 +358,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   }
   return buildClusterReport({
     cfg, seed, shape, totalGpus, makespan: now, arrival, start, finish, state, cls, k, firstMax, firstHops, firstCross,
-    processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, lastArrival, reclaims, restarts, rescales, lostGpuHours,
+    processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, usefulAtLastArrival, lastArrival, reclaims, restarts, rescales, lostGpuHours,
     fragSum, fragSamples, snapshotGrid: snapshotGrid ?? takeSnapshot(), snapshotTime, tenantGpuHours, tenantPeak,
     finalShares: cfg.tenants.map((_, t) => share(t)),
   });
