@@ -77,6 +77,8 @@ export interface FleetOrchTrack {
   hopPenaltySeconds: Sourced;
   spotFraction: Sourced;
   spotMtbfHours: Sourced;
+  /** Mean hours until the provider gives a reclaimed spot node back. */
+  spotRestoreHours: Sourced;
   deviceGenerations: Sourced;
   /** Seconds a static ring loses to a restart after a reclaim; seconds an elastic ring loses to re-forming. */
   restartSeconds: Sourced;
@@ -164,7 +166,8 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         jobGpus: plan(64, null, "08", "The 64-GPU gang job"),
         jobHours: plan(6, "h", "08", "Mean job length"), serviceCv: plan(3, null, "08", "Heavy-tailed job lengths"),
         hopPenaltySeconds: plan(1e-3, "s", "08", "Added all-reduce latency per cross-rack hop"),
-        spotFraction: plan(0.2, null, "08", "The part 3 lock's 20% spot nodes"), spotMtbfHours: plan(20, "h", "08", "Mean time between reclaims of one spot node"),
+        spotFraction: plan(0.2, null, "08", "The part 3 lock's 20% spot nodes"), spotMtbfHours: plan(20, "h", "08", "Mean time between reclaims of one spot node. At 100% spot a 64-GPU gang spans 8 spot nodes, so it is hit every 2.5 h on average; with the 30-minute static restart plus rollback to the last checkpoint the simulated time to converge more than doubles against an elastic ring (mission 08 part 3, the CFO challenge). Spot capacity is discounted because it can be preempted (figures.md §4, reserved / spot discounts)"),
+        spotRestoreHours: plan(1, "h", "08", "Reclaimed GPU capacity returns within about an hour"),
         deviceGenerations: plan(1, null, "08", "Homogeneous H100 fleet"),
         restartSeconds: plan(1800, "s", "08", "Static ring: reload and re-initialise 64 GPUs"), rescaleSeconds: plan(60, "s", "08", "Elastic ring re-forms"),
         workHours: plan(336, "h", "08", "A two-week training run"), checkpointSeconds: plan(300, "s", "08", "Checkpoint write"),
@@ -214,6 +217,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         jobHours: plan(2, "h", "08", "Mean job length"), serviceCv: plan(2, null, "08", "Job-length variability"),
         hopPenaltySeconds: plan(14e-3 / 3, "s", "08", "1 ms → 15 ms over 3 hops: 4.67 ms per hop"),
         spotFraction: plan(0, null, "08", "Safety workloads stay on reserved capacity"), spotMtbfHours: plan(30, "h", "08", "Spot reclaim MTBF"),
+        spotRestoreHours: plan(1, "h", "08", "Reclaimed capacity returns within about an hour"),
         deviceGenerations: plan(2, null, "08", "Older and newer vehicle computers"),
         restartSeconds: plan(600, "s", "08", "Static restart"), rescaleSeconds: plan(30, "s", "08", "Elastic re-form"),
         workHours: plan(48, "h", "08", "Training run"), checkpointSeconds: plan(60, "s", "08", "Checkpoint write"),
@@ -261,6 +265,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         jobHours: plan(1, "h", "08", "Mean job length"), serviceCv: plan(1.5, null, "08", "Job-length variability"),
         hopPenaltySeconds: plan(1e-3, "s", "08", "Per-hop penalty"),
         spotFraction: plan(0.8, null, "08", "Spot instances 'to save 80%'"), spotMtbfHours: plan(6, "h", "08", "Spot reclaim MTBF"),
+        spotRestoreHours: plan(0.5, "h", "08", "Render capacity returns within half an hour"),
         deviceGenerations: plan(2, null, "08", "Two GPU generations"),
         restartSeconds: plan(900, "s", "08", "Static restart of the render job"), rescaleSeconds: plan(20, "s", "08", "Dynamic re-scaling"),
         workHours: plan(72, "h", "08", "Rendering/training run"), checkpointSeconds: plan(120, "s", "08", "Checkpoint write"),
@@ -309,6 +314,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         jobHours: plan(0.5, "h", "08", "Mean job length"), serviceCv: plan(1, null, "08", "Exponential job lengths"),
         hopPenaltySeconds: plan(7.5e-3, "s", "08", "A BLE relay hop"),
         spotFraction: plan(0, null, "08", "No spot capacity"), spotMtbfHours: plan(12, "h", "08", "Spot reclaim MTBF"),
+        spotRestoreHours: plan(0.5, "h", "08", "Capacity returns within half an hour"),
         deviceGenerations: plan(3, null, "08", "V1, V2 and V3 hearables"),
         restartSeconds: plan(300, "s", "08", "Static restart"), rescaleSeconds: plan(10, "s", "08", "Elastic re-form"),
         workHours: plan(24, "h", "08", "Training run"), checkpointSeconds: plan(30, "s", "08", "Checkpoint write"),
