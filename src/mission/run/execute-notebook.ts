@@ -211,7 +211,8 @@ export async function executeNotebook(plan: NotebookPlan, options: RunOptions): 
   let executed = 0;
   const drivenParts = new Set<number>();
   try {
-    const deadline = started + options.notebookTimeoutMs;
+    // The notebook's budget covers its cells (executor start-up is the runner's cost).
+    const deadline = Date.now() + options.notebookTimeoutMs;
     for (let i = 0; i < nb.cells.length; i++) {
       const cell: NotebookCell = nb.cells[i];
       if (cell.cell_type !== "code") continue;
