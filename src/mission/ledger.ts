@@ -3,7 +3,7 @@
  * target found or not, attempts, reflection length), kept in a JSON file beside the
  * notebook so later missions can read earlier choices (mission 07 starts from the
  * fleet size chosen in 01), and copied into the executed notebook's
- * `metadata.fleetlab.ledger` by `fleetlab run`.
+ * `metadata.fleetlab.design` by `fleetlab run` (`metadata.fleetlab.ledger` holds the lock ledger).
  *
  * File format (`fleetlab-ledger.json`):
  *   { "format": "fleetlab-ledger", "version": 1, "entries": [LedgerEntry, ...] }
