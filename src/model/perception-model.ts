@@ -79,6 +79,20 @@ function layout(widths: number[]): { layers: LayerShape[]; size: number } {
 
 const WIDTHS = [INPUT_WIDTH, 32, 32, TRAFFIC_LIGHTS.length];
 
+/**
+ * Layer shapes of a dense ReLU network with these widths (input, hidden..., output), laid
+ * out as in a PerceptionModel's buffer: what cost formulas (forwardFlops, detectorCosts) need
+ * for a network too large to build, e.g. one Llama-3-70B FFN block [8192, 28672, 8192].
+ *
+ * Worked example: denseLayers([8, 32, 32, 3]) are the traffic-light model's three layers.
+ * @throws ModelInputError unless there are at least two widths, each an integer >= 1
+ */
+export function denseLayers(widths: number[]): LayerShape[] {
+  if (!Array.isArray(widths) || widths.length < 2) throw new ModelInputError("denseLayers", "widths", "at least two layer widths", widths);
+  widths.forEach((w, i) => requireInteger("denseLayers", { [`widths[${i}]`]: w }, 1));
+  return layout(widths).layers;
+}
+
 /** Seeded traffic-light samples, classes in rotation (red, yellow, green, red, …). */
 export function trafficLightSamples(rng: Rng, count: number, noise = 0.1): LightBatch {
   requireInteger("trafficLightSamples", { count });
@@ -163,7 +177,7 @@ export function classify(model: PerceptionModel, input: number[]): number {
 }
 
 /** FLOPs of one forward pass: 2 per multiply-add plus one per bias add, per layer. */
-export function forwardFlops(model: PerceptionModel): number {
+export function forwardFlops(model: Pick<PerceptionModel, "layers">): number {
   return model.layers.reduce((s, l) => s + 2 * l.inputs * l.outputs + l.outputs, 0);
 }
 

@@ -1,4 +1,4 @@
-import { createPerceptionModel, trafficLightSamples } from "./perception-model";
+import { createPerceptionModel, denseLayers, trafficLightSamples } from "./perception-model";
 import {
   activationChecksumOk,
   crc32,
@@ -113,5 +113,19 @@ describe("detectorCosts", () => {
     expect(c.dmrToActivationRatio).toBeCloseTo(12.99, 2);
     expect(c.dmrToActivationRatio).toBeGreaterThanOrEqual(10);
     expect(c.checksumBytes).toBe(5772);
+  });
+});
+
+describe("detectorCosts from layer shapes alone", () => {
+  it("denseLayers([8, 32, 32, 3]) costs the same as the built traffic-light model (13.0x)", () => {
+    const built = detectorCosts(createPerceptionModel(7));
+    expect(detectorCosts({ layers: denseLayers([8, 32, 32, 3]) })).toEqual(built);
+    expect(built.dmrToActivationRatio).toBeCloseTo(2819 / 217, 9);
+  });
+  it("square layers tend to (2w² + w)/(3w + 2)", () =>
+    expect(detectorCosts({ layers: denseLayers([512, 512]) }).dmrToActivationRatio).toBeCloseTo((2 * 512 * 512 + 512) / (3 * 512 + 2), 9));
+  it("rejects bad widths, naming them", () => {
+    expect(() => denseLayers([8])).toThrow(/denseLayers: widths/);
+    expect(() => denseLayers([8, 0])).toThrow(/widths\[1\]/);
   });
 });

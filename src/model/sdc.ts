@@ -151,7 +151,7 @@ export function activationChecksumOk(checksums: ActivationChecksums, trace: Forw
 }
 
 /** FLOPs to check one forward pass: per layer 2·inputs (c·x) + outputs (Σy) + 2 (add Σb, compare). */
-export function activationChecksumFlops(model: PerceptionModel): number {
+export function activationChecksumFlops(model: Pick<PerceptionModel, "layers">): number {
   return model.layers.reduce((s, l) => s + 2 * l.inputs + l.outputs + 2, 0);
 }
 
@@ -172,12 +172,15 @@ export interface DetectorCosts {
  *
  * Worked example (8 → 32 → 32 → 3): forward 2,819 FLOPs; DMR +2,819; activation checksum
  * (16+32+2) + (64+32+2) + (64+3+2) = 217 FLOPs → DMR costs 13.0× more; CRC reads 5,772 B.
- * For square layers of width w the ratio tends to (2w² + w)/(3w + 2) ≈ 2w/3.
+ * For square layers of width w the ratio tends to (2w² + w)/(3w + 2) ≈ 2w/3. Takes only the
+ * layer shapes, so it also costs networks too large to build (`denseLayers`).
  */
-export function detectorCosts(model: PerceptionModel): DetectorCosts {
+export function detectorCosts(model: Pick<PerceptionModel, "layers">): DetectorCosts {
   const f = forwardFlops(model);
   const a = activationChecksumFlops(model);
-  return { forwardFlops: f, checksumBytes: model.weights.byteLength, dmrExtraFlops: f, activationChecksumFlops: a, dmrToActivationRatio: f / a };
+  // float32 weights and biases: the bytes a CRC pass reads (the buffer's byteLength for a built model).
+  const checksumBytes = 4 * model.layers.reduce((s, l) => s + l.inputs * l.outputs + l.outputs, 0);
+  return { forwardFlops: f, checksumBytes, dmrExtraFlops: f, activationChecksumFlops: a, dmrToActivationRatio: f / a };
 }
 
 /** Where an injected fault lands. */

@@ -14,6 +14,8 @@ import { TRACK_IDS } from "../../src/mission/types";
 import { TRACKS } from "../../src/model/catalog/tracks";
 import { canarySampleSize } from "../../src/model/canary";
 import { platformBreakEven } from "../../src/model/operations";
+import { ensembleSkewExperiment } from "../../src/model/ensemble";
+import { createRng } from "../../src/model/sim/rng";
 import { dalyInterval, youngDalyInterval } from "../../src/model/checkpoint-interval";
 import { fleetAvailability } from "../../src/model/reliability";
 import { simulateCluster } from "../../src/model/scheduling/cluster-simulator";
@@ -263,3 +265,48 @@ describe("08 parts 2 and 3 come from the cluster simulator (same seeds)", () => 
     expect(answerKey(missionById("08_fleet_orch"), "elastic_buffer", "tiny_pioneer").target!.value).toBe(1);
   });
 });
+
+describe("07 part 3 and 12 part 3 use each track's parameters", () => {
+  it("07 part 3: DMR / activation-hash ratio of each track's guarded block meets the closed form; Edge Guardian's is the 8→32→32→3 testbed (13.0x)", () => {
+    const ratio = (widths: number[]) => {
+      let fwd = 0, chk = 0;
+      for (let i = 0; i + 1 < widths.length; i++) { fwd += 2 * widths[i] * widths[i + 1] + widths[i + 1]; chk += 2 * widths[i] + widths[i + 1] + 2; }
+      return fwd / chk;
+    };
+    const values = TRACK_IDS.map((t) => {
+      const m = TRACKS[t].missions["07"];
+      const widths = [m.sdcInputWidth.value, ...Array.from({ length: m.sdcHiddenLayers.value }, () => m.sdcHiddenWidth.value), m.sdcOutputWidth.value];
+      const k = answerKey(missionById("07_fault_tolerance"), "sdc_detective", t);
+      expect(k.target!.value).toBeCloseTo(ratio(widths), 9);
+      expect(k.target!.value).toBeGreaterThanOrEqual(10); // the golden story: the activation hash is at least ~10x cheaper than DMR
+      return k.target!.value;
+    });
+    expect(values[1]).toBeCloseTo(2819 / 217, 9);
+    expect(new Set(values.map((v) => v.toFixed(6))).size).toBe(4);
+    // Llama-3-70B FFN block (figures.md §2 ★ d = 8192, FFN 28,672): ≈ 2·d·F·2 / (2d + F + 2 + 2F + d + 2)
+    expect(values[0]).toBeCloseTo((2 * 8192 * 28_672 + 28_672 + 2 * 28_672 * 8192 + 8192) / (2 * 8192 + 28_672 + 2 + 2 * 28_672 + 8192 + 2), 6);
+  });
+  it("12 part 3: each track's training-set size; v2 without retraining drops accuracy; v1 and retrained v2 meet Φ(a√3), Φ(a√6)", () => {
+    const phi = (x: number) => 0.5 * (1 + erf(x / Math.SQRT2));
+    const values = TRACK_IDS.map((t) => {
+      const k = answerKey(missionById("12_ops_scale"), "ensemble_lockdown", t);
+      expect(k.lock.answer).toBe("Yes");
+      const n = TRACKS[t].missions["12"].skewTrainFrames.value;
+      const r = ensembleSkewExperiment({ rng: createRng(12), trainCount: n });
+      expect(k.target!.value).toBe(r.swappedWithoutRetrain);
+      expect(r.swappedWithoutRetrain).toBeLessThan(r.v1System);
+      // 5,000 test frames: binomial standard error ≈ 0.006; small training sets add estimation error.
+      expect(Math.abs(r.v1System - phi(0.5 * Math.sqrt(3)))).toBeLessThan(0.03);
+      expect(Math.abs(r.retrainedOnV2 - phi(0.5 * Math.sqrt(6)))).toBeLessThan(0.03);
+      return k.target!.value;
+    });
+    expect(new Set(values).size).toBeGreaterThan(1);
+  });
+});
+
+/** Abramowitz & Stegun 7.1.26 (|error| < 1.5e-7). */
+function erf(x: number): number {
+  const s = Math.sign(x), a = Math.abs(x), t = 1 / (1 + 0.3275911 * a);
+  const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496735) * t + 0.254829592) * t * Math.exp(-a * a);
+  return s * y;
+}

@@ -8,7 +8,7 @@ import { TRACKS } from "../../model/catalog/tracks";
 import { checkpointStorm, stagingPlan, type StagingMode } from "../../model/checkpoint-staging";
 import { brownoutSave, maxDirtyFractionForDeadline } from "../../model/device-state";
 import { dalyInterval, overheadSplit, youngDalyInterval, youngOverhead } from "../../model/checkpoint-interval";
-import { createPerceptionModel, trafficLightSamples } from "../../model/perception-model";
+import { createPerceptionModel, denseLayers, trafficLightSamples } from "../../model/perception-model";
 import { fleetMtbf } from "../../model/reliability";
 import { detectorCosts, flipImpact, injectFaults } from "../../model/sdc";
 import { createRng } from "../../model/sim/rng";
@@ -29,6 +29,8 @@ export interface FaultToleranceParams {
   resumeTargetSeconds: number;
   /** Warning before the state is lost (preemption notice, brown-out hold-up), s. */
   holdUpSeconds: number;
+  /** Widths of the dense block the SDC detectors guard: input, hidden × layers, output. */
+  sdcBlock: { inputWidth: number; hiddenWidth: number; hiddenLayers: number; outputWidth: number };
 }
 
 /**
@@ -44,6 +46,7 @@ export function trackParams(id: TrackId): FaultToleranceParams {
     tierBytesPerSecond: { "Blocking S3": t.remoteWriteBytesPerSecond.value, "Local SSD": t.localWriteBytesPerSecond.value, "Async DRAM": t.dramStageBytesPerSecond.value },
     restartSeconds: t.restartSeconds.value, workHours: t.workHours.value,
     resumeTargetSeconds: t.resumeTargetSeconds.value, holdUpSeconds: t.holdUpSeconds.value,
+    sdcBlock: { inputWidth: t.sdcInputWidth.value, hiddenWidth: t.sdcHiddenWidth.value, hiddenLayers: t.sdcHiddenLayers.value, outputWidth: t.sdcOutputWidth.value },
   };
 }
 
@@ -113,6 +116,14 @@ function sdcTestbed() {
   const batch = trafficLightSamples(createRng(11), 256);
   return { model, batch };
 }
+
+/** Detector costs (DMR vs activation hash) of the track's guarded block, from its layer shapes. */
+function blockCosts(p: FaultToleranceParams) {
+  const b = p.sdcBlock;
+  return detectorCosts({ layers: denseLayers([b.inputWidth, ...Array.from({ length: b.hiddenLayers }, () => b.hiddenWidth), b.outputWidth]) });
+}
+const blockLabel = (p: FaultToleranceParams) =>
+  `${p.sdcBlock.inputWidth} → ${Array.from({ length: p.sdcBlock.hiddenLayers }, () => p.sdcBlock.hiddenWidth).join(" → ")} → ${p.sdcBlock.outputWidth}`;
 
 function split(p: FaultToleranceParams, nodes: number, deltaSeconds: number, intervalSeconds: number) {
   return overheadSplit({ workSeconds: p.workHours * 3600, intervalSeconds, checkpointSeconds: deltaSeconds, restartSeconds: p.restartSeconds, mtbfSeconds: mtbfSeconds(p, nodes) });
@@ -290,8 +301,8 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
               const rates = [v.checksums ? campaign.checksum.rate : 0, v.dmr ? campaign.dmr.rate : 0];
               return 100 * Math.max(...rates);
             } },
-          { kind: "gauge", id: "cost_ratio", name: "DMR cost / activation-hash cost", unit: "x", min: 0, max: 50,
-            compute: () => detectorCosts(sdcTestbed().model).dmrToActivationRatio },
+          { kind: "gauge", id: "cost_ratio", name: "DMR cost / activation-hash cost (your track's block)", unit: "x", min: 0, max: (c) => 2 * blockCosts(c.params).dmrToActivationRatio,
+            compute: (_v, c) => blockCosts(c.params).dmrToActivationRatio },
           { kind: "plot", id: "topology", name: "FailureTopologyMap", role: "secondary", mark: "rect",
             x: { field: "node", title: "Node", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "rollback_min", title: "Rollback (min)" },
             compute: (_v, c) => {
@@ -307,16 +318,16 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
         ],
       },
       target: {
-        prompt: "Prove it to the Safety Director: find how many times more compute DMR (running the model twice) costs than re-computing the activation hash.",
+        prompt: (c) => `Prove it to the Safety Director: for your track's guarded block (${blockLabel(c.params)}), find how many times more compute DMR (running it twice) costs per inference than re-computing the activation hash.`,
         unit: "x", tolerance: 0.05, maxAttempts: 10,
-        compute: () => detectorCosts(sdcTestbed().model).dmrToActivationRatio,
+        compute: (c) => blockCosts(c.params).dmrToActivationRatio,
       },
       stakeholder: {
         who: "Safety Director", role: "Edge",
         message: "I demand 100% SDC detection. Prove that Re-computing the Activation Hash is 10x cheaper than running the whole model twice.",
-        evidence: () => {
-          const k = detectorCosts(sdcTestbed().model);
-          return `DMR adds ${k.dmrExtraFlops} FLOPs per inference; the activation checksum adds ${k.activationChecksumFlops} (${k.dmrToActivationRatio.toFixed(1)}x cheaper).`;
+        evidence: (c) => {
+          const k = blockCosts(c.params);
+          return `For the ${blockLabel(c.params)} block DMR adds ${k.dmrExtraFlops.toLocaleString("en-US")} FLOPs per inference; the activation checksum adds ${k.activationChecksumFlops.toLocaleString("en-US")} (${k.dmrToActivationRatio.toFixed(1)}x cheaper).`;
         },
       },
       reflect: { prompt: "Defend your final 'Fault Tolerance Strategy.' Did you prioritize 'Throughput' or 'Integrity'? Justify why 'Availability' was your primary constraint.", minWords: 60 },

@@ -5,7 +5,7 @@
  */
 import { TRACKS } from "../../model/catalog/tracks";
 import { canarySampleSize, releaseCycleCheck, shadowDuration, sprtExpectedSampleSize, zeroFailureUpperBound } from "../../model/canary";
-import { ensembleSkewExperiment } from "../../model/ensemble";
+import { ensembleSkewExperiment, type EnsembleSkewResult } from "../../model/ensemble";
 import { manualToil, platformBreakEven, platformRoi, platformToil } from "../../model/operations";
 import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
@@ -23,6 +23,8 @@ export interface OpsScaleParams {
   canaryFraction: number;
   /** The "1-in-N" edge case rate the Safety Lead worries about. */
   failureRate: number;
+  /** Labelled frames the ensemble's downstream classifier was trained on. */
+  skewTrainFrames: number;
 }
 
 /**
@@ -35,10 +37,19 @@ export function trackParams(id: TrackId): OpsScaleParams {
   return {
     models: t.models.value, heterogeneity: t.heterogeneity.value, capexDollars: t.capexDollars.value,
     requestsPerSecond: t.requestsPerSecond.value, canaryFraction: t.canaryFraction.value, failureRate: t.failureRate.value,
+    skewTrainFrames: t.skewTrainFrames.value,
   };
 }
 
 const num = (v: ControlValues, k: string) => Number(v[k]);
+
+/** Part 3's seeded ensemble experiment with the track's training-set size (memoised: one run per track). */
+const skewRuns = new Map<number, EnsembleSkewResult>();
+function skew(p: OpsScaleParams): EnsembleSkewResult {
+  let r = skewRuns.get(p.skewTrainFrames);
+  if (!r) { r = ensembleSkewExperiment({ rng: createRng(12), trainCount: p.skewTrainFrames }); skewRuns.set(p.skewTrainFrames, r); }
+  return r;
+}
 const WEEK_DAYS = 7;
 
 export const opsScale = defineMission<OpsScaleParams>({
@@ -176,8 +187,8 @@ export const opsScale = defineMission<OpsScaleParams>({
         kind: "choice",
         question: "If you update the 'Feature Extractor' without retraining the 'Classifier', will the system accuracy drop even if the new extractor is 'better'?",
         choices: ["Yes", "No"],
-        answer: () => {
-          const r = ensembleSkewExperiment({ rng: createRng(12) });
+        answer: (c) => {
+          const r = skew(c.params);
           return r.swappedWithoutRetrain < r.v1System ? "Yes" : "No";
         },
       },
@@ -190,8 +201,8 @@ export const opsScale = defineMission<OpsScaleParams>({
         instruments: [
           { kind: "plot", id: "trace", name: "Ensemble Trace", mark: "bar",
             x: { field: "pairing", title: "Extractor -> classifier", type: "nominal" }, y: { field: "accuracy", title: "System accuracy" },
-            compute: () => {
-              const r = ensembleSkewExperiment({ rng: createRng(12) });
+            compute: (_v, c) => {
+              const r = skew(c.params);
               return [
                 { pairing: "v1 -> classifier(v1)", accuracy: r.v1System },
                 { pairing: "v2 -> classifier(v1)", accuracy: r.swappedWithoutRetrain },
@@ -199,8 +210,8 @@ export const opsScale = defineMission<OpsScaleParams>({
               ];
             } },
           { kind: "gauge", id: "accuracy", name: "Deployed system accuracy", unit: null, min: 0, max: 1,
-            compute: (v) => {
-              const r = ensembleSkewExperiment({ rng: createRng(12) });
+            compute: (v, c) => {
+              const r = skew(c.params);
               if (v.upstream === "v1") return r.v1System;
               // The consistency check blocks a v2 rollout whose consumer was not retrained.
               if (!v.retrain) return v.contract_check ? r.v1System : r.swappedWithoutRetrain;
@@ -209,15 +220,15 @@ export const opsScale = defineMission<OpsScaleParams>({
         ],
       },
       target: {
-        prompt: "Use the Ensemble Trace: find the system accuracy the wake-word detector would have tonight if the new extractor ships without retraining the classifier.",
+        prompt: (c) => `Use the Ensemble Trace: your downstream classifier was trained on ${c.params.skewTrainFrames.toLocaleString("en-US")} labelled frames of the v1 features. Find the system accuracy it would have tonight if the new extractor ships without retraining it.`,
         unit: null, tolerance: 0.05, maxAttempts: 10,
-        compute: () => ensembleSkewExperiment({ rng: createRng(12) }).swappedWithoutRetrain,
+        compute: (c) => skew(c.params).swappedWithoutRetrain,
       },
       stakeholder: {
         who: "Software Lead", role: "Release owner",
         message: "The new extractor is better. I want to deploy it tonight.",
-        evidence: () => {
-          const r = ensembleSkewExperiment({ rng: createRng(12) });
+        evidence: (c) => {
+          const r = skew(c.params);
           return `Without retraining, accuracy falls from ${(100 * r.v1System).toFixed(1)}% to ${(100 * r.swappedWithoutRetrain).toFixed(1)}%; retrained on v2 it reaches ${(100 * r.retrainedOnV2).toFixed(1)}%.`;
         },
       },

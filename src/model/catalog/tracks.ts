@@ -61,6 +61,11 @@ export interface FaultToleranceTrack {
   holdUpSeconds: Sourced;
   /** Length of the training run the checkpoints protect, h. */
   workHours: Sourced;
+  /** The dense block the SDC detectors guard: input width, hidden width, hidden layers, output width. */
+  sdcInputWidth: Sourced;
+  sdcHiddenWidth: Sourced;
+  sdcHiddenLayers: Sourced;
+  sdcOutputWidth: Sourced;
 }
 
 /** Mission 08 (scheduling). */
@@ -100,6 +105,8 @@ export interface OpsScaleTrack {
   failureRate: Sourced;
   confidence: Sourced;
   regions: Sourced;
+  /** Labelled frames the downstream classifier of the ensemble was trained on (part 3). */
+  skewTrainFrames: Sourced;
 }
 
 export interface Track {
@@ -158,6 +165,10 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         resumeTargetSeconds: plan(600, "s", "07", "Restart budget of a training job"),
         holdUpSeconds: plan(30, "s", "07", "Grace period between a preemption notice and the kill"),
         workHours: plan(720, "h", "07", "A 30-day pre-training run"),
+        sdcInputWidth: fact(8192, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model in" }),
+        sdcHiddenWidth: fact(28_672, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "FFN hidden width" }),
+        sdcHiddenLayers: plan(1, null, "07", "One FFN block (up-projection, ReLU stand-in for SwiGLU, down-projection)"),
+        sdcOutputWidth: fact(8192, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model out" }),
       },
       "08": {
         crisis: "The Fragmentation Trap",
@@ -178,6 +189,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         capexDollars: CAPEX, fleetDevices: plan(25_000, null, "12", "Serving GPUs"),
         requestsPerSecond: plan(2000, "Hz", "12", "An LLM API's request rate"), canaryFraction: plan(0.01, null, "12", "1% canary"),
         failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+        skewTrainFrames: plan(20_000, null, "12", "Labelled examples behind a served model's downstream head"),
       },
     },
   },
@@ -209,6 +221,9 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         resumeTargetSeconds: plan(0.01, "s", "07", "The 10 ms safety loop (persona, figures.md §7 unconfirmed)"),
         holdUpSeconds: plan(0.05, "s", "07", "Supply hold-up of the vehicle computer after a power fault"),
         workHours: plan(24, "h", "07", "A day of perception training"),
+        sdcInputWidth: plan(8, null, "07", "The traffic-light perception model's 8 features (perception-model.ts)"),
+        sdcHiddenWidth: plan(32, null, "07", "Its hidden width"), sdcHiddenLayers: plan(2, null, "07", "Its two hidden layers"),
+        sdcOutputWidth: plan(3, null, "07", "Red, yellow, green"),
       },
       "08": {
         crisis: "The Topology Lottery",
@@ -228,6 +243,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         capexDollars: CAPEX, fleetDevices: plan(500_000, null, "12", "500,000 AVs"),
         requestsPerSecond: plan(50, "Hz", "12", "Perception frames sampled for shadow comparison"), canaryFraction: plan(0.05, null, "12", "5% of the fleet in shadow mode"),
         failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+        skewTrainFrames: plan(5_000, null, "12", "Labelled perception frames behind the downstream planner's classifier"),
       },
     },
   },
@@ -257,6 +273,9 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         resumeTargetSeconds: plan(0.1, "s", "07", "Resume in < 100 ms"),
         holdUpSeconds: plan(0.5, "s", "07", "Time the OS grants a backgrounded process before killing it"),
         workHours: plan(1, "h", "07", "An hour-long AR session"),
+        sdcInputWidth: plan(768, null, "07", "FFN block of a ~100 M-parameter translation transformer (BERT-base shape: d = 768)"),
+        sdcHiddenWidth: plan(3072, null, "07", "Its FFN width 4d"), sdcHiddenLayers: plan(1, null, "07", "One FFN block"),
+        sdcOutputWidth: plan(768, null, "07", "d out"),
       },
       "08": {
         crisis: "The Elastic Preemption",
@@ -276,6 +295,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         capexDollars: CAPEX, fleetDevices: plan(1e9, null, "12", "1 billion glasses"),
         requestsPerSecond: plan(500, "Hz", "12", "AR sessions"), canaryFraction: plan(0.02, null, "12", "2% canary"),
         failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+        skewTrainFrames: plan(1_000, null, "12", "Labelled on-device samples behind an AR filter's classifier"),
       },
     },
   },
@@ -306,6 +326,9 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         resumeTargetSeconds: plan(0.01, "s", "07", "Neural isolation < 10 ms (persona)"),
         holdUpSeconds: plan(0.01, "s", "07", "Brown-out hold-up of the supply capacitor before power cuts out"),
         workHours: plan(0.5, "h", "07", "A half-hour listening session"),
+        sdcInputWidth: plan(250, null, "07", "Keyword-spotting DNN-S on an MCU: 10 MFCC x 25 frames in (Zhang et al., 'Hello Edge: Keyword Spotting on Microcontrollers', arXiv:1711.07128)"),
+        sdcHiddenWidth: plan(144, null, "07", "DNN-S hidden width (Hello Edge)"), sdcHiddenLayers: plan(3, null, "07", "DNN-S hidden layers (Hello Edge)"),
+        sdcOutputWidth: plan(12, null, "07", "12 keyword classes (Hello Edge)"),
       },
       "08": {
         crisis: "The Heterogeneous Mess",
@@ -325,6 +348,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         capexDollars: CAPEX, fleetDevices: plan(10_000, null, "12", "Rings and hearables"),
         requestsPerSecond: plan(5, "Hz", "12", "Wake-word events"), canaryFraction: plan(0.1, null, "12", "10% canary"),
         failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+        skewTrainFrames: plan(200, null, "12", "A hearable's small labelled wake-word set"),
       },
     },
   },
