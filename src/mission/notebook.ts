@@ -40,7 +40,11 @@ function code(id: string, text: string, tags?: string[]): NotebookCell {
 
 /** A new, unexecuted notebook for the mission. */
 export function missionNotebook<P>(mission: MissionSpec<P>): Notebook {
-  const ctx = trackContext(mission, mission.defaultTrack);
+  // Parameters load only when a per-track text needs them, so a scaffold whose track catalog
+  // entries do not exist yet still gets its notebook (and `fleetlab check` names the entries).
+  let loaded: TrackContext<P> | null = null;
+  const load = () => (loaded ??= trackContext(mission, mission.defaultTrack));
+  const ctx: TrackContext<P> = { track: mission.defaultTrack, get params() { return load().params; }, get ledger() { return load().ledger; } };
   const tracks = (TRACK_IDS as readonly TrackId[]).filter((t) => mission.tracks[t]);
   const cells: NotebookCell[] = [
     md("intro", introText(mission, tracks)),

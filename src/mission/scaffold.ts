@@ -1,8 +1,11 @@
 /**
  * The scaffold `fleetlab new <id>` writes: a mission definition whose every text and
  * value the TA must fill is marked TODO, so `fleetlab check` fails with the precise
- * list until it is complete.
+ * list until it is complete. Its parameters come from the track catalog, as the real
+ * missions' do: until src/model/catalog/tracks.ts has an entry for the new mission on every
+ * track, the check names each entry to add.
  */
+import { trackValue } from "../model/catalog/tracks";
 import type { MissionSpec, PartSpec } from "./types";
 
 /** Mission ids are notebook stems: two-digit chapter, underscore, snake_case name. */
@@ -31,7 +34,7 @@ export function scaffoldSpec(id: string): MissionSpec<{ todo: number }> {
     chapter: { title: "TODO: chapter title", invariant: "TODO: core invariant", struggle: "TODO: the struggle", minutes: 45 },
     tracks: { cloud_titan: story, edge_guardian: story, mobile_nomad: story, tiny_pioneer: story },
     defaultTrack: "cloud_titan",
-    params: () => ({ todo: 0 }),
+    params: (t) => ({ todo: trackValue(id.slice(0, 2), t, "todo") }),
     parts: [todoPart(1), todoPart(2), todoPart(3)],
     visuals: { primary: "TODO: primary visual", secondary: "TODO: secondary visual", mathPeek: "TODO: Math Peek" },
   };
@@ -55,6 +58,7 @@ export function scaffoldSource(id: string): string {
   return `/**
  * Mission ${id} (plan: missions/${id}.md). Fill every TODO, then run \`fleetlab check ${id}\`.
  */
+import { trackValue } from "../../model/catalog/tracks";
 import { defineMission } from "../define";
 import type { TrackId } from "../types";
 
@@ -64,9 +68,14 @@ export interface ${name[0].toUpperCase() + name.slice(1)}Params {
 
 const story = { persona: "TODO: persona", northStar: "TODO: north star", crisisTitle: "TODO: crisis title", crisis: "TODO: crisis" };
 
-export const TRACK_PARAMS: Record<TrackId, ${name[0].toUpperCase() + name.slice(1)}Params> = {
-  cloud_titan: { todo: 0 }, edge_guardian: { todo: 0 }, mobile_nomad: { todo: 0 }, tiny_pioneer: { todo: 0 },
-};
+/**
+ * The mission's parameters for a track, read from the track catalog: add
+ * TRACKS.<track>.missions["${id.slice(0, 2)}"] with Sourced values to src/model/catalog/tracks.ts
+ * (then give it a typed interface there, as the other missions have).
+ */
+export function trackParams(id: TrackId): ${name[0].toUpperCase() + name.slice(1)}Params {
+  return { todo: trackValue("${id.slice(0, 2)}", id, "todo") };
+}
 
 export const ${name} = defineMission<${name[0].toUpperCase() + name.slice(1)}Params>({
   id: "${id}",
@@ -74,7 +83,7 @@ export const ${name} = defineMission<${name[0].toUpperCase() + name.slice(1)}Par
   chapter: { title: "TODO: chapter title", invariant: "TODO: core invariant", struggle: "TODO: the struggle", minutes: 45 },
   tracks: { cloud_titan: story, edge_guardian: story, mobile_nomad: story, tiny_pioneer: story },
   defaultTrack: "cloud_titan",
-  params: (t) => TRACK_PARAMS[t],
+  params: trackParams,
   visuals: { primary: "TODO: primary visual", secondary: "TODO: secondary visual", mathPeek: "TODO: Math Peek" },
   parts: [
 ${part(1, "Exploration")}

@@ -9,9 +9,9 @@ import { answerKey, missionKeys } from "../../src/mission/answer-key";
 import { missionProblems } from "../../src/mission/define";
 import { MISSIONS, missionById } from "../../src/mission/missions/index";
 import { missionNotebook, serializeNotebook } from "../../src/mission/notebook";
-import { scaffoldSpec } from "../../src/mission/scaffold";
+import { scaffoldSource, scaffoldSpec } from "../../src/mission/scaffold";
 import { TRACK_IDS } from "../../src/mission/types";
-import { TRACKS } from "../../src/model/catalog/tracks";
+import { TRACKS, trackValue } from "../../src/model/catalog/tracks";
 import { canarySampleSize } from "../../src/model/canary";
 import { platformBreakEven } from "../../src/model/operations";
 import { ensembleSkewExperiment } from "../../src/model/ensemble";
@@ -147,6 +147,19 @@ describe("committed notebooks", () => {
   it("a scaffold with TODOs fails the checks with a precise list", () => {
     const problems = missionProblems(scaffoldSpec("99_new_mission"));
     expect(problems).toEqual(expect.arrayContaining(["title: still TODO".replace("title", "title"), "parts[0].lock.question: still TODO"]));
+  });
+  it("a scaffold reads the track catalog: with no catalog entry, the check names each entry to add", () => {
+    const problems = missionProblems(scaffoldSpec("99_new_mission"));
+    for (const t of TRACK_IDS) {
+      expect(problems).toContain(`track ${t}: parameters do not load: tracks catalog: no entry TRACKS.${t}.missions["99"]; add one (with a Sourced "todo") in src/model/catalog/tracks.ts`);
+    }
+    const source = scaffoldSource("99_new_mission");
+    expect(source).not.toMatch(/TRACK_PARAMS/);
+    expect(source).toMatch(/trackValue\("99", id, "todo"\)/);
+  });
+  it("a scaffold for a chapter the catalog has reads its numbers from it (and names a missing field precisely)", () => {
+    expect(() => trackValue("07", "cloud_titan", "todo")).toThrow('tracks catalog: TRACKS.cloud_titan.missions["07"].todo is missing; add it as a Sourced value in src/model/catalog/tracks.ts');
+    expect(trackValue("07", "cloud_titan", "nodes")).toBe(TRACKS.cloud_titan.missions["07"].nodes.value);
   });
 });
 

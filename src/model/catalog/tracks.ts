@@ -359,3 +359,25 @@ export function track(id: string): Track {
   if (!(TRACK_IDS as readonly string[]).includes(id)) throw new Error(`track: id must be one of ${TRACK_IDS.join(", ")} (got ${JSON.stringify(id)})`);
   return TRACKS[id as TrackId];
 }
+
+/**
+ * One catalog value of a mission's track entry, for missions that read their parameters by
+ * name (new missions start this way; the four written missions use the typed entries).
+ *
+ * @param missionKey the mission's two-digit chapter, e.g. "07"
+ * @param name       the Sourced field of TRACKS[track].missions[missionKey]
+ * @returns its `.value`
+ * @throws Error naming the exact entry to add to src/model/catalog/tracks.ts
+ */
+export function trackValue(missionKey: string, id: TrackId, name: string): number {
+  const t = track(id);
+  const entry = (t.missions as unknown as Record<string, Record<string, unknown> | undefined>)[missionKey];
+  if (!entry) {
+    throw new Error(`tracks catalog: no entry TRACKS.${id}.missions["${missionKey}"]; add one (with a Sourced "${name}") in src/model/catalog/tracks.ts`);
+  }
+  const v = entry[name];
+  if (!v || typeof v !== "object" || typeof (v as Sourced).value !== "number") {
+    throw new Error(`tracks catalog: TRACKS.${id}.missions["${missionKey}"].${name} is missing; add it as a Sourced value in src/model/catalog/tracks.ts`);
+  }
+  return (v as Sourced).value;
+}
