@@ -11,7 +11,7 @@ import { spawnSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { answerKey, lockMatches } from "../../src/mission/answer-key";
+import { answerKey, lockMatches, withinTolerance } from "../../src/mission/answer-key";
 import { ledgerView } from "../../src/mission/ledger";
 import { MISSIONS, missionById } from "../../src/mission/missions/index";
 import { answerText } from "../../src/mission/session";
@@ -126,7 +126,9 @@ describe("fleetlab run: 4 missions x 4 tracks in one process", () => {
       expect(events.find((e) => e.kind === "commit" && e.widget_id === lockId)?.value).toBe(0.37);
       expect(events.find((e) => e.kind === "interaction" && e.widget_id === nodes![0])?.value).toBe(2000);
       const entry = nb.metadata.fleetlab.design.find((e) => e.part === "reliability_gap")!;
-      expect(entry).toMatchObject({ lock: 0.37, controls: { nodes: 2000 }, target: { tries: [500, 692], found: true, attempts: 2 } });
+      const key = answerKey(missionById("01_ml_intro"), "reliability_gap", t).target!;
+      const found = [500, 692].some((v) => withinTolerance(v, key.value, key.tolerance));
+      expect(entry).toMatchObject({ lock: 0.37, controls: { nodes: 2000 }, target: { tries: [500, 692], found, attempts: 2 } });
       expect(entry.reflectionWords).toBe(REFLECTION.split(" ").length);
       const orch = read(path.join(out, t, "08_fleet_orch.ipynb")).metadata.fleetlab.design.find((e) => e.part === "fragmentation_audit")!;
       expect(orch.controls.placement).toBe("Random");
@@ -185,7 +187,7 @@ describe("fleetlab run: refusals and broken notebooks", () => {
     const started = Date.now();
     const r = fleetlab(["run", ...["throws", "loops", "hangs", "fine"].map((n) => path.join(dir, `${n}.ipynb`)), "--out", out, "--cell-timeout", "2"]);
     expect(Date.now() - started).toBeLessThan(60_000);
-    expect(r.status).toBe(1);
+    expect({ status: r.status, stderr: r.stderr }).toMatchObject({ status: 1 });
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/throws\.ipynb: cell 1 \(id "c1"\) failed: RangeError: fleet too small/);

@@ -30,13 +30,21 @@ parentPort.on("message", (m) => {
 });
 `;
 
+let listening = false;
+let current: () => void = () => undefined;
+
 /** Starts the watchdog; `onInterrupt` runs on SIGINT (pass Executor.interrupt). */
 export function createWatchdog(onInterrupt: () => void): Watchdog {
   const worker = new Worker(WORKER_SOURCE, { eval: true });
   worker.unref();
-  // While listening, SIGINT no longer ends the process: it interrupts the cell.
-  const listener = () => onInterrupt();
-  process.on("SIGINT", listener);
+  // While listening, SIGINT no longer ends the process: it interrupts the cell. The one
+  // listener stays for the process's life, so a repeat already on its way when a watchdog
+  // closes lands on a no-op instead of Node's default (exit).
+  current = onInterrupt;
+  if (!listening) {
+    listening = true;
+    process.on("SIGINT", () => current());
+  }
   return {
     arm(ms) {
       worker.postMessage({ kind: "arm", ms });
@@ -45,7 +53,7 @@ export function createWatchdog(onInterrupt: () => void): Watchdog {
       worker.postMessage({ kind: "disarm" });
     },
     async close() {
-      process.off("SIGINT", listener);
+      current = () => undefined;
       await worker.terminate();
     },
   };
