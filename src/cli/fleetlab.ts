@@ -7,25 +7,28 @@
  */
 
 export interface CommandModule {
-  /** One line for `fleetlab --help`. */
-  summary: string;
   run(argv: string[]): Promise<number>;
 }
 
-const COMMANDS: Record<string, () => CommandModule> = {
-  // Each command registers here with one line.
-  missions: () => require("./commands/missions") as CommandModule,
-  check: () => require("./commands/check") as CommandModule,
-  new: () => require("./commands/new") as CommandModule,
-  kernel: () => require("./commands/kernel") as CommandModule,
-  "install-kernel": () => require("./commands/install-kernel") as CommandModule,
-  calc: () => require("./commands/calc") as CommandModule,
-  headline: () => require("./commands/headline") as CommandModule,
-  run: () => require("./commands/run") as CommandModule,
+interface CommandEntry {
+  /** One line for `fleetlab --help`, kept here so help loads no command module. */
+  summary: string;
+  load(): CommandModule;
+}
+
+const COMMANDS: Record<string, CommandEntry> = {
+  missions: { summary: "print each mission part's lock answer key and 10-iteration target, per track", load: () => require("./commands/missions") },
+  check: { summary: "validate mission definitions and notebooks, listing exactly what is missing", load: () => require("./commands/check") },
+  new: { summary: "scaffold a new mission definition + notebook, or --regenerate the catalog notebooks", load: () => require("./commands/new") },
+  kernel: { summary: "run the Jupyter kernel on a connection file (used by Jupyter)", load: () => require("./commands/kernel") },
+  "install-kernel": { summary: "install the FleetLab Jupyter kernelspec (--user default, --prefix DIR, --sys-prefix)", load: () => require("./commands/install-kernel") },
+  calc: { summary: "evaluate a unit-aware expression over the model functions (--json, --list)", load: () => require("./commands/calc") },
+  headline: { summary: "print each track's headline figure for every mission, computed by the model", load: () => require("./commands/headline") },
+  run: { summary: "execute notebooks headless, in-process (no Jupyter), driving widgets with --set", load: () => require("./commands/run") },
 };
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, load]) => `  ${name.padEnd(16)}${load().summary}`);
+  const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(16)}${entry.summary}`);
   return ["usage: fleetlab <command> [options]", "", "commands:", ...lines].join("\n");
 }
 
@@ -35,10 +38,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage() + "\n");
     return name ? 0 : 2;
   }
-  const load = COMMANDS[name];
-  if (!load) {
+  const entry = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!entry) {
     process.stderr.write(`fleetlab: unknown command "${name}"\n${usage()}\n`);
     return 2;
   }
-  return load().run(rest);
+  return entry.load().run(rest);
 }

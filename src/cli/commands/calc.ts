@@ -19,7 +19,6 @@ import { ModelInputError } from "../../model/errors";
 import { MODEL_FUNCTIONS, type ModelFunctionSpec } from "../../model/registry";
 import { toPlainNumber } from "../../model/units";
 
-export const summary = "evaluate a unit-aware expression over the model functions (--json, --list)";
 
 /** A calc error: one line for stderr. */
 export class CalcError extends Error {

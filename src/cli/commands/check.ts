@@ -10,7 +10,6 @@ import { loadMission } from "../../mission/load";
 import { missionById } from "../../mission/missions/index";
 import { cellSource, fleetlabNotebookProblems, nbformatProblems, type Notebook } from "../../mission/nbformat";
 
-export const summary = "validate mission definitions and notebooks, listing exactly what is missing";
 
 /** Problems of one notebook file, including its mission's definition when the notebook names a known mission. */
 export function notebookFileProblems(file: string): string[] {

@@ -16,7 +16,6 @@ import { fleetAvailability, fleetMtbf } from "../../model/reliability";
 import { pollaczekKhinchineWait } from "../../model/scheduling/queueing";
 import { formatNumber } from "./calc";
 
-export const summary = "print each track's headline figure for every mission, computed by the model";
 
 /** One row of the table: a figure and its value per track, already formatted. */
 export interface HeadlineRow {

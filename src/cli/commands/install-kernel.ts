@@ -1,7 +1,6 @@
 /** `fleetlab install-kernel [--user | --prefix DIR | --sys-prefix]`: writes the Jupyter kernelspec. */
 import { installKernelspec, type InstallTarget } from "../../kernel/kernelspec";
 
-export const summary = "install the FleetLab Jupyter kernelspec (--user default, --prefix DIR, --sys-prefix)";
 
 export async function run(argv: string[]): Promise<number> {
   let target: InstallTarget = { kind: "user" };

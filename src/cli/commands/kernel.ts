@@ -1,7 +1,6 @@
 /** `fleetlab kernel <connection_file>`: the Jupyter kernel (started by Jupyter from kernel.json). */
 import { runKernel } from "../../kernel/kernel";
 
-export const summary = "run the Jupyter kernel on a connection file (used by Jupyter)";
 
 export async function run(argv: string[]): Promise<number> {
   const file = argv.find((a) => !a.startsWith("-"));

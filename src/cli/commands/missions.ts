@@ -5,7 +5,6 @@
 import { summaryLines } from "../../mission/summary";
 import { TRACK_IDS, type TrackId } from "../../mission/types";
 
-export const summary = "print each mission part's lock answer key and 10-iteration target, per track";
 
 export async function run(argv: string[]): Promise<number> {
   const missions: string[] = [];

@@ -10,7 +10,6 @@ import { MISSIONS } from "../../mission/missions/index";
 import { missionNotebook, serializeNotebook } from "../../mission/notebook";
 import { MISSION_ID_PATTERN, scaffoldSource, scaffoldSpec } from "../../mission/scaffold";
 
-export const summary = "scaffold a new mission definition + notebook, or --regenerate the catalog notebooks";
 
 export async function run(argv: string[]): Promise<number> {
   let dir = process.cwd();

@@ -22,7 +22,6 @@ import { parseSet, SetError, type SetSpec } from "../../mission/run/set-spec";
 import { LEDGER_FILE } from "../../mission/ledger";
 import type { TrackId } from "../../mission/types";
 
-export const summary = "execute notebooks headless, in-process (no Jupyter), driving widgets with --set";
 
 const USAGE = "usage: fleetlab run <notebook.ipynb...> [--track NAME|all] [--set [MISSION:]PART.CONTROL=VALUE ...] " +
   "[--out DIR] [--cell-timeout S] [--timeout S] [--answer-key] [--summary]";
