@@ -88,8 +88,9 @@ export function displayBundle(value: unknown): MimeBundle {
  */
 export function createExecutor(cwd: string, packageRoot: string): Executor {
   const tslabRequire = Module.createRequire(require.resolve("tslab/package.json"));
-  const ts = tslabRequire("@tslab/typescript-for-tslab") as { sys: TsSys; version: string };
-  const resolution = installFleetlabResolution(cwd, packageRoot, ts.sys);
+  const ts = tslabRequire("@tslab/typescript-for-tslab") as { sys: TsSys & { getCurrentDirectory(): string }; version: string };
+  const rootDir = path.resolve(cwd);
+  const resolution = installFleetlabResolution(rootDir, packageRoot, ts.sys);
   // Only @types/node and the notebook project's own @types are ambient (type-roots.ts).
   limitAutomaticTypes(ts.sys, declaredTypes(nearestPackageJson(cwd)));
   const converterModule = tslabRequire("./dist/converter") as {
@@ -101,14 +102,27 @@ export function createExecutor(cwd: string, packageRoot: string): Executor {
   };
   const inspectModule = tslabRequire("./dist/inspect") as { printQuickInfo(info: unknown): string };
 
+  // tslab's converter compiles in `ts.sys.getCurrentDirectory()`, which TypeScript memoizes
+  // from the first process.cwd(); a second executor in the same process (`fleetlab run
+  // a/x.ipynb b/y.ipynb`) would otherwise type-check its cells as if they sat in the
+  // first notebook's folder (wrong relative imports, wrong node_modules).
+  const inCwd = <T>(create: () => T): T => {
+    const original = ts.sys.getCurrentDirectory;
+    ts.sys.getCurrentDirectory = () => rootDir;
+    try {
+      return create();
+    } finally {
+      ts.sys.getCurrentDirectory = original;
+    }
+  };
   let node: TslabConverter | undefined;
   let browser: TslabConverter | undefined;
   const convs = {
     get node() {
-      return (node ??= converterModule.createConverter({ isJS: false, isBrowser: false }));
+      return (node ??= inCwd(() => converterModule.createConverter({ isJS: false, isBrowser: false })));
     },
     get browser() {
-      return (browser ??= converterModule.createConverter({ isJS: false, isBrowser: true }));
+      return (browser ??= inCwd(() => converterModule.createConverter({ isJS: false, isBrowser: true })));
     },
     close() {
       node?.close();
@@ -118,7 +132,7 @@ export function createExecutor(cwd: string, packageRoot: string): Executor {
   void convs.node; // build the compiler host now (a few hundred ms), not on the first cell
 
   let report: { value?: unknown; hasValue: boolean; errors: unknown[]; diagnostics: string[] } = { hasValue: false, errors: [], diagnostics: [] };
-  const tslab = executorModule.createExecutor(path.resolve(cwd), convs, {
+  const tslab = executorModule.createExecutor(rootDir, convs, {
     log(value: unknown) {
       report.value = value;
       report.hasValue = true;

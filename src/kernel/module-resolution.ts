@@ -59,25 +59,32 @@ export interface TsSys {
   realpath?(p: string): string;
 }
 
-let installed: Resolution | undefined;
+/** One notebook folder whose virtual `node_modules/fleetlab` is forwarded. */
+interface Forward {
+  /** `<cwd>/node_modules/fleetlab`, forward slashes. */
+  from: string;
+  /** The package root it maps to, forward slashes. */
+  to: string;
+  /** The notebook folder (native separators), to pick the forward for a `require`. */
+  cwd: string;
+  packageRoot: string;
+}
 
-/**
- * Arranges resolution of "fleetlab" for cells run with working directory `cwd`.
- * Call before tslab's converter is created. Idempotent.
- *
- * @param cwd         the notebook folder (process.cwd() of the kernel)
- * @param packageRoot the folder holding the running fleetlab's package.json
- * @param tsSys       the `sys` object of the TypeScript that tslab compiles with
- */
-export function installFleetlabResolution(cwd: string, packageRoot: string, tsSys: TsSys): Resolution {
-  if (installed) return installed;
-  const found = findInstalledPackage(cwd);
-  if (found) return (installed = { kind: "installed", packageDir: found });
+const FORWARDS = Symbol.for("fleetlab.moduleForwards");
+type Hooked = { [FORWARDS]?: Forward[] };
 
-  // TypeScript normalizes to forward slashes.
-  const from = path.join(cwd, "node_modules", PACKAGE).split(path.sep).join("/");
-  const to = packageRoot.split(path.sep).join("/");
-  const fwd = (p: string) => forwardPath(p, from, to);
+/** The forwards of one TypeScript `sys`, wrapping it the first time (later folders only add entries). */
+function sysForwards(tsSys: TsSys): Forward[] {
+  const holder = tsSys as TsSys & Hooked;
+  if (holder[FORWARDS]) return holder[FORWARDS];
+  const forwards: Forward[] = (holder[FORWARDS] = []);
+  const fwd = (p: string) => {
+    for (const f of forwards) {
+      const q = forwardPath(p, f.from, f.to);
+      if (q !== p) return q;
+    }
+    return p;
+  };
   const orig = {
     readFile: tsSys.readFile.bind(tsSys),
     fileExists: tsSys.fileExists.bind(tsSys),
@@ -87,7 +94,7 @@ export function installFleetlabResolution(cwd: string, packageRoot: string, tsSy
   };
   tsSys.readFile = (p, encoding) => orig.readFile(fwd(p), encoding);
   tsSys.fileExists = (p) => orig.fileExists(fwd(p));
-  tsSys.directoryExists = (p) => p === path.posix.dirname(from) || orig.directoryExists(fwd(p));
+  tsSys.directoryExists = (p) => forwards.some((f) => p === path.posix.dirname(f.from)) || orig.directoryExists(fwd(p));
   tsSys.getDirectories = (p) => orig.getDirectories(fwd(p));
   // Keep forwarded files at their virtual path: inside node_modules they count as an
   // external library, so the compiler never tries to emit them (rootDir = cwd).
@@ -95,19 +102,77 @@ export function installFleetlabResolution(cwd: string, packageRoot: string, tsSy
     const realpath = orig.realpath;
     tsSys.realpath = (p) => (fwd(p) !== p ? p : realpath(p));
   }
+  return forwards;
+}
 
+const REQUIRE_FORWARDS = Symbol.for("fleetlab.requireForwards");
+type RequireHooked = { [REQUIRE_FORWARDS]?: Forward[] };
+
+/** The forwards `require` falls back to, wrapping Module._resolveFilename the first time. */
+function requireForwards(): Forward[] {
   type ResolveFilename = (request: string, parent: unknown, ...rest: unknown[]) => string;
-  const M = Module as unknown as { _resolveFilename: ResolveFilename };
+  const M = Module as unknown as { _resolveFilename: ResolveFilename } & RequireHooked;
+  if (M[REQUIRE_FORWARDS]) return M[REQUIRE_FORWARDS];
+  const forwards: Forward[] = (M[REQUIRE_FORWARDS] = []);
   const resolve = M._resolveFilename;
   M._resolveFilename = function (request: string, parent: unknown, ...rest: unknown[]): string {
     if (request === PACKAGE || request.startsWith(PACKAGE + "/")) {
       try {
         return resolve.call(this, request, parent, ...rest);
-      } catch {
-        return resolve.call(this, packageRoot + request.slice(PACKAGE.length), parent, ...rest);
+      } catch (err) {
+        const forward = forwardFor(forwards, parent);
+        if (!forward) throw err;
+        return resolve.call(this, forward.packageRoot + request.slice(PACKAGE.length), parent, ...rest);
       }
     }
     return resolve.call(this, request, parent, ...rest);
   };
-  return (installed = { kind: "forwarded", from, to });
+  return forwards;
+}
+
+/**
+ * The forward for a `require` from `parent`: the one whose notebook folder holds the
+ * parent's file (deepest first), else the newest (cells run as `[eval]`-like modules
+ * whose filename may sit anywhere).
+ */
+function forwardFor(forwards: readonly Forward[], parent: unknown): Forward | undefined {
+  const file = (parent as { filename?: unknown } | null)?.filename;
+  if (typeof file === "string") {
+    const holding = forwards
+      .filter((f) => file === f.cwd || file.startsWith(f.cwd + path.sep))
+      .sort((a, b) => b.cwd.length - a.cwd.length);
+    if (holding.length > 0) return holding[0];
+  }
+  return forwards[forwards.length - 1];
+}
+
+/**
+ * Arranges resolution of "fleetlab" for cells run with working directory `cwd`.
+ * Call before tslab's converter is created. Safe to call for many folders in one process
+ * (`fleetlab run a/x.ipynb b/y.ipynb`): each call adds that folder's virtual
+ * `node_modules/fleetlab`; the hooks on `tsSys` and `require` are installed once.
+ *
+ * Example: cwd /tmp/a then /tmp/b, packageRoot /repo ->
+ *   /tmp/a/node_modules/fleetlab/dist/src/mission/index.d.ts and
+ *   /tmp/b/node_modules/fleetlab/dist/src/mission/index.d.ts both read /repo/dist/src/mission/index.d.ts
+ *
+ * @param cwd         the notebook folder (process.cwd() of the kernel)
+ * @param packageRoot the folder holding the running fleetlab's package.json
+ * @param tsSys       the `sys` object of the TypeScript that tslab compiles with
+ */
+export function installFleetlabResolution(cwd: string, packageRoot: string, tsSys: TsSys): Resolution {
+  const found = findInstalledPackage(cwd);
+  if (found) return { kind: "installed", packageDir: found };
+
+  const dir = path.resolve(cwd);
+  // TypeScript normalizes to forward slashes.
+  const from = path.join(dir, "node_modules", PACKAGE).split(path.sep).join("/");
+  const to = path.resolve(packageRoot).split(path.sep).join("/");
+  const forward: Forward = { from, to, cwd: dir, packageRoot: path.resolve(packageRoot) };
+  for (const list of [sysForwards(tsSys), requireForwards()]) {
+    const same = list.findIndex((f) => f.from === from);
+    if (same >= 0) list.splice(same, 1);
+    list.push(forward);
+  }
+  return { kind: "forwarded", from, to };
 }

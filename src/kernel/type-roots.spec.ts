@@ -39,3 +39,14 @@ describe("limitAutomaticTypes", () => {
     expect(s.getDirectories("/nb/types/@types")).toEqual(["jest", "node", "react"]);
   });
 });
+
+describe("limitAutomaticTypes, called again for the next notebook", () => {
+  it("replaces the kept set instead of narrowing it (one wrapper per sys)", () => {
+    const s: TsSys = { readFile: () => undefined, fileExists: () => false, directoryExists: () => true, getDirectories: () => ["jest", "node", "react"] };
+    limitAutomaticTypes(s, new Set(["node", "jest"]));
+    const wrapped = s.getDirectories;
+    limitAutomaticTypes(s, new Set(["node", "react"]));
+    expect(s.getDirectories).toBe(wrapped);
+    expect(s.getDirectories("/b/node_modules/@types")).toEqual(["node", "react"]);
+  });
+});

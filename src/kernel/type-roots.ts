@@ -52,18 +52,27 @@ export function nearestPackageJson(dir: string): unknown {
   }
 }
 
+const KEEP = Symbol.for("fleetlab.automaticTypes");
+type Limited = TsSys & { [KEEP]?: Set<string> };
+
 /**
  * Makes `tsSys.getDirectories` list, inside any `node_modules/@types` folder, only the
  * packages in `keep`. TypeScript enumerates type roots only to find automatic type
- * directives, so module resolution and explicit imports are unaffected.
+ * directives, so module resolution and explicit imports are unaffected. The wrapper is
+ * installed once per `tsSys`; a later call (the next notebook in one process) replaces
+ * the kept set rather than narrowing the previous one.
  * @returns the names kept, for the kernel log
  */
 export function limitAutomaticTypes(tsSys: TsSys, keep: Set<string>): Set<string> {
-  const getDirectories = tsSys.getDirectories.bind(tsSys);
-  tsSys.getDirectories = (p) => {
-    const all = getDirectories(p);
-    const normalized = p.split(path.sep).join("/").replace(/\/+$/, "");
-    return normalized.endsWith("/node_modules/@types") ? all.filter((name) => keep.has(name)) : all;
-  };
+  const limited = tsSys as Limited;
+  if (!limited[KEEP]) {
+    const getDirectories = tsSys.getDirectories.bind(tsSys);
+    tsSys.getDirectories = (p) => {
+      const all = getDirectories(p);
+      const normalized = p.split(path.sep).join("/").replace(/\/+$/, "");
+      return normalized.endsWith("/node_modules/@types") ? all.filter((name) => limited[KEEP]!.has(name)) : all;
+    };
+  }
+  limited[KEEP] = keep;
   return keep;
 }
