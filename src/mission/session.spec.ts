@@ -3,8 +3,14 @@ import os from "os";
 import path from "path";
 import { setKernelRuntime } from "../kernel/runtime";
 import { createHeadlessRuntime } from "./headless/runtime";
+import { verifyLedger } from "../widgets/lock-ledger";
+import { answerKey } from "./answer-key";
 import { readLedger } from "./ledger";
-import { open } from "./session";
+import { missionById } from "./missions/index";
+import type { NotebookOutput } from "./nbformat";
+import { resolve, resolveControl, trackContext } from "./resolve";
+import { notebookLockLedger, open, resetNotebookRecords } from "./session";
+import type { TrackId } from "./types";
 
 describe("mission session, headless", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "session-"));
@@ -33,5 +39,114 @@ describe("mission session, headless", () => {
     expect(e.lock).toBe(0.4);
     expect(e.controls.nodes).toBe(2000);
     expect(e.target).toMatchObject({ value: 692, tries: [500, 692], found: true, attempts: 2 });
+  });
+});
+
+describe("mission session, track switch", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "session-switch-"));
+  const rt = createHeadlessRuntime();
+  const VIEW = "application/vnd.jupyter.widget-view+json";
+  beforeAll(() => { process.env.FLEETLAB_LEDGER = path.join(dir, "fleetlab-ledger.json"); setKernelRuntime(rt); resetNotebookRecords(); });
+  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  const modelId = (o: NotebookOutput) => ((o as { data: Record<string, unknown> }).data[VIEW] as { model_id: string }).model_id;
+  /** The state a widget has on the front end: its open state plus every update since. */
+  const frontState = (id: string): Record<string, unknown> => {
+    const c = rt.comm(id)!;
+    const state = { ...(c.openData.state as Record<string, unknown>) };
+    for (const m of c.sent) if (m.method === "update" || m.method === "echo_update") Object.assign(state, m.state);
+    return state;
+  };
+  const mission = missionById("01_ml_intro");
+  const part1 = mission.parts[0];
+
+  it("re-renders the shown part in place for the new track; the ledger records the switch; each track keeps its own lock", async () => {
+    const briefingOut = rt.beginCell();
+    const m = open("01_ml_intro", "cloud_titan");
+    m.briefing();
+    const partOut = rt.beginCell();
+    const part = m.part("reliability_gap");
+    const visualOut = rt.beginCell();
+    m.visuals();
+    await settle();
+    const switchId = modelId(briefingOut[1]);
+    const boxId = modelId(partOut[0]);
+    const cloudLock = part.lock;
+    const cloudPlot = modelId(visualOut[0]);
+    rt.frontendSend(cloudLock, { method: "custom", content: { type: "lock_request", value: 0.4 } });
+    rt.frontendSend(part.controls.nodes, { method: "update", state: { value: 2000 } });
+    await settle();
+
+    // The student picks Mobile Nomad in the Track control.
+    rt.frontendSend(switchId, { method: "update", state: { value: "mobile_nomad" } });
+    await settle();
+    const ctx = trackContext(mission, "mobile_nomad");
+    expect(m.track).toBe("mobile_nomad");
+    expect(part.track).toBe("mobile_nomad");
+    expect(part.lock).not.toBe(cloudLock);
+    // The part's Box now holds the new track's widgets, with that track's ranges and defaults.
+    const children = frontState(boxId).children as string[];
+    expect(children).toContain(`IPY_MODEL_${part.lock}`);
+    expect(children).not.toContain(`IPY_MODEL_${cloudLock}`);
+    for (const c of part1.workbench.controls) {
+      const r = resolveControl(c, ctx) as Extract<ReturnType<typeof resolveControl>, { kind: "slider" }>;
+      expect(frontState(part.controls[c.id])).toMatchObject({ min: r.min, max: r.max, value: r.default, disabled: true });
+    }
+    expect(frontState(part.controls.nodes).max).toBe(1e9); // Cloud Titan's is 25,000
+    expect(frontState(part.lock)).toMatchObject({ prompt: resolve(part1.lock.question, ctx), locked: false, value: null });
+    expect(String(frontState(part.target!).description)).toContain(answerKey(mission, part1.id, "mobile_nomad", readLedger()).target!.prompt);
+    // Briefing and visuals redrawn under their display ids.
+    expect(String(briefingOut[0].output_type === "display_data" && briefingOut[0].data["text/markdown"])).toContain(mission.tracks.mobile_nomad!.crisisTitle);
+    expect(modelId(visualOut[0])).not.toBe(cloudPlot);
+
+    // The ledger has the opening track and the switch, and still verifies.
+    const events = notebookLockLedger().events;
+    expect(events.filter((e) => e.kind === "track").map((e) => e.value)).toEqual([
+      { from: null, to: "cloud_titan" }, { from: "cloud_titan", to: "mobile_nomad" },
+    ]);
+    expect(events.find((e) => e.kind === "track" && e.widget_id === switchId)).toBeDefined();
+    expect(verifyLedger(notebookLockLedger().toJSON())).toEqual({ ok: true });
+
+    // Mobile Nomad's lock is its own: committing it is a first commit on this track.
+    rt.frontendSend(part.lock, { method: "custom", content: { type: "lock_request", value: 0.1 } });
+    await settle();
+    expect(frontState(part.controls.nodes).disabled).toBe(false);
+    expect(verifyLedger(notebookLockLedger().toJSON())).toEqual({ ok: true });
+
+    // Back to Cloud Titan: its locked prediction and driven value are shown again; a second commit is refused.
+    m.switchTrack("cloud_titan");
+    await settle();
+    expect(frontState(switchId).value).toBe("cloud_titan");
+    expect(part.lock).toBe(cloudLock);
+    expect(frontState(cloudLock)).toMatchObject({ locked: true, value: 0.4 });
+    expect(frontState(part.controls.nodes).value).toBe(2000);
+    expect(frontState(boxId).children).toContain(`IPY_MODEL_${cloudLock}`);
+    const before = rt.comm(cloudLock)!.sent.length;
+    rt.frontendSend(cloudLock, { method: "custom", content: { type: "lock_request", value: 0.9 } });
+    expect(rt.comm(cloudLock)!.sent.slice(before).some((s) => (s.content as { type?: string } | undefined)?.type === "rejected")).toBe(true);
+    expect(frontState(cloudLock).value).toBe(0.4);
+    const record = notebookLockLedger().toJSON();
+    expect(verifyLedger(record)).toEqual({ ok: true });
+    expect(record.events.filter((e) => e.kind === "commit").map((e) => e.value)).toEqual([0.4, 0.1]);
+  });
+
+  it("refuses an unknown track naming it; nothing changes", () => {
+    rt.beginCell();
+    const m = open("01_ml_intro", "edge_guardian");
+    const part = m.part("reliability_gap");
+    const events = notebookLockLedger().events.length;
+    expect(() => m.switchTrack("lunar_base" as TrackId)).toThrow(/track must be one of .*\(got "lunar_base"\)/);
+    expect(m.track).toBe("edge_guardian");
+    expect(part.track).toBe("edge_guardian");
+    expect(notebookLockLedger().events.length).toBe(events);
+  });
+
+  it("a part rendered after a switch uses the new track", () => {
+    rt.beginCell();
+    const m = open("01_ml_intro", "cloud_titan");
+    m.switchTrack("tiny_pioneer");
+    const part = m.part("reliability_gap");
+    expect(part.track).toBe("tiny_pioneer");
+    expect(frontState(part.controls.nodes).max).toBe(10_000);
   });
 });

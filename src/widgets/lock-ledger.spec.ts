@@ -102,3 +102,49 @@ describe("verifyLedger", () => {
     expect(verifyLedger({ version: 1, algorithm: "sha256", events: [{ seq: 0 }] })).toEqual({ ok: false, problems: ["event 0: malformed"] });
   });
 });
+
+describe("verifyLedger with track events", () => {
+  const track = (l: LockLedger, from: string | null, to: string) =>
+    l.append({ kind: "track", widget_id: "sw", part: "01", trait: "track", value: { from, to } });
+  const commit = (l: LockLedger, value: number) => l.append({ kind: "commit", widget_id: "lock", part: "01.gap", trait: "value", value });
+  const reveal = (l: LockLedger) => l.append({ kind: "revealed", widget_id: "plot", part: "01.gap", trait: "", value: null });
+
+  it("accepts one commit of a part per track, reveals included", () => {
+    const l = new LockLedger({ clock: tick() });
+    track(l, null, "cloud_titan");
+    commit(l, 0.4);
+    reveal(l);
+    track(l, "cloud_titan", "mobile_nomad");
+    commit(l, 0.1);
+    expect(verifyLedger(l.toJSON())).toEqual({ ok: true });
+  });
+
+  it("flags a second commit on the same track, even after switching away and back", () => {
+    const l = new LockLedger({ clock: tick() });
+    track(l, null, "cloud_titan");
+    commit(l, 0.4);
+    reveal(l);
+    track(l, "cloud_titan", "mobile_nomad");
+    track(l, "mobile_nomad", "cloud_titan");
+    commit(l, 0.37);
+    const v = verifyLedger(l.toJSON());
+    expect(v.ok).toBe(false);
+    expect(!v.ok && v.problems).toEqual([
+      "event 5: part 01.gap committed twice on track cloud_titan (first at event 1)",
+      "event 5: prediction for part 01.gap recorded after its results were revealed on track cloud_titan (event 2)",
+    ]);
+  });
+
+  it("still flags a second commit with no track events at all", () => {
+    const l = new LockLedger({ clock: tick() });
+    commit(l, 0.4);
+    commit(l, 0.5);
+    expect(verifyLedger(l.toJSON())).toEqual({ ok: false, problems: ["event 1: part 01.gap committed twice (first at event 0)"] });
+  });
+
+  it("flags a track event without a track to switch to", () => {
+    const l = new LockLedger({ clock: tick() });
+    l.append({ kind: "track", widget_id: "sw", part: "01", trait: "track", value: "mobile_nomad" });
+    expect(verifyLedger(l.toJSON())).toEqual({ ok: false, problems: ["event 0: track event value must be { from, to } with to a track name"] });
+  });
+});

@@ -9,12 +9,17 @@
  * Editing a field breaks hash_n; deleting or reordering breaks seq or prev_hash;
  * dropping the newest events is caught only against a head hash kept elsewhere
  * (`verifyLedger(record, { head })`).
+ *
+ * Tracks: a "track" event (value `{ from, to }`) puts track `to` in force for the events
+ * after it. Each track has its own lock per part, so commits and reveals are counted per
+ * (track, part): a part is committed at most once per track, and never after that track's
+ * results of the part were revealed.
  */
 import { createHash } from "node:crypto";
 import type { JsonValue } from "../kernel/runtime";
 
-/** What happened. */
-export type LedgerEventKind = "commit" | "refused" | "interaction" | "revealed";
+/** What happened ("track": the mission's track changed; value `{ from, to }`). */
+export type LedgerEventKind = "commit" | "refused" | "interaction" | "revealed" | "track";
 
 /** One entry of the ledger, snake_case as saved. */
 export interface LedgerEvent {
@@ -41,7 +46,7 @@ export type LedgerEntry = Pick<LedgerEvent, "kind" | "widget_id" | "part" | "tra
 
 /** prev_hash of the first event. */
 export const GENESIS_HASH = "0".repeat(64);
-const KINDS: readonly LedgerEventKind[] = ["commit", "refused", "interaction", "revealed"];
+const KINDS: readonly LedgerEventKind[] = ["commit", "refused", "interaction", "revealed", "track"];
 
 /** JSON with object keys sorted at every level, so equal values hash equally. */
 export function canonicalJson(value: unknown): string {
@@ -113,9 +118,17 @@ export type LedgerVerdict = { ok: true } | { ok: false; problems: string[] };
 
 const HEX64 = /^[0-9a-f]{64}$/;
 
+/** The track a "track" event puts in force, or null when its value is not `{ from, to: string }`. */
+function trackTo(value: unknown): string | null {
+  const v = value as { from?: unknown; to?: unknown } | null;
+  if (v === null || typeof v !== "object" || typeof v.to !== "string" || v.to.length === 0) return null;
+  return v.from === null || typeof v.from === "string" ? v.to : null;
+}
+
 /**
  * Checks a saved ledger: shape, seq order, hash chain, each part committed at most
- * once, and no commit of a part after that part's results were revealed.
+ * once per track, and no commit of a part after that part's results were revealed on
+ * the same track. Events before any "track" event belong to no named track.
  */
 export function verifyLedger(record: unknown, options: { head?: string } = {}): LedgerVerdict {
   const problems: string[] = [];
@@ -126,6 +139,7 @@ export function verifyLedger(record: unknown, options: { head?: string } = {}): 
   let prev = GENESIS_HASH;
   const committed = new Map<string, number>();
   const revealed = new Map<string, number>();
+  let track: string | null = null;
   r.events.forEach((e: LedgerEvent, i: number) => {
     const at = `event ${i}`;
     if (e === null || typeof e !== "object" || typeof e.hash !== "string" || !HEX64.test(e.hash) ||
@@ -143,14 +157,21 @@ export function verifyLedger(record: unknown, options: { head?: string } = {}): 
     }
     if (recomputed !== e.hash) problems.push(`${at}: hash does not match its contents (edited)`);
     prev = e.hash;
+    if (e.kind === "track") {
+      const to = trackTo(e.value);
+      if (to === null) problems.push(`${at}: track event value must be { from, to } with to a track name`);
+      else track = to;
+    }
+    const key = `${track ?? ""}\u0000${e.part}`;
+    const onTrack = track === null ? "" : ` on track ${track}`;
     if (e.kind === "commit") {
-      if (committed.has(e.part)) problems.push(`${at}: part ${e.part} committed twice (first at event ${committed.get(e.part)})`);
-      else committed.set(e.part, i);
-      if (revealed.has(e.part)) {
-        problems.push(`${at}: prediction for part ${e.part} recorded after its results were revealed (event ${revealed.get(e.part)})`);
+      if (committed.has(key)) problems.push(`${at}: part ${e.part} committed twice${onTrack} (first at event ${committed.get(key)})`);
+      else committed.set(key, i);
+      if (revealed.has(key)) {
+        problems.push(`${at}: prediction for part ${e.part} recorded after its results were revealed${onTrack} (event ${revealed.get(key)})`);
       }
     }
-    if (e.kind === "revealed" && !revealed.has(e.part)) revealed.set(e.part, i);
+    if (e.kind === "revealed" && !revealed.has(key)) revealed.set(key, i);
   });
   if (options.head !== undefined && options.head !== prev) problems.push("newest hash differs from the expected head (events dropped)");
   return problems.length ? { ok: false, problems } : { ok: true };
