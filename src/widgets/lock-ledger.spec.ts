@@ -99,7 +99,7 @@ describe("verifyLedger", () => {
 
   it("rejects malformed records", () => {
     expect(verifyLedger(null).ok).toBe(false);
-    expect(verifyLedger({ version: 1, algorithm: "sha256", events: [{ seq: 0 }] })).toEqual({ ok: false, problems: ["event 0: malformed"] });
+    expect(verifyLedger({ version: 1, algorithm: "sha256", events: [{ seq: 0 }] })).toEqual({ ok: false, problems: ["event 0: malformed (time must be an ISO 8601 UTC time)"] });
   });
 });
 

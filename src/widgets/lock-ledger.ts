@@ -87,8 +87,11 @@ export class LockLedger {
   append(entry: LedgerEntry): LedgerEvent {
     if (!KINDS.includes(entry.kind)) throw new Error(`LockLedger.append: kind must be one of ${KINDS.join(", ")} (got ${String(entry.kind)})`);
     const prev = this.list[this.list.length - 1];
+    // Times never go backwards along the chain (verifyLedger checks it), even if the wall clock does.
+    const now = this.clock();
+    const time = prev && Date.parse(prev.time) > now.getTime() ? prev.time : now.toISOString();
     const partial = {
-      seq: this.list.length, time: this.clock().toISOString(), kind: entry.kind, widget_id: entry.widget_id,
+      seq: this.list.length, time, kind: entry.kind, widget_id: entry.widget_id,
       part: entry.part, trait: entry.trait, value: structuredClone(entry.value),
       prev_hash: prev ? prev.hash : GENESIS_HASH,
     };
@@ -117,6 +120,8 @@ export class LockLedger {
 export type LedgerVerdict = { ok: true } | { ok: false; problems: string[] };
 
 const HEX64 = /^[0-9a-f]{64}$/;
+/** `Date.toISOString()` form, as the ledger writes it. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 /** The track a "track" event puts in force, or null when its value is not `{ from, to: string }`. */
 function trackTo(value: unknown): string | null {
@@ -125,27 +130,55 @@ function trackTo(value: unknown): string | null {
   return v.from === null || typeof v.from === "string" ? v.to : null;
 }
 
+/** Why `e` is not a well-formed ledger event, or null when every field has its type. */
+function malformed(e: unknown): string | null {
+  if (e === null || typeof e !== "object" || Array.isArray(e)) return "not an object";
+  const v = e as { [k: string]: unknown };
+  if (typeof v.seq !== "number" || !Number.isSafeInteger(v.seq) || v.seq < 0) return "seq must be an integer >= 0";
+  if (typeof v.time !== "string" || !ISO_TIME.test(v.time) || Number.isNaN(Date.parse(v.time))) {
+    return "time must be an ISO 8601 UTC time";
+  }
+  if (!KINDS.includes(v.kind as LedgerEventKind)) return `kind must be one of ${KINDS.join(", ")}`;
+  for (const f of ["widget_id", "part", "trait"] as const) if (typeof v[f] !== "string") return `${f} must be a string`;
+  if (!("value" in v) || v.value === undefined) return "value is missing";
+  if (typeof v.prev_hash !== "string" || !HEX64.test(v.prev_hash)) return "prev_hash must be 64 hex digits";
+  if (typeof v.hash !== "string" || !HEX64.test(v.hash)) return "hash must be 64 hex digits";
+  return null;
+}
+
 /**
- * Checks a saved ledger: shape, seq order, hash chain, each part committed at most
- * once per track, and no commit of a part after that part's results were revealed on
- * the same track. Events before any "track" event belong to no named track.
+ * Checks a saved ledger: shape (every field of every event), seq order, hash chain,
+ * times that never go backwards, each part committed at most once per track, and no
+ * commit of a part after that part's results were revealed on the same track. Events
+ * before any "track" event belong to no named track. Never throws: anything that is not
+ * a well-formed ledger is a failure with the reason in `problems`.
+ *
+ * What it cannot prove: the chain is keyed by nothing secret, so a record edited and then
+ * re-hashed from the edit onwards verifies again. Only `options.head`, a hash of the newest
+ * event kept outside the record, catches that (and dropped newest events).
  */
 export function verifyLedger(record: unknown, options: { head?: string } = {}): LedgerVerdict {
   const problems: string[] = [];
-  if (record === null || typeof record !== "object") return { ok: false, problems: ["ledger must be an object"] };
+  if (record === null || typeof record !== "object" || Array.isArray(record)) {
+    return { ok: false, problems: ["ledger must be an object"] };
+  }
   const r = record as Partial<LedgerRecord>;
   if (r.version !== 1 || r.algorithm !== "sha256") problems.push("ledger must have version 1 and algorithm sha256");
   if (!Array.isArray(r.events)) return { ok: false, problems: [...problems, "ledger.events must be a list"] };
   let prev = GENESIS_HASH;
+  let prevTime = -Infinity;
   const committed = new Map<string, number>();
   const revealed = new Map<string, number>();
   let track: string | null = null;
-  r.events.forEach((e: LedgerEvent, i: number) => {
+  // A plain loop, not forEach: a sparse list's holes are events too (malformed ones).
+  for (let i = 0; i < r.events.length; i++) {
+    const e = r.events[i] as LedgerEvent;
     const at = `event ${i}`;
-    if (e === null || typeof e !== "object" || typeof e.hash !== "string" || !HEX64.test(e.hash) ||
-        !KINDS.includes(e.kind) || typeof e.part !== "string" || typeof e.time !== "string") {
-      problems.push(`${at}: malformed`);
-      return;
+    const shape = malformed(e);
+    if (shape !== null) {
+      problems.push(`${at}: malformed (${shape})`);
+      prev = typeof (e as { hash?: unknown } | null)?.hash === "string" ? (e as LedgerEvent).hash : "";
+      continue;
     }
     if (e.seq !== i) problems.push(`${at}: seq is ${e.seq} (events deleted or reordered)`);
     if (e.prev_hash !== prev) problems.push(`${at}: prev_hash does not match the previous event (chain broken)`);
@@ -157,12 +190,15 @@ export function verifyLedger(record: unknown, options: { head?: string } = {}): 
     }
     if (recomputed !== e.hash) problems.push(`${at}: hash does not match its contents (edited)`);
     prev = e.hash;
+    const time = Date.parse(e.time);
+    if (time < prevTime) problems.push(`${at}: time ${e.time} is before the previous event's (reordered or edited)`);
+    prevTime = Math.max(prevTime, time);
     if (e.kind === "track") {
       const to = trackTo(e.value);
       if (to === null) problems.push(`${at}: track event value must be { from, to } with to a track name`);
       else track = to;
     }
-    const key = `${track ?? ""}\u0000${e.part}`;
+    const key = JSON.stringify([track, e.part]);
     const onTrack = track === null ? "" : ` on track ${track}`;
     if (e.kind === "commit") {
       if (committed.has(key)) problems.push(`${at}: part ${e.part} committed twice${onTrack} (first at event ${committed.get(key)})`);
@@ -172,7 +208,7 @@ export function verifyLedger(record: unknown, options: { head?: string } = {}): 
       }
     }
     if (e.kind === "revealed" && !revealed.has(key)) revealed.set(key, i);
-  });
+  }
   if (options.head !== undefined && options.head !== prev) problems.push("newest hash differs from the expected head (events dropped)");
   return problems.length ? { ok: false, problems } : { ok: true };
 }
