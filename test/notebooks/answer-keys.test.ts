@@ -181,9 +181,16 @@ describe("01 part 3: Synchronous or Asynchronous follows syncVsAsyncSgd per trac
     expect(Number.isFinite(adv)).toBe(true);
     expect(answerKey(missionById("01_ml_intro"), "c3_review", t).lock.answer).toBe(adv > 1 ? "Asynchronous" : "Synchronous");
   });
-  it("the answer differs where the physics differs: the datacenter tracks barrier, the phone fleet does not", () => {
+  it("the answer differs where the physics differs: the datacenter tracks barrier, the phone fleet and the congested stadium gateway do not", () => {
     const answers = TRACK_IDS.map((t) => answerKey(missionById("01_ml_intro"), "c3_review", t).lock.answer);
-    expect(answers).toEqual(["Synchronous", "Synchronous", "Asynchronous", "Synchronous"]);
+    expect(answers).toEqual(["Synchronous", "Synchronous", "Asynchronous", "Asynchronous"]);
+  });
+  it.each([...TRACK_IDS])("%s: the key is decisive, |async/sync − 1| > 0.1 (no coin flip)", (t) => {
+    expect(Math.abs(closedFormAdvantage(t) - 1)).toBeGreaterThan(0.1);
+  });
+  it("Tiny Pioneer: the congested gateway's straggler tail (500 BLE connection events of 3.75 ms) makes asynchronous updates win by ~1.9x", () => {
+    expect(TRACKS.tiny_pioneer.missions["01"].tailMeanSeconds.value).toBeCloseTo(500 * 3.75e-3, 12);
+    expect(closedFormAdvantage("tiny_pioneer")).toBeGreaterThan(1.5);
   });
 });
 
@@ -210,15 +217,16 @@ describe("08 parts 2 and 3 come from the cluster simulator (same seeds)", () => 
   const m08 = (t: T) => TRACKS[t].missions["08"];
   const shape = (t: T) => ({ racks: m08(t).racks.value, nodesPerRack: m08(t).nodesPerRack.value, gpusPerNode: m08(t).gpusPerNode.value });
   const total = (t: T) => shape(t).racks * shape(t).nodesPerRack * shape(t).gpusPerNode;
-  // Part 2: training gangs (tenant 0, quota) and research 1-/2-GPU jobs (tenant 1), weights 1 : 6 : 3, 2,000 jobs, seed 8.
+  // Part 2: training gangs (tenant 0, quota) and research 1-/2-GPU jobs (tenant 1), weights 1 : 6 : 3, 2,000 jobs, seed 8,
+  // at the catalog's part 2 load, gang size and job length.
   const part2 = (t: T, locality: "strict" | "loose", quotaPercent: number, trainingFirst: boolean, gang = true) => {
-    const m = m08(t), job = { meanServiceHours: m.jobHours.value, serviceCv: m.serviceCv.value };
+    const m = m08(t), gangGpus = m.policyGangGpus.value, job = { meanServiceHours: m.policyJobHours.value, serviceCv: m.serviceCv.value };
     return simulateCluster({
-      ...shape(t), jobs: 2000, load: m.load.value, placement: "best-fit", queueOrder: "priority", backfill: "easy",
-      starvationThresholdHours: 24, fragmentationJobGpus: m.jobGpus.value,
-      tenants: [{ name: "training", quotaGpus: Math.max(m.jobGpus.value, Math.round((quotaPercent / 100) * total(t))) }, { name: "research" }],
+      ...shape(t), jobs: 2000, load: m.policyLoad.value, placement: "best-fit", queueOrder: "priority", backfill: "easy",
+      starvationThresholdHours: 24, fragmentationJobGpus: gangGpus,
+      tenants: [{ name: "training", quotaGpus: Math.max(gangGpus, Math.round((quotaPercent / 100) * total(t))) }, { name: "research" }],
       jobClasses: [
-        { name: "training gang", gpus: m.jobGpus.value, weight: 1, ...job, tenant: 0, priority: trainingFirst ? 1 : 0, placement: "topology-aware", locality, gang },
+        { name: "training gang", gpus: gangGpus, weight: 1, ...job, tenant: 0, priority: trainingFirst ? 1 : 0, placement: "topology-aware", locality, gang },
         { name: "research 1-GPU", gpus: 1, weight: 6, ...job, tenant: 1, priority: trainingFirst ? 0 : 1 },
         { name: "research 2-GPU", gpus: 2, weight: 3, ...job, tenant: 1, priority: trainingFirst ? 0 : 1 },
       ],
@@ -229,14 +237,18 @@ describe("08 parts 2 and 3 come from the cluster simulator (same seeds)", () => 
     expect(gang).not.toBe(free);
     expect(answerKey(missionById("08_fleet_orch"), "topology_penalty", t).lock.answer).toBe(gang > free ? "Increase" : "Decrease");
   });
-  it("Cloud Titan part 2 target: the best MFU over the 16 policies whose low-priority jobs never wait > 24 h", () => {
+  it.each([...TRACK_IDS])("%s part 2 target: the best MFU over the 16 policies whose low-priority jobs never wait > 24 h; the choice matters", (t0) => {
     let best = -1, starving = 0;
+    const mfus: number[] = [];
     for (const locality of ["strict", "loose"] as const) for (const q of [25, 50, 75, 100]) for (const first of [true, false]) {
       const r = part2(t0, locality, q, first);
+      mfus.push(100 * r.mfuWhileArriving);
       if (r.starvation.maxWaitHours > 24) { starving++; continue; }
       best = Math.max(best, 100 * r.mfuWhileArriving);
     }
     expect(starving).toBeGreaterThan(0); // the constraint binds: some policy starves the low-priority tenant
+    expect(starving).toBeLessThan(16); // and some policy is feasible
+    expect(Math.max(...mfus) - Math.min(...mfus)).toBeGreaterThan(5); // MFU spreads by more than 5 points across policies
     const k = answerKey(missionById("08_fleet_orch"), "topology_penalty", t0);
     expect(k.target!.value).toBe(best);
     expect(k.target!.unit).toBe("%");
@@ -244,7 +256,6 @@ describe("08 parts 2 and 3 come from the cluster simulator (same seeds)", () => 
     expect(best).toBeGreaterThan(0);
     expect(best).toBeLessThan(100);
   });
-  const t0: T = "cloud_titan";
   // Part 3: gang training jobs, 400 jobs, seed 8, spot at Daly's interval for the job's spot MTBF.
   const part3 = (t: T, spotShare: number, mode: "static" | "elastic") => {
     const m = m08(t), nodesPerJob = Math.ceil(m.jobGpus.value / m.gpusPerNode.value);
@@ -273,9 +284,19 @@ describe("08 parts 2 and 3 come from the cluster simulator (same seeds)", () => 
     expect(answerKey(missionById("08_fleet_orch"), "elastic_buffer", "cloud_titan").target!.value).toBeGreaterThanOrEqual(2);
     expect(answerKey(missionById("08_fleet_orch"), "elastic_buffer", "cloud_titan").lock.answer).toBe("Elastic");
   });
-  it("Tiny Pioneer: one-node jobs cannot shrink, so elastic equals static (ratio exactly 1)", () => {
-    expect(m08("tiny_pioneer").jobGpus.value).toBeLessThanOrEqual(m08("tiny_pioneer").gpusPerNode.value);
-    expect(answerKey(missionById("08_fleet_orch"), "elastic_buffer", "tiny_pioneer").target!.value).toBe(1);
+  it.each([...TRACK_IDS])("%s part 3 is non-degenerate: jobs span several nodes, so elastic and static differ at 20% and 100% spot", (t) => {
+    expect(m08(t).jobGpus.value).toBeGreaterThan(m08(t).gpusPerNode.value);
+    expect(part3(t, 0.2, "static").completion.meanHours).not.toBe(part3(t, 0.2, "elastic").completion.meanHours);
+    expect(answerKey(missionById("08_fleet_orch"), "elastic_buffer", t).lock.answer).not.toBe("No difference");
+    expect(answerKey(missionById("08_fleet_orch"), "elastic_buffer", t).target!.value).toBeGreaterThan(1.05);
+  });
+  it("part 3 lock offers \"No difference\" and gives it on an exact tie (one-node jobs cannot shrink), never a silent Static", () => {
+    const mission = missionById("08_fleet_orch"), part = mission.parts.find((p) => p.id === "elastic_buffer")!;
+    expect(part.lock.kind === "choice" && part.lock.choices).toContain("No difference");
+    // The same track with one-node jobs: a reclaim kills the whole job either way.
+    const params = { ...mission.params("tiny_pioneer"), jobGpus: m08("tiny_pioneer").gpusPerNode.value };
+    const ctx = { track: "tiny_pioneer", params, ledger: { entry: () => undefined, control: <V>(_m: string, _p: string, _c: string, f: V) => f } };
+    expect(part.lock.kind === "choice" && part.lock.answer(ctx as never)).toBe("No difference");
   });
 });
 

@@ -20,6 +20,8 @@ export interface FleetOrchParams {
   /** Mean job length, hours, and its coefficient of variation. */
   jobHours: number;
   serviceCv: number;
+  /** Part 2's shared cluster: offered load, GPUs of one training gang and mean job length, hours. */
+  policy: { load: number; gangGpus: number; jobHours: number };
   /** Mean hours between preemptions of one spot node, and hours until the provider gives it back. */
   spotMtbfHours: number;
   spotRestoreHours: number;
@@ -39,6 +41,7 @@ export function trackParams(id: TrackId): FleetOrchParams {
   return {
     shape: { racks: t.racks.value, nodesPerRack: t.nodesPerRack.value, gpusPerNode: t.gpusPerNode.value },
     load: t.load.value, jobGpus: t.jobGpus.value, jobHours: t.jobHours.value, serviceCv: t.serviceCv.value,
+    policy: { load: t.policyLoad.value, gangGpus: t.policyGangGpus.value, jobHours: t.policyJobHours.value },
     spotMtbfHours: t.spotMtbfHours.value, spotRestoreHours: t.spotRestoreHours.value, restartSeconds: t.restartSeconds.value, rescaleSeconds: t.rescaleSeconds.value,
     workHours: t.workHours.value, checkpointSeconds: t.checkpointSeconds.value,
   };
@@ -100,25 +103,27 @@ const part2Runs = new Map<string, ClusterReport>();
 
 /**
  * Part 2's experiment, run by the cluster simulator: two tenants share the cluster at the
- * track's load: "training" submits the track's gang jobs (topology-aware, the policy's
- * locality, capped at the policy's quota), "research" submits 1- and 2-GPU jobs (arrival
- * weights 1 : 6 : 3); the policy's priority decides which tenant's queue goes first (EASY
- * backfill behind it). `gang: false` lets the training jobs start on whatever is free and
+ * track's part 2 load (`p.policy`): "training" submits gang jobs of `p.policy.gangGpus`
+ * (topology-aware, the policy's locality, capped at the policy's quota), "research" submits
+ * 1- and 2-GPU jobs (arrival weights 1 : 6 : 3), all of mean length `p.policy.jobHours`;
+ * the policy's priority decides which tenant's queue goes first (EASY backfill behind it).
+ * The part 2 load and job lengths are heavy enough on every track that some policy starves
+ * the low-priority tenant past 24 h, so the starvation bound shapes the answer. `gang: false` lets the training jobs start on whatever is free and
  * grow (the lock's non-gang comparison). Seeded and memoised per input.
  */
 export function part2Run(p: FleetOrchParams, policy: SchedulingPolicy, gang = true): ClusterReport {
-  const key = JSON.stringify([p.shape, p.load, p.jobGpus, p.jobHours, p.serviceCv, policy, gang]);
+  const key = JSON.stringify([p.shape, p.policy, p.serviceCv, policy, gang]);
   let r = part2Runs.get(key);
   if (!r) {
-    const total = nodesOf(p.shape) * p.shape.gpusPerNode;
-    const job = { meanServiceHours: p.jobHours, serviceCv: p.serviceCv };
+    const total = nodesOf(p.shape) * p.shape.gpusPerNode, gangGpus = p.policy.gangGpus;
+    const job = { meanServiceHours: p.policy.jobHours, serviceCv: p.serviceCv };
     const trainingFirst = policy.priority === "Training first";
     r = simulateCluster({
-      ...p.shape, jobs: PART2_JOBS, load: p.load, placement: "best-fit", queueOrder: "priority", backfill: "easy",
-      starvationThresholdHours: STARVATION_HOURS, fragmentationJobGpus: p.jobGpus,
-      tenants: [{ name: "training", quotaGpus: Math.max(p.jobGpus, Math.round((policy.quotaPercent / 100) * total)) }, { name: "research" }],
+      ...p.shape, jobs: PART2_JOBS, load: p.policy.load, placement: "best-fit", queueOrder: "priority", backfill: "easy",
+      starvationThresholdHours: STARVATION_HOURS, fragmentationJobGpus: gangGpus,
+      tenants: [{ name: "training", quotaGpus: Math.max(gangGpus, Math.round((policy.quotaPercent / 100) * total)) }, { name: "research" }],
       jobClasses: [
-        { name: "training gang", gpus: p.jobGpus, weight: 1, ...job, tenant: 0, priority: trainingFirst ? 1 : 0,
+        { name: "training gang", gpus: gangGpus, weight: 1, ...job, tenant: 0, priority: trainingFirst ? 1 : 0,
           placement: "topology-aware", locality: policy.locality === "Strict" ? "strict" : "loose", gang },
         { name: "research 1-GPU", gpus: 1, weight: 6, ...job, tenant: 1, priority: trainingFirst ? 0 : 1 },
         { name: "research 2-GPU", gpus: 2, weight: 3, ...job, tenant: 1, priority: trainingFirst ? 0 : 1 },
@@ -150,7 +155,7 @@ export function bestPolicy(p: FleetOrchParams): { policy: SchedulingPolicy; repo
     if (report.starvation.maxWaitHours > STARVATION_HOURS) continue;
     if (!best || mfuPercent(report) > mfuPercent(best.report)) best = { policy, report };
   }
-  if (!best) throw new Error(`mission 08 part 2: no policy keeps low-priority waits under ${STARVATION_HOURS} h at load ${p.load} (jobGpus ${p.jobGpus})`);
+  if (!best) throw new Error(`mission 08 part 2: no policy keeps low-priority waits under ${STARVATION_HOURS} h at load ${p.policy.load} (policyGangGpus ${p.policy.gangGpus}, policyJobHours ${p.policy.jobHours})`);
   return best;
 }
 
@@ -306,12 +311,13 @@ export const fleetOrch = defineMission<FleetOrchParams>({
           { kind: "gauge", id: "mfu", name: "Cluster MFU", unit: "%", min: 0, max: 100, compute: (v, c) => mfuPercent(part2Run(c.params, policyOf(v))) },
           { kind: "gauge", id: "low_wait", name: "Low-priority max wait", unit: "h", min: 0, max: 4 * STARVATION_HOURS, danger: STARVATION_HOURS,
             compute: (v, c) => part2Run(c.params, policyOf(v)).starvation.maxWaitHours },
-          { kind: "gauge", id: "hops", name: "Network Hop Gauge (mean hops around a job's ring)", unit: "hops", min: 0, max: (c) => c.params.jobGpus * HOPS_CROSS_RACK,
+          { kind: "gauge", id: "hops", name: "Network Hop Gauge (mean hops around a job's ring)", unit: "hops", min: 0, max: (c) => c.params.policy.gangGpus * HOPS_CROSS_RACK,
             compute: (v, c) => part2Run(c.params, policyOf(v)).hops.meanRingHopsPerJob },
         ],
       },
       target: {
-        prompt: `Find the Scheduling Policy (locality, quota, priority) that maximises cluster MFU without letting Low-Priority jobs starve for more than ${STARVATION_HOURS} hours; enter its cluster MFU (%).`,
+        prompt: (c) => `On the shared cluster (${Math.round(c.params.policy.load * 100)}% load, ${c.params.policy.gangGpus}-GPU training gangs, jobs of ~${c.params.policy.jobHours} h), ` +
+          `find the Scheduling Policy (locality, quota, priority) that maximises cluster MFU without letting Low-Priority jobs starve for more than ${STARVATION_HOURS} hours; enter its cluster MFU (%).`,
         unit: "%", tolerance: 0.01, maxAttempts: 10,
         compute: (c) => mfuPercent(bestPolicy(c.params).report),
       },
@@ -330,9 +336,13 @@ export const fleetOrch = defineMission<FleetOrchParams>({
       lock: {
         kind: "choice",
         question: "If 20% of your nodes are 'Spot Instances' that can be killed at any time, should your 'AllReduce' ring be static or elastic?",
-        choices: ["Static", "Elastic"],
-        // The simulator's spot preemption, same seed: static restart from the last checkpoint vs elastic re-forming.
-        answer: (c) => (convergeHours(part3Run(c.params, 0.2, "elastic")) < convergeHours(part3Run(c.params, 0.2, "static")) ? "Elastic" : "Static"),
+        choices: ["Static", "Elastic", "No difference"],
+        // The simulator's spot preemption, same seed: static restart from the last checkpoint vs elastic re-forming
+        // (equal times, e.g. jobs that fit on one node and cannot shrink, are "No difference", never a silent tie).
+        answer: (c) => {
+          const elastic = convergeHours(part3Run(c.params, 0.2, "elastic")), fixed = convergeHours(part3Run(c.params, 0.2, "static"));
+          return elastic < fixed ? "Elastic" : elastic > fixed ? "Static" : "No difference";
+        },
       },
       workbench: {
         controls: [

@@ -80,6 +80,10 @@ export interface FleetOrchTrack {
   serviceCv: Sourced;
   /** All-reduce latency per extra network hop, s (the topology penalty). */
   hopPenaltySeconds: Sourced;
+  /** Part 2's shared cluster: offered load, GPUs of one training gang and mean job length, h. */
+  policyLoad: Sourced;
+  policyGangGpus: Sourced;
+  policyJobHours: Sourced;
   spotFraction: Sourced;
   spotMtbfHours: Sourced;
   /** Mean hours until the provider gives a reclaimed spot node back. */
@@ -177,6 +181,8 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         jobGpus: plan(64, null, "08", "The 64-GPU gang job"),
         jobHours: plan(6, "h", "08", "Mean job length"), serviceCv: plan(3, null, "08", "Heavy-tailed job lengths"),
         hopPenaltySeconds: plan(1e-3, "s", "08", "Added all-reduce latency per cross-rack hop"),
+        policyLoad: plan(0.9, null, "08", "The part 1 lock's 90% full cluster"), policyGangGpus: plan(64, null, "08", "The 64-GPU gang job"),
+        policyJobHours: plan(6, "h", "08", "Mean job length"),
         spotFraction: plan(0.2, null, "08", "The part 3 lock's 20% spot nodes"), spotMtbfHours: plan(20, "h", "08", "Mean time between reclaims of one spot node. At 100% spot a 64-GPU gang spans 8 spot nodes, so it is hit every 2.5 h on average; with the 30-minute static restart plus rollback to the last checkpoint the simulated time to converge more than doubles against an elastic ring (mission 08 part 3, the CFO challenge). Spot capacity is discounted because it can be preempted (figures.md §4, reserved / spot discounts)"),
         spotRestoreHours: plan(1, "h", "08", "Reclaimed GPU capacity returns within about an hour"),
         deviceGenerations: plan(1, null, "08", "Homogeneous H100 fleet"),
@@ -231,6 +237,9 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         load: plan(0.8, null, "08", "Cluster load"), jobGpus: plan(16, null, "08", "Perception training gang"),
         jobHours: plan(2, "h", "08", "Mean job length"), serviceCv: plan(2, null, "08", "Job-length variability"),
         hopPenaltySeconds: plan(14e-3 / 3, "s", "08", "1 ms → 15 ms over 3 hops: 4.67 ms per hop"),
+        policyLoad: plan(0.9, null, "08", "The shared perception cluster during the nightly retraining burst, 90% full"),
+        policyGangGpus: plan(16, null, "08", "The perception job of the Topology Lottery: 2 nodes of 8 GPUs"),
+        policyJobHours: plan(6, "h", "08", "A perception retraining job runs ~6 h. With the 2 h jobs of parts 1 and 3 every policy keeps the low-priority wait far under the 24 h starvation limit and the 16 policies' MFUs lie within 6 points, so the policy choice would not matter; at 6 h and 90% load the research-first policies with a 25% training quota starve the training gangs (simulated, mission 08 part 2)"),
         spotFraction: plan(0, null, "08", "Safety workloads stay on reserved capacity"), spotMtbfHours: plan(30, "h", "08", "Spot reclaim MTBF"),
         spotRestoreHours: plan(1, "h", "08", "Reclaimed capacity returns within about an hour"),
         deviceGenerations: plan(2, null, "08", "Older and newer vehicle computers"),
@@ -283,6 +292,9 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         load: plan(0.85, null, "08", "Cluster load"), jobGpus: plan(8, null, "08", "Render job"),
         jobHours: plan(1, "h", "08", "Mean job length"), serviceCv: plan(1.5, null, "08", "Job-length variability"),
         hopPenaltySeconds: plan(1e-3, "s", "08", "Per-hop penalty"),
+        policyLoad: plan(0.95, null, "08", "The spot render farm runs near saturation (95%): cheap capacity is bought to be kept busy"),
+        policyGangGpus: plan(16, null, "08", "A cloud rendering job over 4 render nodes (16 GPUs)"),
+        policyJobHours: plan(4, "h", "08", "A render batch of ~4 h. With 8-GPU, 1 h jobs every policy stays under the 24 h starvation limit and MFUs lie within 3 points; with 16-GPU, 4 h batches at 95% load the strict research-first policies (and the loose one at a 25% quota) starve the render gangs and MFU spreads over ~11 points (simulated, mission 08 part 2)"),
         spotFraction: plan(0.8, null, "08", "Spot instances 'to save 80%'"), spotMtbfHours: plan(6, "h", "08", "Spot reclaim MTBF"),
         spotRestoreHours: plan(0.5, "h", "08", "Render capacity returns within half an hour"),
         deviceGenerations: plan(2, null, "08", "Two GPU generations"),
@@ -313,7 +325,8 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         latencySeconds: plan(7.5e-3, "s", "01", "Two 3.75 ms BLE connection events (figures.md §7)"),
         workerFlopsPerSecond: plan(0.5e9, "FLOP/s", "01", "Microcontroller DSP peak"),
         workers: plan(50, null, "01", "Rings in one round"), baseSeconds: plan(0.05, "s", "01", "Step time without the tail"),
-        tailMeanSeconds: plan(0.05, "s", "01", "Mean straggler tail"), stalenessPenalty: plan(0.001, null, "01", "Convergence cost of staleness"),
+        tailMeanSeconds: plan(1.875, "s", "01", "Mean straggler tail on the congested stadium gateway: 500 BLE connection events of 3.75 ms (figures.md §7), i.e. a ring's update queues behind 5% of the 10,000 rings' telemetry heartbeats (the Mesh Congestion crisis). With the 0.05 s tail of an idle gateway async/sync was 0.99, a coin flip; a heartbeat storm makes the barrier wait for the slowest of 50 rings (tail × H_50 ≈ 4.5 tails), so asynchronous updates win by ~1.9x"),
+        stalenessPenalty: plan(0.001, null, "01", "Convergence cost of staleness"),
       },
       "07": {
         crisis: "The Brown-out Survival",
@@ -333,9 +346,13 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
       "08": {
         crisis: "The Heterogeneous Mess",
         racks: plan(3, null, "08", "Teaching cluster"), nodesPerRack: plan(8, null, "08", "Teaching cluster"), gpusPerNode: plan(4, null, "08", "4 accelerators per node"),
-        load: plan(0.7, null, "08", "Cluster load"), jobGpus: plan(4, null, "08", "Small job"),
+        load: plan(0.7, null, "08", "Cluster load"),
+        jobGpus: plan(8, null, "08", "The heavy V3 model sharded over two 4-accelerator nodes. A one-node (4) job cannot shrink, so an elastic ring could not differ from a static one; over two nodes an elastic ring drops a reclaimed node and keeps training on the other (mission 08 part 3)"),
         jobHours: plan(0.5, "h", "08", "Mean job length"), serviceCv: plan(1, null, "08", "Exponential job lengths"),
         hopPenaltySeconds: plan(7.5e-3, "s", "08", "A BLE relay hop"),
+        policyLoad: plan(0.9, null, "08", "The hearable fleet's training nodes during a firmware-wide retraining, 90% busy"),
+        policyGangGpus: plan(8, null, "08", "The heavy V3 model sharded over two 4-accelerator nodes (8)"),
+        policyJobHours: plan(2, "h", "08", "A 2 h retraining job. With one-node, 0.5 h jobs every policy stays under the 24 h starvation limit and MFUs lie within 1 point; with two-node, 2 h jobs at 90% load every research-first policy starves the training gangs and MFU spreads over ~10 points (simulated, mission 08 part 2)"),
         spotFraction: plan(0, null, "08", "No spot capacity"), spotMtbfHours: plan(12, "h", "08", "Spot reclaim MTBF"),
         spotRestoreHours: plan(0.5, "h", "08", "Capacity returns within half an hour"),
         deviceGenerations: plan(3, null, "08", "V1, V2 and V3 hearables"),
