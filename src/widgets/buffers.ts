@@ -65,8 +65,17 @@ export function removeBuffers(state: { [key: string]: unknown }): SplitState {
 }
 
 /**
- * Puts each buffer back at its path in `state` (modified in place and returned).
- * @throws Error when the path count and buffer count differ or a path is malformed
+ * Puts each buffer back at its path; returns a new state and leaves `state` unchanged
+ * (only the objects and lists along each path are copied, so depth costs nothing).
+ *
+ * A path walks only the state's own data: a string step names an own key of a plain
+ * object, a number step an existing index of a list, and every step but the last must
+ * reach an object or list. The value is stored as an own data property, so no step can
+ * reach or replace a prototype (`["__proto__", "polluted"]`, `["constructor", "prototype"]`).
+ *
+ * Example: `putBuffers({ y: { z: [null, 3] } }, [["x"], ["y", "z", 0]], [a, b])`
+ * gives `{ x: a, y: { z: [b, 3] } }`.
+ * @throws Error naming `buffer_paths[n]` when the path count and buffer count differ or a path is malformed
  */
 export function putBuffers(
   state: { [key: string]: unknown },
@@ -75,23 +84,64 @@ export function putBuffers(
 ): { [key: string]: unknown } {
   const paths = bufferPaths === undefined ? [] : bufferPaths;
   if (!Array.isArray(paths)) throw new Error("buffer_paths must be a list of paths");
+  if (!Array.isArray(buffers)) throw new Error("buffers must be a list of binary buffers");
   if (paths.length !== buffers.length) {
     throw new Error(`buffer_paths names ${paths.length} buffers but ${buffers.length} arrived`);
   }
-  paths.forEach((path, n) => {
-    if (!Array.isArray(path) || path.length === 0 ||
-        !path.every((p) => typeof p === "string" || (typeof p === "number" && Number.isInteger(p) && p >= 0))) {
-      throw new Error(`buffer_paths[${n}] must be a non-empty list of keys and indices`);
-    }
-    let target: unknown = state;
+  paths.forEach((path, n) => resolvePath(state, path, n));
+  const out = { ...state };
+  paths.forEach((path: (string | number)[], n) => {
+    let from: object = state;
+    let to: object = out;
     for (const step of path.slice(0, -1)) {
-      const next = (target as { [k: string]: unknown })[step as string];
-      if (next === undefined || next === null || typeof next !== "object") {
-        throw new Error(`buffer_paths[${n}] leads through a missing container at ${JSON.stringify(step)}`);
+      const original = (from as { [k: string]: unknown })[step];
+      let copy = (to as { [k: string]: unknown })[step];
+      if (copy === original) {
+        copy = Array.isArray(original) ? [...original] : { ...(original as object) };
+        define(to, step, copy);
+      } else if (isBinary(copy)) {
+        throw new Error(`buffer_paths[${n}] leads through a buffer placed by an earlier path`);
       }
-      target = next;
+      from = original as object;
+      to = copy as object;
     }
-    (target as { [k: string]: unknown })[path[path.length - 1] as string] = buffers[n];
+    define(to, path[path.length - 1], buffers[n]);
   });
-  return state;
+  return out;
+}
+
+/** Sets an own data property: never a setter such as `__proto__`. */
+function define(target: object, step: string | number, value: unknown): void {
+  Object.defineProperty(target, step, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** The container and final step a buffer path names, checked as `putBuffers` describes. */
+function resolvePath(state: object, path: unknown, n: number): { container: object; step: string | number } {
+  const where = `buffer_paths[${n}]`;
+  if (!Array.isArray(path) || path.length === 0) throw new Error(`${where} must be a non-empty list of keys and indices`);
+  let container: object = state;
+  path.forEach((step: unknown, i: number) => {
+    const last = i === path.length - 1;
+    if (Array.isArray(container)) {
+      if (typeof step !== "number" || !Number.isInteger(step) || step < 0 || step >= container.length) {
+        throw new Error(`${where} step ${i} must be an index of a list of length ${container.length} (got ${describeStep(step)})`);
+      }
+    } else if (typeof step !== "string") {
+      throw new Error(`${where} step ${i} must be a key of an object (got ${describeStep(step)})`);
+    } else if (!last && !Object.hasOwn(container, step)) {
+      throw new Error(`${where} leads through a missing container at ${describeStep(step)}`);
+    }
+    if (last) return;
+    const next = (container as { [k: string]: unknown })[step as string];
+    if (next === null || typeof next !== "object" || isBinary(next)) {
+      throw new Error(`${where} leads through a missing container at ${describeStep(step)}`);
+    }
+    container = next;
+  });
+  return { container, step: path[path.length - 1] as string | number };
+}
+
+function describeStep(step: unknown): string {
+  if (typeof step === "string") return JSON.stringify(step.length > 40 ? `${step.slice(0, 40)}…` : step);
+  return typeof step === "number" ? String(step) : step === null ? "null" : typeof step;
 }

@@ -159,13 +159,13 @@ export class Widget<T extends BaseTraits> {
     const next = { ...this.state, ...patch };
     for (const trait of Object.keys(patch)) {
       if (IDENTITY.includes(trait)) throw new WidgetTraitError(this.label, trait, message.immutable(trait));
-      if (!(trait in this.spec.rules)) throw new WidgetTraitError(this.label, trait, message.unknownTrait(trait, this.label));
+      if (!Object.hasOwn(this.spec.rules, trait)) throw new WidgetTraitError(this.label, trait, message.unknownTrait(trait, this.label));
       const broken = this.check(trait, (patch as AnyState)[trait], next);
       if (broken) throw new WidgetTraitError(this.label, trait, broken);
     }
     // A bound can move under an unchanged trait (max below value): recheck the rest too.
     for (const trait of Object.keys(this.spec.rules)) {
-      if (trait in patch) continue;
+      if (Object.hasOwn(patch, trait)) continue;
       const broken = this.check(trait, (next as unknown as AnyState)[trait], next);
       if (broken) throw new WidgetTraitError(this.label, trait, broken);
     }
@@ -309,7 +309,7 @@ export class Widget<T extends BaseTraits> {
   // ----- internals ------------------------------------------------------------
 
   private check(trait: string, value: unknown, next: T): string | null {
-    const rule = (this.spec.rules as Rules<T>)[trait as keyof T];
+    const rule = Object.hasOwn(this.spec.rules, trait) ? (this.spec.rules as Rules<T>)[trait as keyof T] : undefined;
     if (!rule) return message.unknownTrait(trait, this.label);
     const broken = rule(value, next);
     return broken === null ? null : message.invalid(trait, broken, value);
@@ -347,11 +347,15 @@ export class Widget<T extends BaseTraits> {
   }
 
   private receive(payload: CommPayload): void {
-    const data = payload.data;
-    const method = data.method;
+    const data: unknown = payload.data;
+    if (data === null || typeof data !== "object" || Array.isArray(data)) {
+      console.error(`[fleetlab] ${this.label} ${this.id}: comm message whose data is not an object dropped`);
+      return;
+    }
+    const { method } = data as { method?: unknown };
     switch (method) {
       case "update":
-        this.receiveUpdate(data.state, data.buffer_paths, payload.buffers);
+        this.receiveUpdate((data as AnyState).state, (data as AnyState).buffer_paths, payload.buffers);
         return;
       case "request_state":
         this.pending = null;
@@ -359,7 +363,7 @@ export class Widget<T extends BaseTraits> {
         this.sendState("update", this.state as unknown as AnyState);
         return;
       case "custom":
-        this.onCustom(data.content, payload.buffers);
+        this.onCustom((data as AnyState).content, payload.buffers);
         return;
       default:
         // Protocol 2.1 defines no other front-end method; drop it and say so on stderr.
@@ -374,7 +378,7 @@ export class Widget<T extends BaseTraits> {
     }
     let patch: AnyState;
     try {
-      patch = putBuffers(structuredClone(rawState) as AnyState, bufferPaths, buffers);
+      patch = putBuffers(rawState as AnyState, bufferPaths, buffers);
     } catch (err) {
       console.error(`[fleetlab] ${this.label} ${this.id}: ${(err as Error).message}; update dropped`);
       return;
@@ -382,7 +386,7 @@ export class Widget<T extends BaseTraits> {
     const next = { ...this.state, ...patch } as T;
     const failures: [string, string][] = [];
     for (const [trait, value] of Object.entries(patch)) {
-      const known = trait in (this.state as unknown as AnyState);
+      const known = Object.hasOwn(this.state, trait);
       if (!known) failures.push([trait, message.unknownTrait(trait, this.label)]);
       else if (IDENTITY.includes(trait)) failures.push([trait, message.immutable(trait)]);
       else if (!this.spec.writable.includes(trait)) failures.push([trait, message.kernelOwned(trait)]);
@@ -396,7 +400,7 @@ export class Widget<T extends BaseTraits> {
       // All or nothing: restore every known trait of the patch in the view, then explain.
       const restore: AnyState = {};
       for (const trait of Object.keys(patch)) {
-        if (trait in (this.state as unknown as AnyState)) restore[trait] = (this.state as unknown as AnyState)[trait];
+        if (Object.hasOwn(this.state, trait)) restore[trait] = (this.state as unknown as AnyState)[trait];
       }
       this.flush();
       if (Object.keys(restore).length > 0) this.sendState("update", restore);
