@@ -45,6 +45,11 @@ export class SetError extends Error {
   override name = "SetError";
 }
 
+/** A setting or value as messages show it: quoted, cut to 80 characters. */
+function quote(text: string): string {
+  return JSON.stringify(text.length > 80 ? `${text.slice(0, 80)}…` : text);
+}
+
 const SET_PATTERN = /^(?:([A-Za-z0-9_-]+):)?([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)=(.*)$/s;
 
 /**
@@ -53,21 +58,21 @@ const SET_PATTERN = /^(?:([A-Za-z0-9_-]+):)?([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)=(.*
  */
 export function parseSet(text: string): SetSpec {
   const m = SET_PATTERN.exec(text);
-  if (!m) throw new SetError(`--set "${text}": expected [MISSION:]PART.CONTROL=VALUE, e.g. 1.nodes=2000 or 1.lock=0.37`);
+  if (!m) throw new SetError(`--set ${quote(text)}: expected [MISSION:]PART.CONTROL=VALUE, e.g. 1.nodes=2000 or 1.lock=0.37`);
   return { text, mission: m[1] ?? null, part: m[2], control: m[3], raw: m[4] };
 }
 
 function numberValue(spec: SetSpec, what: string, min: number | null, max: number | null): number {
   const v = spec.raw.trim() === "" ? NaN : Number(spec.raw);
-  if (!Number.isFinite(v)) throw new SetError(`--set "${spec.text}": ${what} takes a finite number (got "${spec.raw}")`);
+  if (!Number.isFinite(v)) throw new SetError(`--set ${quote(spec.text)}: ${what} takes a finite number (got ${quote(spec.raw)})`);
   if ((min !== null && v < min) || (max !== null && v > max)) {
-    throw new SetError(`--set "${spec.text}": ${what} must be within [${min ?? "-∞"}, ${max ?? "∞"}] (got ${v})`);
+    throw new SetError(`--set ${quote(spec.text)}: ${what} must be within [${min ?? "-∞"}, ${max ?? "∞"}] (got ${v})`);
   }
   return v;
 }
 
 function choiceValue(spec: SetSpec, what: string, choices: string[]): string {
-  if (!choices.includes(spec.raw)) throw new SetError(`--set "${spec.text}": ${what} must be one of ${choices.map((c) => `"${c}"`).join(", ")} (got "${spec.raw}")`);
+  if (!choices.includes(spec.raw)) throw new SetError(`--set ${quote(spec.text)}: ${what} must be one of ${choices.map((c) => `"${c}"`).join(", ")} (got ${quote(spec.raw)})`);
   return spec.raw;
 }
 
@@ -85,7 +90,7 @@ export function resolveDrives(specs: SetSpec[], mission: Mission<unknown>, track
     const n = /^\d+$/.test(spec.part) ? Number(spec.part) : NaN;
     const partIndex = Number.isInteger(n) ? n - 1 : mission.parts.findIndex((p) => p.id === spec.part);
     if (partIndex < 0 || partIndex >= mission.parts.length) {
-      throw new SetError(`--set "${spec.text}": ${where} has no part "${spec.part}"; parts: ` +
+      throw new SetError(`--set ${quote(spec.text)}: ${where} has no part ${quote(spec.part)}; parts: ` +
         mission.parts.map((p, i) => `${i + 1} (${p.id})`).join(", "));
     }
     const part = findPart(mission, mission.parts[partIndex].id);
@@ -96,23 +101,23 @@ export function resolveDrives(specs: SetSpec[], mission: Mission<unknown>, track
       value = l.kind === "number" ? numberValue(spec, what, l.min, l.max)
         : l.kind === "choice" ? choiceValue(spec, what, l.choices)
         : spec.raw;
-      if (typeof value === "string" && value.trim() === "") throw new SetError(`--set "${spec.text}": ${what} takes a non-empty answer`);
+      if (typeof value === "string" && value.trim() === "") throw new SetError(`--set ${quote(spec.text)}: ${what} takes a non-empty answer`);
     } else if (spec.control === "target") {
-      if (!part.target) throw new SetError(`--set "${spec.text}": ${where} part ${partIndex + 1} has no target`);
+      if (!part.target) throw new SetError(`--set ${quote(spec.text)}: ${where} part ${partIndex + 1} has no target`);
       value = numberValue(spec, what, null, null);
     } else if (spec.control === "reflect") {
       value = spec.raw;
     } else {
       const c = part.workbench.controls.find((x) => x.id === spec.control);
       if (!c) {
-        throw new SetError(`--set "${spec.text}": ${where} part ${partIndex + 1} (${part.id}) has no control "${spec.control}"; ` +
+        throw new SetError(`--set ${quote(spec.text)}: ${where} part ${partIndex + 1} (${part.id}) has no control ${quote(spec.control)}; ` +
           `controls: ${[...part.workbench.controls.map((x) => x.id), "lock", ...(part.target ? ["target"] : []), "reflect"].join(", ")}`);
       }
       const r = resolveControl(c, ctx);
       if (r.kind === "slider") value = numberValue(spec, what, r.min, r.max);
       else if (r.kind === "choice") value = choiceValue(spec, what, r.choices);
       else {
-        if (spec.raw !== "true" && spec.raw !== "false") throw new SetError(`--set "${spec.text}": ${what} takes true or false (got "${spec.raw}")`);
+        if (spec.raw !== "true" && spec.raw !== "false") throw new SetError(`--set ${quote(spec.text)}: ${what} takes true or false (got ${quote(spec.raw)})`);
         value = spec.raw === "true";
       }
     }
