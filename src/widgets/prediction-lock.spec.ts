@@ -1,7 +1,8 @@
+import { createHash } from "crypto";
 import { installFakeRuntime, settle, type FakeRuntime } from "../../test/helpers/fake-runtime";
 import { setKernelRuntime } from "../kernel/runtime";
 import { LockLedger, verifyLedger } from "./lock-ledger";
-import { PredictionLock } from "./prediction-lock";
+import { PredictionLock, REFUSED_VALUE_MAX_CHARS } from "./prediction-lock";
 import { Slider } from "./slider";
 import { Toggle } from "./toggle";
 
@@ -44,6 +45,22 @@ describe("PredictionLock", () => {
     rt.update(lock.id, { value: 70 });
     expect(lock.value).toBe(35);
     expect(ledger.events.map((e) => [e.kind, e.value])).toEqual([["commit", 35], ["refused", 50], ["refused", 50], ["refused", 60]]);
+    expect(verifyLedger(ledger.toJSON())).toEqual({ ok: true });
+  });
+
+  it("records an oversized refused value by size and SHA-256, not verbatim", () => {
+    const lock = new PredictionLock({ part: "12.3", prompt: "Why?", kind: "text", max_length: 200 }, { ledger, clock });
+    rt.custom(lock.id, { type: "lock_request", value: "short answer" });
+    const huge = "x".repeat(1_000_000);
+    rt.custom(lock.id, { type: "lock_request", value: huge });
+    rt.custom(lock.id, { type: "lock_request", value: "small" });
+    const [, big, small] = ledger.events;
+    expect(big.value).toEqual({
+      omitted: "too long", chars: huge.length + 2,
+      sha256: createHash("sha256").update(JSON.stringify(huge)).digest("hex"),
+    });
+    expect(small.value).toBe("small");
+    expect(JSON.stringify(ledger.toJSON()).length).toBeLessThan(REFUSED_VALUE_MAX_CHARS * 4);
     expect(verifyLedger(ledger.toJSON())).toEqual({ ok: true });
   });
 

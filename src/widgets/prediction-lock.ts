@@ -9,6 +9,7 @@
  *   gated controls: disabled until commit; each accepted update → ledger "interaction"
  *   gated results:  first reveal → ledger "revealed"
  */
+import { createHash } from "crypto";
 import type { JsonObject } from "../kernel/runtime";
 import { LockLedger, type LedgerOptions } from "./lock-ledger";
 import { message } from "./messages";
@@ -150,7 +151,7 @@ export class PredictionLock extends Widget<PredictionLockTraits> {
   override setMany(patch: Partial<PredictionLockTraits>): void {
     if (this.isLocked) {
       const trait = Object.keys(patch)[0] ?? "value";
-      this.ledger.append({ kind: "refused", widget_id: this.id, part: this.part, trait, value: jsonOf((patch as Record<string, unknown>)[trait]) });
+      this.ledger.append({ kind: "refused", widget_id: this.id, part: this.part, trait, value: refusedValue((patch as Record<string, unknown>)[trait]) });
       throw new WidgetTraitError(this.label, trait, message.lockedAlready(this.part, this.value));
     }
     super.setMany(patch);
@@ -176,7 +177,7 @@ export class PredictionLock extends Widget<PredictionLockTraits> {
 
   private commitProblem(value: unknown): string | null {
     if (this.isLocked) {
-      this.ledger.append({ kind: "refused", widget_id: this.id, part: this.part, trait: "value", value: jsonOf(value) });
+      this.ledger.append({ kind: "refused", widget_id: this.id, part: this.part, trait: "value", value: refusedValue(value) });
       return message.lockedAlready(this.part, this.value);
     }
     const broken = answerProblem(this.getState(), value);
@@ -193,6 +194,20 @@ export class PredictionLock extends Widget<PredictionLockTraits> {
 }
 
 /** A JSON-safe copy of a value for the ledger (binary and non-finite become null). */
+/** Longest refused value (as JSON text) the ledger keeps verbatim. */
+export const REFUSED_VALUE_MAX_CHARS = 1024;
+
+/**
+ * What the ledger keeps of a refused value: the value itself when small, else its size and
+ * SHA-256, so repeated oversized requests cannot grow the notebook's metadata without bound.
+ */
+function refusedValue(value: unknown): import("../kernel/runtime").JsonValue {
+  const json = jsonOf(value);
+  const text = JSON.stringify(json);
+  if (text.length <= REFUSED_VALUE_MAX_CHARS) return json;
+  return { omitted: "too long", chars: text.length, sha256: createHash("sha256").update(text).digest("hex") };
+}
+
 function jsonOf(value: unknown): import("../kernel/runtime").JsonValue {
   if (value === undefined) return null;
   try {
