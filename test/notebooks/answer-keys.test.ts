@@ -294,7 +294,7 @@ describe("08 parts 2 and 3 come from the cluster simulator (same seeds)", () => 
     const mission = missionById("08_fleet_orch"), part = mission.parts.find((p) => p.id === "elastic_buffer")!;
     expect(part.lock.kind === "choice" && part.lock.choices).toContain("No difference");
     // The same track with one-node jobs: a reclaim kills the whole job either way.
-    const params = { ...mission.params("tiny_pioneer"), jobGpus: m08("tiny_pioneer").gpusPerNode.value };
+    const params = { ...(mission.params("tiny_pioneer") as Record<string, unknown>), jobGpus: m08("tiny_pioneer").gpusPerNode.value };
     const ctx = { track: "tiny_pioneer", params, ledger: { entry: () => undefined, control: <V>(_m: string, _p: string, _c: string, f: V) => f } };
     expect(part.lock.kind === "choice" && part.lock.answer(ctx as never)).toBe("No difference");
   });
