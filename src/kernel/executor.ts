@@ -143,17 +143,27 @@ export function createExecutor(cwd: string, packageRoot: string): Executor {
     },
   });
 
+  // tslab's interrupt() rejects the promise the running cell races against and arms a fresh
+  // one; a second call (or one while idle) would reject the fresh one and fail the next cell
+  // at its first await. So a cell is interrupted at most once, and only while it runs.
+  let running = false;
+  let interrupted = false;
+
   return {
     typescriptVersion: ts.version,
     resolution,
     async execute(code) {
       report = { hasValue: false, errors: [], diagnostics: [] };
       let ok: boolean;
+      running = true;
+      interrupted = false;
       try {
         ok = await tslab.execute(code);
       } catch (err) {
         // tslab catches user errors itself; this is a compiler crash.
         return { status: "error", ...errorContent(err) };
+      } finally {
+        running = false;
       }
       if (report.diagnostics.length > 0) {
         return { status: "error", ename: "TypeScriptError", evalue: report.diagnostics.join("\n"), traceback: report.diagnostics };
@@ -174,6 +184,8 @@ export function createExecutor(cwd: string, packageRoot: string): Executor {
       return r.completed ? { status: "complete" } : { status: "incomplete", indent: r.indent ?? "" };
     },
     interrupt() {
+      if (!running || interrupted) return;
+      interrupted = true;
       tslab.interrupt();
     },
   };

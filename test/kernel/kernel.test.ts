@@ -211,6 +211,18 @@ c.send({ b: 2 }); c.close({ bye: true }); c.isClosed`);
     }
   });
 
+  it("a second interrupt of the same cell, or one while idle, does not fail the next cell", async () => {
+    const pending = k.execute("await new Promise(() => {})");
+    await new Promise((r) => setTimeout(r, 500));
+    await k.request("control", "interrupt_request", {});
+    await k.request("control", "interrupt_request", {});
+    expect((await pending).reply.content.ename).toBe("Interrupted");
+    await k.request("control", "interrupt_request", {});
+    const next = await k.execute("await new Promise((r) => setTimeout(r, 50)); kept + 1");
+    expect(next.reply.content.status).toBe("ok");
+    expect(ofType(next.iopub, "execute_result")[0].content.data).toEqual({ "text/plain": "124" });
+  });
+
   it("also interrupts on SIGINT (interrupt_mode signal)", async () => {
     const pending = k.execute("while (true) {}");
     await new Promise((r) => setTimeout(r, 500));
