@@ -16,7 +16,7 @@ import { canarySampleSize } from "../../src/model/canary";
 import { platformBreakEven } from "../../src/model/operations";
 import { ensembleSkewExperiment } from "../../src/model/ensemble";
 import { createRng } from "../../src/model/sim/rng";
-import { dalyInterval, youngDalyInterval } from "../../src/model/checkpoint-interval";
+import { dalyInterval, overheadSplit, youngDalyInterval } from "../../src/model/checkpoint-interval";
 import { fleetAvailability } from "../../src/model/reliability";
 import { simulateCluster } from "../../src/model/scheduling/cluster-simulator";
 
@@ -47,6 +47,21 @@ describe("mission answer keys", () => {
     expect(Math.abs(k.target!.value / (Math.sqrt(2 * delta * m) / 60) - 1)).toBeLessThan(0.05);
     expect(k.lock.answer).toBe("Increase");
   });
+  it.each([...TRACK_IDS])("07 part 2, %s: the overhead gauge on blocking S3 is part 1's Daly optimum through overheadSplit (δ = bytes / B_S3, M = MTBF_node / N)", (t) => {
+    const mission = missionById("07_fault_tolerance");
+    const p = mission.params(t) as { nodes: number; nodeMtbfHours: number; checkpointBytes: number; restartSeconds: number; workHours: number; tierBytesPerSecond: Record<string, number> };
+    const delta = p.checkpointBytes / p.tierBytesPerSecond["Blocking S3"];
+    const mtbf = (p.nodeMtbfHours * 3600) / p.nodes;
+    const tau = dalyInterval(delta, mtbf);
+    expect(answerKey(mission, "young_daly_audit", t).target!.value).toBeCloseTo(tau / 60, 6);
+    const split = overheadSplit({ workSeconds: p.workHours * 3600, intervalSeconds: tau, checkpointSeconds: delta, restartSeconds: p.restartSeconds, mtbfSeconds: mtbf });
+    const gauge = mission.parts.find((x) => x.id === "async_staging")!.workbench.instruments.find((i) => i.id === "overhead")!;
+    const ctx = { track: t, params: p, ledger: { entry: () => undefined, control: <V>(_m: string, _p: string, _c: string, f: V) => f } };
+    const at = (tier: string) => (gauge.compute as (v: Record<string, unknown>, c: never) => number)({ tier, stagger_groups: 1 }, ctx as never);
+    expect(at("Blocking S3")).toBeCloseTo(100 * (1 - split.usefulFraction), 9);
+    expect(at("Local SSD")).toBeLessThanOrEqual(at("Blocking S3"));
+  });
+
   it("07 part 1, Tiny Pioneer: δ = 6.7 s against M = 36 s is outside Young's δ ≪ M regime, so the target is Daly's eq. 37", () => {
     const t = TRACKS.tiny_pioneer.missions["07"];
     const delta = t.checkpointBytes.value / t.remoteWriteBytesPerSecond.value, m = (t.nodeMtbfHours.value / t.nodes.value) * 3600;

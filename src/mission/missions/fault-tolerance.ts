@@ -7,7 +7,7 @@ import { WRITE_JOULES_PER_BYTE } from "../../model/catalog/storage";
 import { TRACKS } from "../../model/catalog/tracks";
 import { checkpointStorm, stagingPlan, type StagingMode } from "../../model/checkpoint-staging";
 import { brownoutSave, maxDirtyFractionForDeadline } from "../../model/device-state";
-import { dalyInterval, overheadSplit, youngDalyInterval, youngOverhead } from "../../model/checkpoint-interval";
+import { dalyInterval, overheadSplit } from "../../model/checkpoint-interval";
 import { createPerceptionModel, denseLayers, trafficLightSamples } from "../../model/perception-model";
 import { fleetMtbf } from "../../model/reliability";
 import { detectorCosts, flipImpact, injectFaults } from "../../model/sdc";
@@ -239,7 +239,7 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
       },
       workbench: {
         controls: [
-          { kind: "choice", id: "tier", label: "Checkpoint path", feeds: ["youngOverhead"], choices: ["Blocking S3", "Local SSD", "Async DRAM"], default: "Blocking S3" },
+          { kind: "choice", id: "tier", label: "Checkpoint path", feeds: ["stagingPlan", "overheadSplit"], choices: ["Blocking S3", "Local SSD", "Async DRAM"], default: "Blocking S3" },
           { kind: "slider", id: "stagger_groups", label: "Staggered checkpoint groups", feeds: ["checkpointStorm"], scale: "log", unit: "groups", min: 1, max: (c) => Math.max(2, Math.min(1024, c.params.nodes)), step: 0.01, default: 1 },
         ],
         instruments: [
@@ -249,11 +249,11 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
             danger: (c) => c.params.tierBytesPerSecond["Blocking S3"] / 1e9,
             // Drain demand on the shared store while the staged checkpoint drains in `stagger_groups` waves (checkpointStorm).
             compute: (v, c) => storm(c.params, num(v, "stagger_groups")).peakDemandBytesPerSecond / 1e9 },
-          { kind: "gauge", id: "overhead", name: "Checkpoint overhead at τ_opt", unit: "%", min: 0, max: 100,
+          { kind: "gauge", id: "overhead", name: "Reliability tax at τ_opt (checkpoint + rework + restart)", unit: "%", min: 0, max: 100,
+            // The same optimum and overhead split as part 1, so the two parts never disagree.
             compute: (v, c) => {
               const d = mathStop(c.params, String(v.tier) as Tier);
-              const m = mtbfSeconds(c.params, c.params.nodes);
-              return 100 * youngOverhead(youngDalyInterval(d, m), d, m);
+              return 100 * (1 - split(c.params, c.params.nodes, d, dalyInterval(d, mtbfSeconds(c.params, c.params.nodes))).usefulFraction);
             } },
         ],
       },
@@ -266,7 +266,7 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
       mathPeek: [
         { label: "Math-stop time", expression: "t_stop = checkpoint_bytes / write_bandwidth" },
         { label: "Storm demand", expression: "demand = ceil(N / G) * b_writer" },
-        { label: "Young overhead", expression: "overhead = delta / tau + tau / (2 * M)" },
+        { label: "Young overhead (first order)", expression: "overhead = delta / tau + tau / (2 * M)" },
       ],
     },
     {
