@@ -4,6 +4,7 @@
  * job's all-reduce. GPU ids are rack-major: gpu = (rack · nodesPerRack + node) · gpusPerNode + slot.
  */
 import { requireInteger, requireNonNegative, requirePositive } from "../errors";
+import { INFINIBAND_NDR, NVLINK4 } from "../catalog/fabrics";
 import { sourced, type Sourced } from "../provenance";
 
 /** Shape of the cluster. */
@@ -106,15 +107,10 @@ export const DEFAULT_NETWORK: { readonly [K in keyof NetworkModel]: Sourced<numb
     kind: "illustrative", ref: "mlsysim teaching default, 0.6 µs per hop (figures.md §3)", status: "unconfirmed", verified: TEACHING,
     notes: "Cut-through IB switches quote 100s of ns; rounded up to include cables and queueing",
   }),
-  nodeBytesPerSecond: sourced(450e9, "B/s", {
-    kind: "datasheet", ref: "NVLink 4 (H100 SXM): 900 GB/s bidirectional = 450 GB/s each way (figures.md §3)",
-    url: "https://www.glennklockwood.com/garden/processors/H100", status: "confirmed", verified: TEACHING,
-  }),
-  rackBytesPerSecond: sourced(50e9, "B/s", {
-    kind: "datasheet", ref: "InfiniBand NDR 400 Gb/s per port = 50 GB/s (figures.md §3)", status: "confirmed", verified: TEACHING,
-    url: "https://www.atgbics.com",
-  }),
-  spineBytesPerSecond: sourced(12.5e9, "B/s", {
+  // One definition per constant: the link speeds are the catalog's fabrics.
+  nodeBytesPerSecond: NVLINK4.bytesPerSecond,
+  rackBytesPerSecond: INFINIBAND_NDR.bytesPerSecond,
+  spineBytesPerSecond: sourced(INFINIBAND_NDR.bytesPerSecond.value / 4, "B/s", {
     kind: "illustrative", ref: "NDR 50 GB/s behind a 4:1 oversubscribed spine", status: "derived", verified: TEACHING,
     notes: "Oversubscription of 4:1 is a common cost-saving spine design; slider-worthy, not a measured figure",
   }),
