@@ -5,6 +5,9 @@
  * motivates them. The mission definitions read their per-track parameters from here (`.value`).
  */
 import { sourced, type Provenance, type Sourced } from "../provenance";
+import { INFINIBAND_NDR } from "./fabrics";
+import { H100_SXM } from "./gpus";
+import { LLAMA3_70B_SIZES } from "./models";
 
 /** Track identifiers, in the order the missions list them. */
 export const TRACK_IDS = ["cloud_titan", "edge_guardian", "mobile_nomad", "tiny_pioneer"] as const;
@@ -121,13 +124,10 @@ export interface Track {
   missions: { "01": MlIntroTrack; "07": FaultToleranceTrack; "08": FleetOrchTrack; "12": OpsScaleTrack };
 }
 
-const LLAMA3_GRADS = fact(141.1e9, "B", {
-  kind: "derived", ref: "figures.md §2, Llama-3-70B parameters", status: "derived",
-  notes: "70,553,706,496 parameters × 2 B (bf16 gradients)",
-});
-const NDR_400G = fact(50e9, "B/s", {
-  kind: "datasheet", ref: "figures.md §3, InfiniBand NDR / Llama 3 fabric 400 Gb/s per GPU", url: "https://arxiv.org/abs/2407.21783", status: "confirmed",
-});
+// Catalog figures used by the tracks: one definition each, in gpus.ts / fabrics.ts / models.ts.
+/** Llama-3-70B gradients, bf16 (2 B/param) — the data-parallel all-reduce payload. */
+const LLAMA3_GRADS = LLAMA3_70B_SIZES.bf16WeightsBytes;
+const NDR_400G = INFINIBAND_NDR.bytesPerSecond;
 const THREE_NINES = plan(0.999, null, "01", "The part 1 lock's 'Three Nines' per node");
 const CAPEX = plan(500_000, "USD", "12", "The part 1 lock's $500k platform investment");
 const ONE_IN_1000 = plan(0.001, null, "12", "The part 2 lock's '1-in-1,000' edge case");
@@ -152,7 +152,7 @@ export const TRACKS: Readonly<Record<TrackId, Track>> = Object.freeze({
         gradientBytes: LLAMA3_GRADS,
         linkBytesPerSecond: NDR_400G,
         latencySeconds: plan(1e-3, "s", "01", "Per-step all-reduce latency incl. software overhead"),
-        workerFlopsPerSecond: fact(989.4e12, "FLOP/s", { kind: "datasheet", ref: "figures.md §4, H100 SXM5 dense BF16", url: "https://glennklockwood.com/garden/processors/h100", status: "confirmed" }),
+        workerFlopsPerSecond: H100_SXM.denseBf16FlopsPerSecond,
         workers: plan(1024, null, "01", "Synchronous data-parallel job of Part 3"), baseSeconds: plan(1, "s", "01", "Step time without the tail"),
         tailMeanSeconds: plan(0.1, "s", "01", "Mean straggler tail per worker"), stalenessPenalty: plan(0.01, null, "01", "Convergence cost of staleness"),
       },
