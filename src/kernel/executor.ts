@@ -35,8 +35,10 @@ export interface Executor {
   /** Quick info (type + doc) at `cursor`, or undefined. */
   inspect(code: string, cursor: number): string | undefined;
   isComplete(code: string): { status: "complete" } | { status: "incomplete"; indent: string };
-  /** Rejects a pending top-level await of the running cell. Sync loops stop via SIGINT (breakOnSigint). */
+  /** Rejects a pending top-level await of the running cell (sync code is stopped by interrupt.ts). */
   interrupt(): void;
+  /** Forgets a cell whose code was terminated mid-way (it never settles), so the next one can run and be interrupted. */
+  abandon(): void;
   readonly typescriptVersion: string;
   readonly resolution: Resolution;
 }
@@ -52,14 +54,19 @@ interface TslabExecutor {
   interrupt(): void;
 }
 
-/** Error names for the two ways a cell is interrupted. */
+/** Error name of every way a cell is interrupted. */
 export const INTERRUPTED_ENAME = "Interrupted";
+
+/** A cell or widget update stopped by Jupyter's interrupt. */
+export class InterruptedError extends Error {
+  override name = INTERRUPTED_ENAME;
+}
 
 /** Formats a thrown value as a Jupyter error (ename, evalue, traceback). */
 export function errorContent(err: unknown): { ename: string; evalue: string; traceback: string[] } {
   if (err instanceof Error) {
     const code = (err as NodeJS.ErrnoException).code;
-    if (code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || err.message === "Interrupted asynchronously") {
+    if (err instanceof InterruptedError || code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || err.message === "Interrupted asynchronously") {
       return { ename: INTERRUPTED_ENAME, evalue: "execution interrupted by the user", traceback: [`${INTERRUPTED_ENAME}: ${err.message}`] };
     }
     const stack = (err.stack ?? `${err.name}: ${err.message}`).split("\n");
@@ -187,6 +194,9 @@ export function createExecutor(cwd: string, packageRoot: string): Executor {
       if (!running || interrupted) return;
       interrupted = true;
       tslab.interrupt();
+    },
+    abandon() {
+      running = false;
     },
   };
 }

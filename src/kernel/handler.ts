@@ -10,7 +10,7 @@ import { randomUUID } from "crypto";
 import type { CommManager } from "./comms";
 import { createCommManager } from "./comms";
 import type { Executor } from "./executor";
-import { displayBundle, errorContent } from "./executor";
+import { displayBundle, errorContent, InterruptedError } from "./executor";
 import type { Header, Message } from "./messages";
 import { isCommType, isRequestType, kernelInfoContent, REPLY_TYPE } from "./messages";
 import type { OutputRouter } from "./output";
@@ -25,6 +25,12 @@ export type Send = (channel: OutChannel, message: Message) => void;
 export interface Handler {
   /** Handles one shell message; resolves when its reply and idle status are sent. */
   handle(message: Message): Promise<void>;
+  /**
+   * Settles a request whose code was terminated mid-way (interrupt.ts): it will never
+   * resume, so its reply (an Interrupted error) and idle status are sent now. A request
+   * that has already finished, or finishes later, is answered once only.
+   */
+  abandon(message: Message): void;
   readonly runtime: KernelRuntime;
   readonly comms: CommManager;
   readonly output: OutputRouter;
@@ -54,6 +60,8 @@ export function unitsToCodePoints(text: string, units: number): number {
  */
 export function createHandler(executor: Executor, session: string, send: Send): Handler {
   let executionCount = 0;
+  /** Requests whose reply and idle status have gone out (normally, or by abandon). */
+  const answered = new WeakSet<Message>();
 
   function message(msgType: string, parent: Header | undefined, content: JsonObject, opts: { identities?: Uint8Array[]; metadata?: JsonObject; buffers?: Uint8Array[] } = {}): Message {
     return {
@@ -193,16 +201,36 @@ export function createHandler(executor: Executor, session: string, send: Send): 
           logKernel(`rejected ${t}: ${err.message}`);
           content = { status: "error", ename: "RequestError", evalue: err.message, traceback: [] };
         }
-        if (content) send("shell", message(REPLY_TYPE[t as keyof typeof REPLY_TYPE], req.header, content, { identities: req.identities }));
+        if (content && !answered.has(req)) send("shell", message(REPLY_TYPE[t as keyof typeof REPLY_TYPE], req.header, content, { identities: req.identities }));
       });
     } catch (err) {
       logKernel(`internal error handling ${t}: ${(err as Error)?.stack ?? String(err)}`);
     } finally {
-      iopub("status", req.header, { execution_state: "idle" });
+      if (!answered.has(req)) {
+        answered.add(req);
+        iopub("status", req.header, { execution_state: "idle" });
+      }
     }
   }
 
-  return { handle, runtime, comms, output };
+  function abandon(req: Message): void {
+    if (answered.has(req)) return;
+    answered.add(req);
+    output.forget(req.header);
+    const t = req.header.msg_type;
+    if (isRequestType(t) && t !== "shutdown_request" && t !== "interrupt_request") {
+      const error = errorContent(new InterruptedError("execution interrupted by the user"));
+      let content: JsonObject = { status: "error", ...error };
+      if (t === "execute_request") {
+        iopub("error", req.header, error);
+        content = { ...content, execution_count: executionCount };
+      }
+      send("shell", message(REPLY_TYPE[t], req.header, content, { identities: req.identities }));
+    }
+    iopub("status", req.header, { execution_state: "idle" });
+  }
+
+  return { handle, abandon, runtime, comms, output };
 }
 
 /** A request with ill-typed content: answered with status "error", logged, kernel unchanged. */

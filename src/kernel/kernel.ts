@@ -13,8 +13,11 @@ import path from "path";
 import { Worker } from "worker_threads";
 import { createExecutor } from "./executor";
 import { createHandler } from "./handler";
+import { installInterruptTarget, type InterruptTarget } from "./interrupt";
+import type { Message } from "./messages";
 import { kernelInfoContent } from "./messages";
 import { logKernel } from "./output";
+import { createRequestQueue } from "./request-queue";
 import { setKernelRuntime } from "./runtime";
 import type { FromMain, ServerData, ToMain } from "./server";
 import { parseConnectionInfo } from "./server";
@@ -38,9 +41,9 @@ export async function runKernel(connectionFile: string): Promise<number> {
     return 2;
   }
   const session = randomUUID();
-  let interrupt: () => void = () => undefined;
+  let target: InterruptTarget = { onInterrupt: () => undefined, onTerminated: () => undefined };
   // Installed before the worker can raise SIGINT, so the signal never hits Node's default (exit).
-  process.on("SIGINT", () => interrupt());
+  installInterruptTarget({ onInterrupt: () => target.onInterrupt(), onTerminated: () => target.onTerminated() });
 
   const tsVersion = (JSON.parse(fs.readFileSync(require.resolve("@tslab/typescript-for-tslab/package.json", { paths: [path.dirname(require.resolve("tslab/package.json"))] }), "utf8")) as { version: string }).version;
   const data: ServerData = { role: "fleetlab-kernel-server", connection, session, kernelInfo: kernelInfoContent(tsVersion, process.version) };
@@ -48,8 +51,23 @@ export async function runKernel(connectionFile: string): Promise<number> {
   const post = (m: FromMain) => worker.postMessage(m);
 
   const executor = createExecutor(process.cwd(), packageRoot());
-  interrupt = () => executor.interrupt();
   const handler = createHandler(executor, session, (channel, message) => post({ kind: "send", channel, message }));
+  const queue = createRequestQueue((m: Message) => handler.handle(m));
+  target = {
+    onInterrupt: () => executor.interrupt(),
+    onTerminated() {
+      // A cell cut off after an await still races the interrupt promise: rejecting it lets
+      // the cell finish normally. Whatever is still running a turn later was cut off for good.
+      executor.interrupt();
+      const cutOff = queue.current;
+      setImmediate(() => {
+        if (!cutOff || queue.current !== cutOff) return;
+        handler.abandon(cutOff);
+        executor.abandon();
+        queue.abandonCurrent();
+      });
+    },
+  };
   setKernelRuntime(handler.runtime);
   connectTslabDisplay(handler.runtime);
   handler.output.captureProcessStreams();
@@ -57,10 +75,9 @@ export async function runKernel(connectionFile: string): Promise<number> {
   process.on("uncaughtException", (err) => process.stderr.write(`Uncaught ${(err as Error)?.stack ?? String(err)}\n`));
   process.on("unhandledRejection", (reason) => process.stderr.write(`Unhandled promise rejection: ${(reason as Error)?.stack ?? String(reason)}\n`));
 
-  let chain: Promise<void> = Promise.resolve();
   return new Promise<number>((resolve) => {
     worker.on("message", (m: ToMain) => {
-      if (m.kind === "request") chain = chain.then(() => handler.handle(m.message));
+      if (m.kind === "request") queue.push(m.message);
       else if (m.kind === "shutdown") void worker.terminate().finally(() => process.exit(0));
     });
     worker.on("error", (err) => {

@@ -19,6 +19,8 @@ export interface OutputRouter {
   run<T>(parent: Header, fn: () => T): T;
   /** The parent header for output produced now, or undefined before any request. */
   currentParent(): Header | undefined;
+  /** Ends `parent`'s run when its code was terminated and `run` never returned. */
+  forget(parent: Header): void;
   /** Replaces process.stdout/stderr.write with writers that emit stream messages. */
   captureProcessStreams(): void;
 }
@@ -77,6 +79,9 @@ export function createOutputRouter(emitStream: (parent: Header, name: StreamName
       }
     },
     currentParent,
+    forget(parent) {
+      if (running === parent) running = undefined;
+    },
     captureProcessStreams() {
       (process.stdout as { write: unknown }).write = writer("stdout", 1);
       (process.stderr as { write: unknown }).write = writer("stderr", 2);

@@ -4,8 +4,8 @@
  * Why a worker: a cell such as `while (true) {}` blocks the thread it runs on, and
  * Node serves sockets from its event loop. With the sockets here, heartbeat and the
  * control channel keep answering while the main thread is busy, and interrupt_request
- * can raise SIGINT, which stops the running script (vm breakOnSigint) or rejects a
- * pending top-level await, on the main thread, whose state (variables) survives.
+ * stops whatever the main thread runs (a script, a pending await, a loop after an await,
+ * a widget recompute: interrupt.ts) while its state (variables) survives.
  * A child process for cells would also keep sockets live, but stopping a sync loop
  * there means killing it, and every variable with it.
  *
@@ -21,6 +21,7 @@ import * as zmq from "zeromq";
 import type { Header, Message } from "./messages";
 import { REPLY_TYPE } from "./messages";
 import type { OutChannel } from "./handler";
+import { createMainThreadInterrupter } from "./interrupt";
 import { logKernel } from "./output";
 import type { JsonObject } from "./runtime";
 import { newHeader, parse, serialize } from "./wire";
@@ -99,6 +100,7 @@ export async function runServer(data: ServerData, post: (m: ToMain) => void, onM
     iopub.bind(address(c, c.iopub_port)),
     hb.bind(address(c, c.hb_port)),
   ]);
+  const interrupter = createMainThreadInterrupter();
   const senders = { shell: createSender(shell), control: createSender(control), stdin: createSender(stdin), iopub: createSender(iopub) };
   const sendOn = (channel: OutChannel, m: Message) => senders[channel](serialize(m, key));
 
@@ -127,9 +129,7 @@ export async function runServer(data: ServerData, post: (m: ToMain) => void, onM
     if (t === "kernel_info_request") {
       await answer(kernelInfo);
     } else if (t === "interrupt_request") {
-      // Reaches the main thread: vm breakOnSigint stops sync code; otherwise its SIGINT
-      // listener rejects a pending await (executor.interrupt).
-      process.kill(process.pid, "SIGINT");
+      await interrupter.interrupt();
       await answer({ status: "ok" });
     } else if (t === "shutdown_request") {
       const restart = req.content.restart === true;
@@ -140,6 +140,7 @@ export async function runServer(data: ServerData, post: (m: ToMain) => void, onM
         // Close here, in the thread that owns the sockets: a process exit with open
         // sockets in a worker aborts inside the native addon.
         closing = true;
+        interrupter.close();
         for (const s of [shell, control, stdin, iopub, hb]) s.close();
         post({ kind: "shutdown", restart });
       }, 100);

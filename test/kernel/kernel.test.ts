@@ -199,7 +199,15 @@ c.send({ b: 2 }); c.close({ bye: true }); c.isClosed`);
 
   it("interrupts a busy sync loop and a pending await, keeping earlier state", async () => {
     await k.execute("let kept = 123;");
-    for (const code of ["while (true) {}", "await new Promise(() => {})", "for (let i = 0; i < 1e12; i++) { kept += 0; }"]) {
+    const loops = [
+      "while (true) {}",
+      "await new Promise(() => {})",
+      "for (let i = 0; i < 1e12; i++) { kept += 0; }",
+      // After the first await the loop runs as a microtask, outside tslab's vm script.
+      "await Promise.resolve(); while (true) {}",
+      "await new Promise((r) => setTimeout(r, 50)); for (;;) { kept += 0; }",
+    ];
+    for (const code of loops) {
       const pending = k.execute(code);
       await new Promise((r) => setTimeout(r, 500));
       const intr = await k.request("control", "interrupt_request", {});
@@ -209,6 +217,16 @@ c.send({ b: 2 }); c.close({ bye: true }); c.isClosed`);
       const check = await k.execute("kept");
       expect(ofType(check.iopub, "execute_result")[0].content.data).toEqual({ "text/plain": "123" });
     }
+  });
+
+  it("interrupts a loop in a timer callback that a finished cell scheduled", async () => {
+    const scheduled = await k.execute('setTimeout(() => { for (;;) {} }, 100); "scheduled"');
+    expect(scheduled.reply.content.status).toBe("ok");
+    await new Promise((r) => setTimeout(r, 500));
+    await k.request("control", "interrupt_request", {});
+    const check = await k.execute("kept");
+    expect(ofType(check.iopub, "execute_result")[0].content.data).toEqual({ "text/plain": "123" });
+    expect(k.stderr).not.toMatch(/corrupted|Aborted|cannot interrupt/);
   });
 
   it("a second interrupt of the same cell, or one while idle, does not fail the next cell", async () => {

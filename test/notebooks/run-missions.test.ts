@@ -182,14 +182,16 @@ describe("fleetlab run: refusals and broken notebooks", () => {
     fs.writeFileSync(path.join(dir, "throws.ipynb"), notebook(["console.log('before'); 6 * 7", "throw new RangeError('fleet too small')", "1"]));
     fs.writeFileSync(path.join(dir, "loops.ipynb"), notebook(["let n = 0", "while (true) { n++; }", "n"]));
     fs.writeFileSync(path.join(dir, "hangs.ipynb"), notebook(["await new Promise(() => {})"]));
+    fs.writeFileSync(path.join(dir, "spins.ipynb"), notebook(["let m = 1", "await Promise.resolve(); while (true) { m++; }", "m"]));
     fs.writeFileSync(path.join(dir, "fine.ipynb"), notebook(["[1, 2, 3].length"]));
     const out = path.join(dir, "out");
     const started = Date.now();
-    const r = fleetlab(["run", ...["throws", "loops", "hangs", "fine"].map((n) => path.join(dir, `${n}.ipynb`)), "--out", out, "--cell-timeout", "2"]);
+    const r = fleetlab(["run", ...["throws", "loops", "hangs", "spins", "fine"].map((n) => path.join(dir, `${n}.ipynb`)), "--out", out, "--cell-timeout", "2"]);
     expect(Date.now() - started).toBeLessThan(60_000);
     expect({ status: r.status, stderr: r.stderr }).toMatchObject({ status: 1 });
     const lines = r.stderr.trim().split("\n");
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
+    expect(lines[3]).toMatch(/spins\.ipynb: cell 1 \(id "c1"\) failed: Timeout: cell timed out after 2 s/);
     expect(lines[0]).toMatch(/throws\.ipynb: cell 1 \(id "c1"\) failed: RangeError: fleet too small/);
     expect(lines[1]).toMatch(/loops\.ipynb: cell 1 \(id "c1"\) failed: Timeout: cell timed out after 2 s \(--cell-timeout\)/);
     expect(lines[2]).toMatch(/hangs\.ipynb: cell 0 \(id "c0"\) failed: Timeout: cell timed out after 2 s/);

@@ -15,7 +15,7 @@
  */
 import fs from "fs";
 import path from "path";
-import { createExecutor, displayBundle, INTERRUPTED_ENAME } from "../../kernel/executor";
+import { createExecutor, displayBundle, errorContent, InterruptedError, INTERRUPTED_ENAME, type ExecuteOutcome } from "../../kernel/executor";
 import { setKernelRuntime } from "../../kernel/runtime";
 import type { JsonObject } from "../../kernel/runtime";
 import { liveWidgets, widgetState } from "../../widgets/widget-state";
@@ -226,9 +226,10 @@ export async function executeNotebook(plan: NotebookPlan, options: RunOptions): 
       const remaining = deadline - Date.now();
       const limit = Math.max(1, Math.min(options.cellTimeoutMs, remaining));
       const cellStart = Date.now();
-      watchdog.arm(limit);
-      const outcome = await executor.execute(cellSource(cell));
-      watchdog.disarm();
+      const outcome = await watchdog.guard(limit, () => executor.execute(cellSource(cell)), (): ExecuteOutcome => {
+        executor.abandon();
+        return { status: "error", ...errorContent(new InterruptedError("execution interrupted")) };
+      });
       await turn();
       if (outcome.status === "error") {
         const timedOut = outcome.ename === INTERRUPTED_ENAME && Date.now() - cellStart >= limit;
@@ -248,7 +249,15 @@ export async function executeNotebook(plan: NotebookPlan, options: RunOptions): 
       }
       cell.execution_count = executed;
       cell.outputs = outputs;
-      if (!failure && plan.mission) await driveRenderedParts(rt, plan, options, drivenParts);
+      if (!failure && plan.mission) {
+        const progress: DriveProgress = {};
+        const finished = await watchdog.guard(options.cellTimeoutMs, async () => (await driveRenderedParts(rt, plan, options, drivenParts, progress), true), () => false);
+        if (!finished) {
+          const evalue = `--set "${progress.drive?.text ?? "?"}": the widget update did not finish within ${options.cellTimeoutMs / 1000} s (--cell-timeout)`;
+          outputs.push({ output_type: "error", ename: "Timeout", evalue, traceback: [`Timeout: ${evalue}`] });
+          failure = { cellIndex: i, cellId: cell.id, ename: "Timeout", evalue, timedOut: true };
+        }
+      }
     }
     if (!failure) {
       const missing = plan.drives.find((d) => !drivenParts.has(d.partIndex));
@@ -282,8 +291,13 @@ export async function executeNotebook(plan: NotebookPlan, options: RunOptions): 
   return { plan, notebook: nb, failure, executed, durationMs: Date.now() - started };
 }
 
+/** The drive being applied, for the message when one does not finish. */
+interface DriveProgress {
+  drive?: Drive;
+}
+
 /** Sends the --set drives (and, in answer-key mode, the key as the prediction) to parts rendered since the last call. */
-async function driveRenderedParts(rt: HeadlessRuntime, plan: NotebookPlan, options: RunOptions, driven: Set<number>): Promise<void> {
+async function driveRenderedParts(rt: HeadlessRuntime, plan: NotebookPlan, options: RunOptions, driven: Set<number>, progress: DriveProgress): Promise<void> {
   const mission = plan.mission!;
   for (const part of renderedParts()) {
     if (part.mission !== mission.id) continue;
@@ -296,6 +310,7 @@ async function driveRenderedParts(rt: HeadlessRuntime, plan: NotebookPlan, optio
       drives.unshift({ text: `${index + 1}.lock=<answer key>`, partIndex: index, partId: part.part, control: "lock", value: key.answer });
     }
     for (const d of drives) {
+      progress.drive = d;
       sendDrive(rt, part, d);
       await turn();
     }

@@ -1,59 +1,75 @@
 /**
- * Stops a runaway cell. A cell such as `while (true) {}` blocks the thread it runs on,
- * so its timer cannot live there: a worker thread keeps time and, past the deadline,
- * raises SIGINT on this process, which stops the running script (tslab runs cells with
- * vm `breakOnSigint`) or, through the SIGINT listener, rejects a pending top-level
- * await (Executor.interrupt) — the same two paths the kernel's interrupt_request takes.
- * SIGINT repeats every second until the cell ends, in case it first lands between
- * scripts (while the cell is being compiled).
+ * Stops a runaway cell or widget update in the headless runner. A cell such as
+ * `while (true) {}` blocks the thread it runs on, so its timer cannot live there: a worker
+ * thread keeps time and, past the deadline, interrupts the main thread the way the kernel's
+ * interrupt_request does (src/kernel/interrupt.ts: SIGINT first, then termination of code
+ * that no signal reaches, such as a loop after an `await`). The interrupt repeats every
+ * second until the guarded work ends, in case one lands between scripts.
+ *
+ * Guarded work starts as a microtask of its own, so a termination cuts off that work and
+ * never the runner that awaits it; work cut off for good resolves as `onCutOff()` says.
  */
+import path from "path";
 import { Worker } from "worker_threads";
+import { clearInterruptTarget, installInterruptTarget } from "../../kernel/interrupt";
 
-/** Arms and disarms the deadline of the running cell. */
 export interface Watchdog {
-  /** Interrupts the running cell if it is still running after `ms`. */
-  arm(ms: number): void;
-  disarm(): void;
+  /** Runs `work`, interrupting it if it still runs after `ms`. */
+  guard<T>(ms: number, work: () => Promise<T>, onCutOff: () => T): Promise<T>;
   close(): Promise<void>;
 }
 
 const WORKER_SOURCE = `
-const { parentPort } = require("worker_threads");
+const { parentPort, workerData } = require("worker_threads");
+const interrupter = require(workerData.interruptModule).createMainThreadInterrupter();
 let timer = null, repeat = null;
 const stop = () => { clearTimeout(timer); clearInterval(repeat); timer = repeat = null; };
 parentPort.on("message", (m) => {
   stop();
   if (m.kind === "arm") timer = setTimeout(() => {
-    process.kill(process.pid, "SIGINT");
-    repeat = setInterval(() => process.kill(process.pid, "SIGINT"), 1000);
+    void interrupter.interrupt();
+    repeat = setInterval(() => void interrupter.interrupt(), 1000);
   }, m.ms);
 });
 `;
 
-let listening = false;
-let current: () => void = () => undefined;
-
 /** Starts the watchdog; `onInterrupt` runs on SIGINT (pass Executor.interrupt). */
 export function createWatchdog(onInterrupt: () => void): Watchdog {
-  const worker = new Worker(WORKER_SOURCE, { eval: true });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { interruptModule: path.join(__dirname, "..", "..", "kernel", "interrupt") } });
   worker.unref();
-  // While listening, SIGINT no longer ends the process: it interrupts the cell. The one
-  // listener stays for the process's life, so a repeat already on its way when a watchdog
-  // closes lands on a no-op instead of Node's default (exit).
-  current = onInterrupt;
-  if (!listening) {
-    listening = true;
-    process.on("SIGINT", () => current());
-  }
-  return {
-    arm(ms) {
-      worker.postMessage({ kind: "arm", ms });
+  let cutOff: (() => void) | undefined;
+  installInterruptTarget({
+    onInterrupt,
+    onTerminated() {
+      // A cell cut off after an await still races the interrupt: let it finish normally first.
+      onInterrupt();
+      const pending = cutOff;
+      setImmediate(() => {
+        if (pending && cutOff === pending) pending();
+      });
     },
-    disarm() {
-      worker.postMessage({ kind: "disarm" });
+  });
+  return {
+    guard<T>(ms: number, work: () => Promise<T>, onCutOff: () => T): Promise<T> {
+      return new Promise<T>((resolve, reject) => {
+        let settled = false;
+        const settle = (finish: () => void) => {
+          if (settled) return;
+          settled = true;
+          cutOff = undefined;
+          worker.postMessage({ kind: "disarm" });
+          finish();
+        };
+        cutOff = () => settle(() => resolve(onCutOff()));
+        worker.postMessage({ kind: "arm", ms });
+        queueMicrotask(() => {
+          if (!settled) work().then((v) => settle(() => resolve(v)), (e) => settle(() => reject(e)));
+        });
+      });
     },
     async close() {
-      current = () => undefined;
+      cutOff = undefined;
+      clearInterruptTarget();
       await worker.terminate();
     },
   };
