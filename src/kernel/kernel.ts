@@ -16,20 +16,12 @@ import { createHandler } from "./handler";
 import { installInterruptTarget, type InterruptTarget } from "./interrupt";
 import type { Message } from "./messages";
 import { kernelInfoContent } from "./messages";
+import { packageRoot } from "./package-info";
 import { logKernel } from "./output";
 import { createRequestQueue } from "./request-queue";
 import { setKernelRuntime } from "./runtime";
 import type { FromMain, ServerData, ToMain } from "./server";
 import { parseConnectionInfo } from "./server";
-
-/** Folder holding the running fleetlab's package.json (dist/src/kernel -> root). */
-export function packageRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const pj = path.join(dir, "package.json");
-    if (fs.existsSync(pj) && (JSON.parse(fs.readFileSync(pj, "utf8")) as { name?: string }).name === "fleetlab") return dir;
-    if (path.dirname(dir) === dir) throw new Error(`fleetlab: cannot find fleetlab's package.json above ${__dirname}`);
-  }
-}
 
 /** Starts the kernel; resolves with the exit code only if start-up fails (shutdown exits the process). */
 export async function runKernel(connectionFile: string): Promise<number> {

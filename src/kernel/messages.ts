@@ -7,6 +7,7 @@
  * REPLY_TYPE, so a reply can never be tagged with another request's type.
  */
 import type { JsonObject, JsonValue } from "./runtime";
+import { packageInfo } from "./package-info";
 
 /** The protocol version this kernel speaks (kernel_info_reply.protocol_version). */
 export const PROTOCOL_VERSION = "5.3";
@@ -106,11 +107,12 @@ export type ReplyStatus = "ok" | "error" | "aborted";
 
 /** kernel_info_reply content for this kernel. */
 export function kernelInfoContent(typescriptVersion: string, nodeVersion: string): JsonObject {
+  const fleetlab = packageInfo();
   return {
     status: "ok",
     protocol_version: PROTOCOL_VERSION,
     implementation: "fleetlab",
-    implementation_version: "0.1.0",
+    implementation_version: fleetlab.version,
     language_info: {
       name: "typescript",
       version: typescriptVersion,
@@ -121,7 +123,7 @@ export function kernelInfoContent(typescriptVersion: string, nodeVersion: string
     },
     banner: `FleetLab kernel: TypeScript ${typescriptVersion} on Node.js ${nodeVersion}`,
     help_links: [
-      { text: "FleetLab README", url: "https://github.com/harvard-edge/cs249r_book" },
+      { text: "FleetLab README", url: fleetlab.homepage },
       { text: "TypeScript handbook", url: "https://www.typescriptlang.org/docs/handbook/intro.html" },
     ],
   };

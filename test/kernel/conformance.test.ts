@@ -38,7 +38,8 @@ describe("Jupyter tools against the fleetlab kernelspec", () => {
     const dir = path.join(prefix, "share", "jupyter", "kernels", "fleetlab");
     const spec = JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8"));
     expect(spec).toMatchObject({ display_name: "FleetLab (TypeScript)", language: "typescript", interrupt_mode: "message" });
-    expect(spec.argv.slice(1)).toEqual([path.join(REPO, "bin", "fleetlab.js"), "kernel", "{connection_file}"]);
+    // The kernel runs on the Node that installed it (not whatever `node` Jupyter's PATH finds).
+    expect(spec.argv).toEqual([process.execPath, path.join(REPO, "bin", "fleetlab.js"), "kernel", "{connection_file}"]);
     for (const size of [32, 64]) {
       const png = fs.readFileSync(path.join(dir, `logo-${size}x${size}.png`));
       expect(png.subarray(1, 4).toString()).toBe("PNG");

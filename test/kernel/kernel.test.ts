@@ -36,7 +36,11 @@ describe("fleetlab kernel over the wire", () => {
         status: "ok", protocol_version: "5.3", implementation: "fleetlab",
         language_info: { name: "typescript", mimetype: "text/typescript", file_extension: ".ts" },
       });
-      expect(typeof reply.content.banner).toBe("string");
+      expect(reply.content.banner).toContain(`Node.js ${process.version}`);
+      // Help points at FleetLab's own README, as package.json publishes it.
+      const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string; homepage: string };
+      expect(reply.content.implementation_version).toBe(pkg.version);
+      expect((reply.content.help_links as { text: string; url: string }[])[0]).toEqual({ text: "FleetLab README", url: pkg.homepage });
       expect(types(iopub)).toEqual(["status", "status"]);
     }
     expect(await k.heartbeat()).toBe(true);

@@ -16,6 +16,7 @@
 import fs from "fs";
 import path from "path";
 import { createExecutor, displayBundle, errorContent, InterruptedError, INTERRUPTED_ENAME, type ExecuteOutcome } from "../../kernel/executor";
+import { packageRoot } from "../../kernel/package-info";
 import { setKernelRuntime } from "../../kernel/runtime";
 import type { JsonObject } from "../../kernel/runtime";
 import { liveWidgets, widgetState } from "../../widgets/widget-state";
@@ -135,15 +136,6 @@ export function planNotebook(file: string, source: Notebook, track: TrackId | nu
     drives = resolveDrives(applicable, mission, runTrack);
   }
   return { file, notebook, mission, track: runTrack, drives };
-}
-
-/** The folder holding the running fleetlab's package.json (what `import "fleetlab"` resolves to). */
-export function packageRoot(): string {
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const pkg = path.join(dir, "package.json");
-    if (fs.existsSync(pkg) && (JSON.parse(fs.readFileSync(pkg, "utf8")) as { name?: string }).name === "fleetlab") return dir;
-    if (path.dirname(dir) === dir) throw new Error(`fleetlab run: no fleetlab package.json above ${__dirname}`);
-  }
 }
 
 /** Points tslab's `display` API at the headless runtime (as the kernel does). */
