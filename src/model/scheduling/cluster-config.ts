@@ -5,6 +5,7 @@
  * fills defaults, so the simulator itself only reads plain, valid numbers.
  */
 import { ModelInputError, requireInRange, requireInteger, requireNonNegative, requirePositive, requireProbability, requireOneOf } from "../errors";
+import { readMaxEvents } from "../sim/event-budget";
 import { PLACEMENT_POLICIES, type LocalityConstraint, type PlacementPolicy } from "./placement";
 import { defaultNetwork, type NetworkModel } from "./topology";
 
@@ -113,6 +114,9 @@ export interface ClusterConfig {
   starvationThresholdHours?: number;
   /** Gang size for the fragmentation metric (default gpusPerNode). */
   fragmentationJobGpus?: number;
+  /** Most events to process (default DEFAULT_MAX_EVENTS); the run stops there and its report
+   *  says so (`budget.exhausted`) if jobs are still unfinished. */
+  maxEvents?: number;
 }
 
 /** A fully checked configuration with defaults filled in. */
@@ -133,6 +137,7 @@ export interface ResolvedClusterConfig {
   snapshotAtHours: number | null;
   starvationThresholdHours: number;
   fragmentationJobGpus: number;
+  maxEvents: number;
 }
 
 const FN = "simulateCluster";
@@ -249,11 +254,12 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
   requireInteger(FN, { "config.fragmentationJobGpus": fragmentationJobGpus }, 1, totalGpus);
   const cpusPerNode = c.cpusPerNode ?? 14 * c.gpusPerNode;
   requirePositive(FN, { "config.cpusPerNode": cpusPerNode });
+  const maxEvents = readMaxEvents(FN, c.maxEvents, "config.maxEvents");
 
   return {
     racks: c.racks, nodesPerRack: c.nodesPerRack, gpusPerNode: c.gpusPerNode, jobs: c.jobs,
     arrivalRatePerHour, offeredLoad: (arrivalRatePerHour * meanGpuHours) / totalGpus,
     jobClasses, classCdf, placement, locality, queueOrder, backfill, backfillDepth, tenants, cpusPerNode,
-    generations, capabilityAware, spot, network, snapshotAtHours, starvationThresholdHours, fragmentationJobGpus,
+    generations, capabilityAware, spot, network, snapshotAtHours, starvationThresholdHours, fragmentationJobGpus, maxEvents,
   };
 }

@@ -2,6 +2,7 @@
  * The report of a cluster simulation and how it is assembled from the run's
  * per-job arrays and accumulated areas (split from the event loop for size).
  */
+import type { EventBudget } from "../sim/event-budget";
 import type { ResolvedClusterConfig } from "./cluster-config";
 import { fragmentation, waitStats, type FragmentationResult, type WaitStats } from "./metrics";
 import { communicationEfficiency, hopAllReduceSeconds, type ClusterShape } from "./topology";
@@ -23,6 +24,8 @@ export interface ClusterReport {
   makespanHours: number;
   /** Events processed (arrivals, finishes, reclaims, restores). */
   events: number;
+  /** The run's event budget; when `exhausted`, every figure below covers only the simulated part. */
+  budget: EventBudget;
   /** Time from arrival to first start, all jobs. */
   wait: WaitStats;
   waitByPriority: ({ priority: number } & WaitStats)[];
@@ -57,7 +60,7 @@ export interface ClusterReport {
 
 /** Everything the event loop leaves behind for the report. */
 export interface RunRecord {
-  cfg: ResolvedClusterConfig; seed: number; shape: ClusterShape; totalGpus: number; makespan: number;
+  cfg: ResolvedClusterConfig; seed: number; shape: ClusterShape; totalGpus: number; makespan: number; budget: EventBudget;
   arrival: Float64Array; start: Float64Array; finish: Float64Array; state: Uint8Array; cls: Int32Array; k: Int32Array;
   firstMax: Int32Array; firstHops: Int32Array; firstCross: Int32Array;
   processed: number; settled: number; dropped: number; busyArea: number; usefulArea: number;
@@ -105,7 +108,7 @@ export function buildClusterReport(run: RunRecord): ClusterReport {
   return {
     seed, totalGpus, arrivalRatePerHour: cfg.arrivalRatePerHour, offeredLoad: cfg.offeredLoad,
     jobsSubmitted: N, jobsCompleted: settled - dropped, jobsDropped: dropped, dropoutRate: N > 0 ? dropped / N : 0,
-    makespanHours: makespan, events: processed,
+    makespanHours: makespan, events: processed, budget: run.budget,
     wait: waitStats(Array.from({ length: N }, (_, j) => j).filter(started).map(waitOf)),
     waitByPriority: priorities.map((p) => ({ priority: p, ...waitStats(byPrio.get(p)!) })),
     waitByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassWait.get(i) ?? []) })),

@@ -1,5 +1,7 @@
-import { simulateCluster, type ClusterConfig } from "./cluster-simulator";
+import { requireFinished, simulateCluster, type ClusterConfig } from "./cluster-simulator";
 import { ModelInputError } from "../errors";
+import { DEFAULT_MAX_EVENTS, SimulationBudgetError } from "../sim/event-budget";
+import { workTally } from "../sim/work-tally";
 import { pollaczekKhinchineWait } from "./queueing";
 
 const small = { racks: 4, nodesPerRack: 4, gpusPerNode: 8 } as const;
@@ -281,5 +283,43 @@ describe("simulateCluster: MFU while arriving", () => {
     const paid = simulateCluster(base, 4);
     expect(paid.mfuWhileArriving).toBeLessThan(paid.utilizationWhileArriving);
     expect(paid.mfuWhileArriving).toBeGreaterThan(0);
+  });
+});
+
+describe("simulateCluster: event budget", () => {
+  // A job that needs a 2 h restart on a node reclaimed every 0.05 h: e^{-40} per attempt, it never finishes.
+  const hopeless = (maxEvents?: number): ClusterConfig => ({
+    racks: 1, nodesPerRack: 2, gpusPerNode: 1, jobs: 3, arrivalRatePerHour: 1, placement: "best-fit", maxEvents,
+    jobClasses: [{ gpus: 1, meanServiceHours: 1, serviceCv: 0 }],
+    spot: { spotFraction: 1, meanHoursBetweenPreemptions: 0.05, meanHoursToRestore: 0.01, mode: "static", restartOverheadHours: 2 },
+  });
+
+  it("stops a run that would never finish at exactly its budget, says so, and tallies the events", () => {
+    const before = workTally();
+    const r = simulateCluster(hopeless(5000), 1);
+    expect(workTally() - before).toBe(5000);
+    expect(r.budget).toEqual({ maxEvents: 5000, events: 5000, exhausted: true });
+    expect(r.events).toBe(5000);
+    expect(r.jobsCompleted).toBeLessThan(3);
+    expect(r.preemption.restarts).toBeGreaterThan(0);
+    expect(simulateCluster(hopeless(5000), 1)).toEqual(r); // stopping is deterministic
+    expect(() => requireFinished(r)).toThrow(SimulationBudgetError);
+    expect(() => requireFinished(r)).toThrow(/^simulation stopped at its budget of 5,000 events: \d of 3 jobs finished in [\d,]+ simulated hours \([\d,]+ restarts\)$/);
+  });
+
+  it("gives a run that finishes within its budget the same report as without one, marked not exhausted", () => {
+    const config: ClusterConfig = { ...small, jobs: 300, load: 0.7, placement: "best-fit", jobClasses: [{ gpus: 4, meanServiceHours: 1 }] };
+    const free = simulateCluster(config, 2);
+    expect(free.budget).toEqual({ maxEvents: DEFAULT_MAX_EVENTS, events: free.events, exhausted: false });
+    const tight = simulateCluster({ ...config, maxEvents: free.events }, 2);
+    expect(tight).toEqual({ ...free, budget: { maxEvents: free.events, events: free.events, exhausted: false } });
+    expect(requireFinished(tight)).toBe(tight);
+    const short = simulateCluster({ ...config, maxEvents: free.events - 1 }, 2);
+    expect(short.budget.exhausted).toBe(true);
+    expect(short.jobsCompleted).toBe(299);
+  });
+
+  it("rejects a budget that is not a whole number of events, naming config.maxEvents", () => {
+    for (const maxEvents of [0, 1.5, NaN, Infinity]) expect(() => simulateCluster(hopeless(maxEvents), 1)).toThrow(/simulateCluster: config\.maxEvents must be an integer/);
   });
 });

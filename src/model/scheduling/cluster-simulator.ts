@@ -12,8 +12,12 @@
  * reclaims, so two policies see the same jobs (common random numbers).
  * Job speed: rate = (width / gpus) · η, η = communicationEfficiency of its ring, so
  * poor placement stretches jobs as well as delaying them.
+ *
+ * The run stops at config.maxEvents events and says so in `budget` (see ../sim/event-budget).
  */
+import { SimulationBudgetError } from "../sim/event-budget";
 import { createRng } from "../sim/rng";
+import { tallyWork } from "../sim/work-tally";
 import { resolveClusterConfig, type ClusterConfig } from "./cluster-config";
 import { EventQueue } from "./event-queue";
 import { FreeGpuIndex } from "./free-gpu-index";
@@ -40,8 +44,10 @@ const ARRIVAL = 0, FINISH = 1, PREEMPT = 2, RESTORE = 3, SNAPSHOT = 4;
  *           multi-tenant GPU cluster behaviour (Jeon et al., USENIX ATC 2019; figures.md §5).
  *
  * Holds: one GPU, 1-GPU jobs and Poisson arrivals is an M/G/1 queue, and the mean wait
- * matches pollaczekKhinchineWait (checked in the spec). Deterministic for a given seed.
- * Cost: O(events · (log events + pass work)); no per-placement scan of all GPUs.
+ * matches pollaczekKhinchineWait (checked in the spec). Deterministic for a given seed, also
+ * when it stops at its event budget.
+ * Cost: O(events · (log events + pass work)), events ≤ config.maxEvents; no per-placement
+ * scan of all GPUs.
  *
  * @throws ModelInputError naming the config field (e.g. "config.jobClasses[0].gpus")
  */
@@ -319,7 +325,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   }
   if (N > 0) events.push(expo(rngArrive, 1 / cfg.arrivalRatePerHour), ARRIVAL, 0, 0);
 
-  while (settled < N && events.pop()) {
+  while (settled < N && processed < cfg.maxEvents && events.pop()) {
     now = events.topTime;
     const dt = now - last;
     busyArea += busy * dt; usefulArea += useful * dt; last = now;
@@ -356,10 +362,23 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       if (a === snapshotJob) takeSnapshot();
     }
   }
+  tallyWork(processed);
   return buildClusterReport({
-    cfg, seed, shape, totalGpus, makespan: now, arrival, start, finish, state, cls, k, firstMax, firstHops, firstCross,
+    cfg, seed, shape, totalGpus, makespan: now,
+    budget: { maxEvents: cfg.maxEvents, events: processed, exhausted: settled < N && processed >= cfg.maxEvents }, arrival, start, finish, state, cls, k, firstMax, firstHops, firstCross,
     processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, usefulAtLastArrival, lastArrival, reclaims, restarts, rescales, lostGpuHours,
     fragSum, fragSamples, snapshotGrid: snapshotGrid ?? takeSnapshot(), snapshotTime, tenantGpuHours, tenantPeak,
     finalShares: cfg.tenants.map((_, t) => share(t)),
   });
+}
+
+/**
+ * The report of a run that finished every job.
+ * @throws SimulationBudgetError when the run stopped at its event budget first, saying how far it got
+ */
+export function requireFinished(report: ClusterReport): ClusterReport {
+  if (!report.budget.exhausted) return report;
+  throw new SimulationBudgetError("simulateCluster", report.budget,
+    `${report.jobsCompleted + report.jobsDropped} of ${report.jobsSubmitted} jobs finished in ` +
+    `${Math.round(report.makespanHours).toLocaleString("en-US")} simulated hours (${report.preemption.restarts.toLocaleString("en-US")} restarts)`);
 }
