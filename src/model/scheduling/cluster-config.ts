@@ -66,14 +66,17 @@ export interface SpotConfig {
   meanHoursBetweenPreemptions: number;
   /** Mean time a reclaimed node stays away, hours (exponential). */
   meanHoursToRestore: number;
-  /** static: the job stops, rolls back to its last checkpoint and waits for all its GPUs;
-   *  elastic: the job keeps its surviving GPUs, runs narrower and grows back. */
+  /** static: the job stops, rolls back to its last checkpoint, waits for all its GPUs and
+   *  restarts (restartOverheadHours) before it computes again;
+   *  elastic: the job keeps its surviving GPUs, re-forms its ring (rescaleOverheadHours),
+   *  runs narrower and grows back. */
   mode: "static" | "elastic";
   /** Work between checkpoints, hours (default 1). */
   checkpointIntervalHours?: number;
-  /** Restart cost of a static job (reload, re-init), hours of work (default 0.25). */
+  /** Restart of a static job (reload, re-init), hours it holds its GPUs without progress each
+   *  time it starts again after a reclaim; a reclaim during the restart loses it (default 0.25). */
   restartOverheadHours?: number;
-  /** Cost of one elastic rescale (re-form the ring), hours of work (default 0.02). */
+  /** One elastic rescale (re-form the ring), hours without progress (default 0.02). */
   rescaleOverheadHours?: number;
 }
 

@@ -51,6 +51,7 @@ export interface ClusterReport {
   };
   fragmentation: { jobGpus: number; meanUnusableFraction: number; samples: number };
   starvation: { thresholdHours: number; lowestPriority: number; maxWaitHours: number; starvedJobs: number; isStarving: boolean };
+  /** Reclaims of spot nodes, static restarts, elastic rescales, and GPU-hours of compute rolled back to a checkpoint. */
   preemption: { reclaims: number; restarts: number; rescales: number; lostGpuHours: number };
   /** Per tenant: GPU-hours held, most GPUs held at once (≤ quota), waits, dominant share at the end. */
   tenants: ({ name: string; gpuHours: number; peakGpus: number; finalDominantShare: number } & { wait: WaitStats })[];

@@ -13,6 +13,13 @@
  * Job speed: rate = (width / gpus) · η, η = communicationEfficiency of its ring, so
  * poor placement stretches jobs as well as delaying them.
  *
+ * Progress under spot reclaims (per job: done, its last checkpoint, restart owed):
+ *   static reclaim  → done rolls back to the last checkpoint; the job re-queues owing a restart
+ *   start again     → the restart is paid first: done drops restartOverheadHours of work below
+ *                     the checkpoint, so a reclaim before it catches up loses the restart only
+ *   elastic reclaim → the ring re-forms: done drops rescaleOverheadHours below where it was
+ * Restarts are paid, not added to the job's work, so a job converges whenever a reclaim-free
+ * stretch longer than restart + one checkpoint interval has positive probability.
  * The run stops at config.maxEvents events and says so in `budget` (see ../sim/event-budget).
  */
 import { SimulationBudgetError } from "../sim/event-budget";
@@ -44,8 +51,9 @@ const ARRIVAL = 0, FINISH = 1, PREEMPT = 2, RESTORE = 3, SNAPSHOT = 4;
  *           multi-tenant GPU cluster behaviour (Jeon et al., USENIX ATC 2019; figures.md §5).
  *
  * Holds: one GPU, 1-GPU jobs and Poisson arrivals is an M/G/1 queue, and the mean wait
- * matches pollaczekKhinchineWait (checked in the spec). Deterministic for a given seed, also
- * when it stops at its event budget.
+ * matches pollaczekKhinchineWait (checked in the spec); one static job alone on one spot
+ * node takes Daly's expected wall time with δ = 0, plus a restore wait per reclaim (checked
+ * in the spec). Deterministic for a given seed, also when it stops at its event budget.
  * Cost: O(events · (log events + pass work)), events ≤ config.maxEvents; no per-placement
  * scan of all GPUs.
  *
@@ -78,6 +86,8 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   const eff = new Float64Array(N), key = new Float64Array(N);
   const cls = new Int32Array(N), k = new Int32Array(N), width = new Int32Array(N), epoch = new Int32Array(N), off = new Int32Array(N + 1);
   const state = new Uint8Array(N), shrunk = new Uint8Array(N);
+  // Spot progress: last checkpoint (work hours) and restart still owed (hours) per job.
+  const ckpt = new Float64Array(N), owed = new Float64Array(N);
   const firstHops = new Int32Array(N), firstCross = new Int32Array(N), firstMax = new Int32Array(N).fill(-1);
   const maxK = Math.max(...cfg.jobClasses.map((c) => c.gpus));
   // Allocation pool: job j's GPUs at alloc[off[j] .. off[j] + width[j]); sized as jobs arrive.
@@ -167,6 +177,17 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     useful -= width[j] * eff[j];
     end[j] = 0; epoch[j]++;
   };
+  /** The checkpoint a static reclaim rolls job j back to: the last multiple of the interval its progress reached. */
+  const rollbackPoint = (j: number): number => {
+    const tau = spot!.checkpointIntervalHours;
+    return Math.max(ckpt[j], Math.floor(done[j] / tau) * tau);
+  };
+  /** Job j holds its GPUs without progress for `hours` (a restart or a rescale), at its current rate. */
+  const pause = (j: number, hours: number): void => {
+    if (hours <= 0) return;
+    ckpt[j] = rollbackPoint(j); // the dip below must not lose a checkpoint already written
+    done[j] -= hours * rate[j];
+  };
   const releaseAll = (j: number): void => {
     for (let i = off[j], e = off[j] + width[j]; i < e; i++) index.release(alloc[i]);
     hold(j, -1, width[j]); width[j] = 0;
@@ -196,7 +217,9 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
         }
       }
     }
-    state[j] = RUNNING; since[j] = now; computeRate(j); scheduleFinish(j);
+    state[j] = RUNNING; since[j] = now; computeRate(j);
+    if (owed[j] > 0) { pause(j, owed[j]); owed[j] = 0; }
+    scheduleFinish(j);
     return true;
   };
 
@@ -221,8 +244,8 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       placeBestFit(index, j, add, mask, scratch, 0);
       for (let i = 0, o = off[j] + width[j]; i < add; i++) alloc[o + i] = scratch[i];
       width[j] += add; hold(j, 1, add);
-      work[j] += spot ? spot.rescaleOverheadHours : 0; rescales++;
-      computeRate(j); scheduleFinish(j);
+      computeRate(j); pause(j, spot ? spot.rescaleOverheadHours : 0); rescales++;
+      scheduleFinish(j);
       if (width[j] === k[j]) { shrunk[j] = 0; shrunkList.splice(i, 1); }
     }
   };
@@ -291,13 +314,14 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
           if (((alloc[i] / g) | 0) === node) index.release(alloc[i]); else alloc[w++] = alloc[i];
         }
         width[j] -= onNode; hold(j, -1, onNode);
-        work[j] += spot!.rescaleOverheadHours; rescales++;
-        computeRate(j); scheduleFinish(j);
+        computeRate(j); pause(j, spot!.rescaleOverheadHours); rescales++;
+        scheduleFinish(j);
         if (!shrunk[j]) { shrunk[j] = 1; shrunkList.push(j); }
       } else {
-        const kept = Math.floor(done[j] / spot!.checkpointIntervalHours) * spot!.checkpointIntervalHours;
-        lostGpuHours += (done[j] - kept) * k[j];
-        done[j] = kept; work[j] += spot!.restartOverheadHours; restarts++;
+        // Compute since the last checkpoint is lost (a restart cut short loses no compute).
+        const kept = rollbackPoint(j);
+        lostGpuHours += Math.max(0, done[j] - kept) * k[j];
+        ckpt[j] = kept; done[j] = kept; owed[j] = spot!.restartOverheadHours; restarts++;
         releaseAll(j); state[j] = QUEUED; shrunk[j] = 0;
         queues.insert(jc.tenant, j);
       }
