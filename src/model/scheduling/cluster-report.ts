@@ -5,7 +5,7 @@
 import type { EventBudget } from "../sim/event-budget";
 import type { ResolvedClusterConfig } from "./cluster-config";
 import { fragmentation, waitStats, type FragmentationResult, type WaitStats } from "./metrics";
-import { communicationEfficiency, hopAllReduceSeconds, type ClusterShape } from "./topology";
+import { allReduceSecondsUnchecked, type ClusterShape } from "./topology";
 
 /** Job state codes shared with the simulator. */
 export const QUEUED = 1, RUNNING = 2, DONE = 3, DROPPED = 4;
@@ -102,7 +102,9 @@ export function buildClusterReport(run: RunRecord): ClusterReport {
   for (let j = 0; j < N; j++) {
     if (firstMax[j] < 0 || k[j] < 2) continue;
     multi++; hopsSum += firstHops[j]; crossSum += firstCross[j]; if (firstCross[j] > 0) crossJobs++;
-    arSum += hopAllReduceSeconds(k[j], firstMax[j], net); effSum += net.gradientBytes > 0 ? communicationEfficiency(k[j], firstMax[j], net) : 1;
+    // The config was checked once, so the inner loop takes the unchecked all-reduce time.
+    const ar = allReduceSecondsUnchecked(k[j], firstMax[j], net);
+    arSum += ar; effSum += net.gradientBytes > 0 ? net.stepComputeSeconds / (net.stepComputeSeconds + ar) : 1;
   }
   const capacity = totalGpus * makespan;
   const grid = run.snapshotGrid;

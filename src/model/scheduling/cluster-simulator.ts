@@ -90,6 +90,8 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   const ckpt = new Float64Array(N), owed = new Float64Array(N);
   const firstHops = new Int32Array(N), firstCross = new Int32Array(N), firstMax = new Int32Array(N).fill(-1);
   const maxK = Math.max(...cfg.jobClasses.map((c) => c.gpus));
+  // Fewest GPUs any queued job can start on: with fewer free, a scheduling pass can start nothing.
+  const smallestStart = Math.min(...cfg.jobClasses.map((c) => (c.gang ? c.gpus : c.minGpus)));
   // Allocation pool: job j's GPUs at alloc[off[j] .. off[j] + width[j]); sized as jobs arrive.
   let alloc = new Int32Array(Math.max(1024, Math.min(N * maxK, 1 << 20)));
   const scratch = new Int32Array(maxK);
@@ -189,7 +191,14 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     done[j] -= hours * rate[j];
   };
   const releaseAll = (j: number): void => {
-    for (let i = off[j], e = off[j] + width[j]; i < e; i++) index.release(alloc[i]);
+    // Runs of GPUs on one node go back together (same state as one by one, fewer bucket moves).
+    for (let i = off[j], e = off[j] + width[j]; i < e;) {
+      const node = (alloc[i] / g) | 0;
+      let run = i + 1;
+      while (run < e && ((alloc[run] / g) | 0) === node) run++;
+      index.releaseOnNode(alloc, i, run - i);
+      i = run;
+    }
     hold(j, -1, width[j]); width[j] = 0;
   };
 
@@ -281,6 +290,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       if (!reserved) {
         if (tryStart(j)) continue;
         if (!running) return; // strict order: the blocked head blocks everyone
+        if (index.freeIn(allPools) < smallestStart) return; // nothing queued can start: skip the reservation scan
         reserved = true;
         // EASY: the head's reservation (shadow time) from running jobs' expected ends; GPU counts only.
         let acc = index.freeIn(allPools);
@@ -290,7 +300,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
         }
         continue;
       }
-      if (++examined > cfg.backfillDepth) return;
+      if (++examined > cfg.backfillDepth || index.freeIn(allPools) < smallestStart) return;
       const mask = cfg.capabilityAware ? classMask[cls[j]] : allPools;
       if (k[j] > index.freeIn(mask)) continue;
       const endsInTime = now + (work[j] - done[j]) <= shadow; // runtime estimate: compute-only work
