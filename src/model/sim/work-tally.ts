@@ -6,16 +6,20 @@
  * Why a process-wide count: a caller that does not know which routines a piece of code
  * calls (a mission instrument, say) can still measure that code's work by reading the
  * count before and after, by count rather than by clock, so a work budget is checked
- * deterministically. It is only ever added to, and no model result reads it.
+ * deterministically. It is only ever added to, and no model result reads it. It lives on
+ * globalThis so that a second copy of this module (a mission file bundled with its own
+ * copy of the model, as `fleetlab check` loads one) adds to the same count.
  */
-let steps = 0;
+const KEY = Symbol.for("fleetlab.workTally");
+type Holder = { [KEY]?: { steps: number } };
+const tally = ((globalThis as Holder)[KEY] ??= { steps: 0 });
 
 /** Adds `n` steps (called by the iterative routines above as they finish a run). */
 export function tallyWork(n: number): void {
-  steps += n;
+  tally.steps += n;
 }
 
 /** Steps taken so far in this process. */
 export function workTally(): number {
-  return steps;
+  return tally.steps;
 }
