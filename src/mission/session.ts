@@ -234,7 +234,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       const r = resolveControl(c, ctx);
       const w = r.kind === "slider"
         ? new Slider({ description: r.label, value: r.default, min: r.min, max: r.max, step: r.step, scale: r.scale, unit: r.unit ?? "" })
-        : r.kind === "toggle" ? new Toggle({ description: r.label, value: r.default }) : new Choice({ description: r.label, options: r.choices, value: r.default });
+        : r.kind === "toggle" ? new Toggle({ description: r.label, value: r.default }) : new Choice({ description: r.label, options: r.choices, value: r.default, required: true });
       controls[c.id] = w;
       (w as Slider).observe("value", (ch) => {
         values[c.id] = ch.new as number;
@@ -297,7 +297,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     mission,
     get track() { return current; },
     briefing() {
-      const sw = new Choice({ description: "Track", options: Object.keys(mission.tracks), value: current, variant: "select" });
+      const sw = new Choice({ description: "Track", options: Object.keys(mission.tracks), value: current, variant: "select", required: true });
       const displayId = `fleetlab-briefing-${sw.id}`;
       runtime().display(briefingBundle(current), { displayId });
       briefings.push(displayId);
