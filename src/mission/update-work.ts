@@ -20,6 +20,14 @@ const KEY = Symbol.for("fleetlab.updateWork");
 type Holder = { [KEY]?: Measurement[] };
 const active = ((globalThis as Holder)[KEY] ??= []);
 
+/** Every memo made by memoizeRuns in this copy of the module. */
+const memos: Map<string, unknown>[] = [];
+
+/** Empties every memo, so the next update computes its runs again (benchmarks time updates from cold). */
+export function forgetRuns(): void {
+  for (const m of memos) m.clear();
+}
+
 /** Runs `fn` and returns its result (or what it threw) with the steps it needs from cold memos. */
 export function measureWork<T>(fn: () => T): { steps: number } & ({ ok: true; value: T } | { ok: false; error: unknown }) {
   const m: Measurement = { extra: 0, seen: new Set() };
@@ -42,6 +50,7 @@ export function measureWork<T>(fn: () => T): { steps: number } & ({ ok: true; va
  */
 export function memoizeRuns<A extends unknown[], R>(key: (...args: A) => string, compute: (...args: A) => R): (...args: A) => R {
   const entries = new Map<string, Entry<R>>();
+  memos.push(entries);
   return (...args: A): R => {
     const k = key(...args);
     let entry = entries.get(k);
