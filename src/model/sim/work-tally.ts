@@ -1,7 +1,8 @@
 /**
  * A running count of the steps the model's iterative routines take in this process:
  * simulated events (simulateCluster, simulateTrainingRun), Monte Carlo samples
- * (runSprt) and fault-injection trials (injectFaults).
+ * (runSprt), fault-injection trials (injectFaults) and DRF's progressive-filling steps
+ * (dominantResourceFairness).
  *
  * Why a process-wide count: a caller that does not know which routines a piece of code
  * calls (a mission instrument, say) can still measure that code's work by reading the
