@@ -76,6 +76,9 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     nodePool[n] = p;
   }
   const index = new FreeGpuIndex(shape, nodePool, gens.length);
+  // Node of each GPU and rack of each node, looked up instead of divided in the inner loops.
+  const nodeOf = Int32Array.from({ length: totalGpus }, (_, i) => (i / g) | 0);
+  const rackOf = Int32Array.from({ length: nodes }, (_, n) => (n / npr) | 0);
   const allPools = (1 << gens.length) - 1;
   const classMask = cfg.jobClasses.map((jc) => gens.reduce((m, gen, p) =>
     gen.capability >= jc.minCapability && gen.memoryGb >= jc.memoryGb ? m | (1 << p) : m, 0));
@@ -146,12 +149,18 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
           while (p >= o && alloc[p] > v) { alloc[p + 1] = alloc[p]; p--; }
           alloc[p + 1] = v;
         }
-      } else alloc.subarray(o, o + w).sort();
-      for (let i = 0; i < w; i++) {
-        const a = alloc[o + i], b = alloc[o + ((i + 1) % w)];
-        const na = (a / g) | 0, nb = (b / g) | 0;
-        const h = na === nb ? HOPS_SAME_NODE : ((na / npr) | 0) === ((nb / npr) | 0) ? HOPS_SAME_RACK : HOPS_CROSS_RACK;
+      } else {
+        let sorted = true; // often already: whole nodes taken in ascending order
+        for (let i = o + 1; i < o + w && sorted; i++) sorted = alloc[i - 1] < alloc[i];
+        if (!sorted) alloc.subarray(o, o + w).sort();
+      }
+      // Ring order = ascending GPU id: consecutive pairs, then the last back to the first.
+      let na = nodeOf[alloc[o + w - 1]];
+      for (let i = o; i < o + w; i++) {
+        const nb = nodeOf[alloc[i]];
+        const h = na === nb ? HOPS_SAME_NODE : rackOf[na] === rackOf[nb] ? HOPS_SAME_RACK : HOPS_CROSS_RACK;
         total += h; if (h > maxH) maxH = h; if (h === HOPS_CROSS_RACK) cross++;
+        na = nb;
       }
     }
     const e = w > 1 && net.gradientBytes > 0 ? net.stepComputeSeconds / (net.stepComputeSeconds + allReduceSecondsUnchecked(w, maxH, net)) : 1;
@@ -193,9 +202,9 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   const releaseAll = (j: number): void => {
     // Runs of GPUs on one node go back together (same state as one by one, fewer bucket moves).
     for (let i = off[j], e = off[j] + width[j]; i < e;) {
-      const node = (alloc[i] / g) | 0;
+      const node = nodeOf[alloc[i]];
       let run = i + 1;
-      while (run < e && ((alloc[run] / g) | 0) === node) run++;
+      while (run < e && nodeOf[alloc[run]] === node) run++;
       index.releaseOnNode(alloc, i, run - i);
       i = run;
     }
@@ -316,12 +325,12 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       if (j < 0) continue;
       settle(j); stopRunning(j);
       let onNode = 0;
-      for (let i = off[j], e = off[j] + width[j]; i < e; i++) if (((alloc[i] / g) | 0) === node) onNode++;
+      for (let i = off[j], e = off[j] + width[j]; i < e; i++) if (nodeOf[alloc[i]] === node) onNode++;
       const jc = cfg.jobClasses[cls[j]];
       if (spot!.mode === "elastic" && width[j] - onNode >= jc.minGpus) {
         let w = off[j];
         for (let i = off[j], e = off[j] + width[j]; i < e; i++) {
-          if (((alloc[i] / g) | 0) === node) index.release(alloc[i]); else alloc[w++] = alloc[i];
+          if (nodeOf[alloc[i]] === node) index.release(alloc[i]); else alloc[w++] = alloc[i];
         }
         width[j] -= onNode; hold(j, -1, onNode);
         computeRate(j); pause(j, spot!.rescaleOverheadHours); rescales++;
