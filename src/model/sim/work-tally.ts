@@ -4,12 +4,11 @@
  * (runSprt), fault-injection trials (injectFaults) and DRF's progressive-filling steps
  * (dominantResourceFairness).
  *
- * Why a process-wide count: a caller that does not know which routines a piece of code
- * calls (a mission instrument, say) can still measure that code's work by reading the
- * count before and after, by count rather than by clock, so a work budget is checked
- * deterministically. It is only ever added to, and no model result reads it. It lives on
- * globalThis so that a second copy of this module (a mission file bundled with its own
- * copy of the model, as `fleetlab check` loads one) adds to the same count.
+ * Why a process-wide count: a caller that does not know which routines some code calls
+ * can still measure that code's work by reading the count before and after, by count
+ * rather than by clock, so a work budget is checked deterministically. It is only ever
+ * added to, and no model result reads it. It lives on globalThis so that a second copy of
+ * this module (code bundled with its own copy of the model) adds to the same count.
  */
 const KEY = Symbol.for("fleetlab.workTally");
 type Holder = { [KEY]?: { steps: number } };
