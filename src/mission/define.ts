@@ -8,11 +8,14 @@
  *      one control and one instrument) and a reflect prompt;
  *   3. for every track: the track's parameters load, each lock's answer and each
  *      target compute to a valid value, every control's default lies in its range,
- *      every instrument computes at the defaults;
- *   4. every Math Peek formula parses as a mathjs expression;
- *   5. no text still says TODO.
+ *      every gauge's range is finite, every instrument computes at the defaults;
+ *   4. once 1–3 hold, for every track and part: every instrument stays finite and every
+ *      widget update within its work budget at each control's extremes (control-extremes.ts);
+ *   5. every Math Peek formula parses as a mathjs expression;
+ *   6. no text still says TODO.
  */
 import { parse } from "mathjs";
+import { extremeProblems, gaugeRangeProblems } from "./control-extremes";
 import { MissionDefinitionError } from "./messages";
 import { defaultValues, resolve, resolveControl, trackContext } from "./resolve";
 import type { Mission, MissionSpec, PartSpec, TrackContext, TrackId } from "./types";
@@ -59,6 +62,8 @@ export function missionProblems<P>(spec: MissionSpec<P>): string[] {
   });
   if (problems.length === 0 && typeof spec.params === "function") {
     for (const t of tracks) problems.push(...trackProblems(spec, t));
+    // The sweep needs a sound definition: every control resolvable, every default computing.
+    if (problems.length === 0) problems.push(...extremeProblems(spec));
   }
   problems.push(...todoProblems(spec));
   return problems;
@@ -158,6 +163,7 @@ function trackProblems<P>(spec: MissionSpec<P>, track: TrackId): string[] {
         return undefined;
       });
     }
+    attempt(`${p}.workbench gauges`, () => gaugeRangeProblems(part, ctx).join("; ") || undefined);
     attempt(`${p}.workbench instruments`, () => {
       const values = defaultValues(part.workbench.controls, ctx);
       for (const ins of part.workbench.instruments) {

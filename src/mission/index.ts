@@ -7,6 +7,8 @@ export type {
 } from "./types";
 export { TRACK_IDS } from "./types";
 export { defineMission, missionProblems } from "./define";
+export type { ControlSetting, InstrumentProblem, UpdateOutcome } from "./control-extremes";
+export { controlSettings, extremeProblems, sweepControlExtremes, UPDATE_WORK_BUDGET } from "./control-extremes";
 export { MissionDefinitionError } from "./messages";
 export type { AnswerKey, LockKey, TargetKey } from "./answer-key";
 export { answerKey, lockMatches, missionKeys, withinTolerance } from "./answer-key";

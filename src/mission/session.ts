@@ -22,6 +22,7 @@ import { MIME_BUNDLE, requireKernelRuntime } from "../kernel/runtime";
 import { Box, Choice, Gauge, MathPeek, NumberInput, PredictionLock, Reflect, Slider, Stakeholder, Toggle, VegaPlot } from "../widgets/index";
 import { LockLedger } from "../widgets/lock-ledger";
 import { answerKey, lockMatches, withinTolerance } from "./answer-key";
+import { nonFinite } from "./control-extremes";
 import { findPart } from "./answer-key";
 import { ledgerPath, readLedger, wordCount, writeLedgerEntry } from "./ledger";
 import { missionById } from "./missions/index";
@@ -91,22 +92,50 @@ function plotSpec(ins: Extract<InstrumentSpec, { kind: "plot" }>): Record<string
 
 type Instrument = { set(values: ControlValues): void; id: string; widget: VegaPlot | Gauge };
 
+/**
+ * What an instrument shows instead of a value it could not compute: a simulation that stopped
+ * at its event budget says so ("simulation stopped at its budget of N events: ..."), anything
+ * else is named as an error. The control change that caused it is kept; the kernel stays free.
+ */
+export function instrumentNote(name: string, error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  return (error as Error)?.name === "SimulationBudgetError" ? `${name}: ${message}` : `${name}: could not compute (${message})`;
+}
+
+/** The instrument's value at `values`, or the note to show instead (also for a non-finite value, which no widget takes). */
+function attempt<P, T>(ins: InstrumentSpec<P>, compute: () => T): { ok: true; value: T } | { ok: false; note: string } {
+  try {
+    const value = compute();
+    const bad = nonFinite(ins as InstrumentSpec<unknown>, value);
+    return bad ? { ok: false, note: `${ins.name}: could not compute (${bad})` } : { ok: true, value };
+  } catch (e) {
+    return { ok: false, note: instrumentNote(ins.name, e) };
+  }
+}
+
 function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues, ctx: TrackContext<P>): Instrument {
   if (ins.kind === "plot") {
-    const plot = new VegaPlot({ description: ins.name, spec: plotSpec(ins as Extract<InstrumentSpec, { kind: "plot" }>), data: ins.compute(values, ctx) });
-    return { id: plot.id, widget: plot, set: (v) => plot.setRows(ins.compute(v, ctx)) };
+    const first = attempt(ins, () => ins.compute(values, ctx));
+    const plot = new VegaPlot({ description: first.ok ? ins.name : first.note, spec: plotSpec(ins as Extract<InstrumentSpec, { kind: "plot" }>), data: first.ok ? first.value : [] });
+    return {
+      id: plot.id, widget: plot,
+      set: (v) => {
+        const r = attempt(ins, () => ins.compute(v, ctx));
+        plot.set("description", r.ok ? ins.name : r.note);
+        plot.setRows(r.ok ? r.value : []);
+      },
+    };
   }
   const min = resolve(ins.min, ctx), max = resolve(ins.max, ctx);
-  const value = ins.compute(values, ctx);
-  const gauge = new Gauge({ description: ins.name, unit: ins.unit ?? "", min: Math.min(min, value), max: Math.max(max, value), value });
-  return {
-    id: gauge.id,
-    widget: gauge,
-    set: (v) => {
-      const x = ins.compute(v, ctx);
-      gauge.setMany({ value: x, min: Math.min(min, x), max: Math.max(max, x) });
-    },
+  // A gauge that cannot compute shows no reading (null) and says why in its label.
+  const reading = (v: ControlValues) => {
+    const r = attempt(ins, () => ins.compute(v, ctx));
+    return r.ok
+      ? { description: ins.name, value: r.value, min: Math.min(min, r.value), max: Math.max(max, r.value) }
+      : { description: r.note, value: null, min, max };
   };
+  const gauge = new Gauge({ unit: ins.unit ?? "", ...reading(values) });
+  return { id: gauge.id, widget: gauge, set: (v) => gauge.setMany(reading(v)) };
 }
 
 /** The widget's view bundle, pending state sent first (as a cell result shows it). */
@@ -155,9 +184,12 @@ export interface MissionSession {
   switchTrack(track: TrackId): void;
 }
 
-/** Opens mission `id` for `track` (reads the design ledger for decisions of earlier missions). */
-export function open(id: string, track: TrackId): MissionSession {
-  const mission = missionById(id);
+/**
+ * Opens mission `id` (or a checked mission not in the catalog, e.g. a TA's draft) for `track`;
+ * reads the design ledger for decisions of earlier missions.
+ */
+export function open(id: string | Mission<unknown>, track: TrackId): MissionSession {
+  const mission = typeof id === "string" ? missionById(id) : id;
   const contexts = new Map<TrackId, TrackContext<unknown>>([[track, trackContext(mission, track, readLedger())]]);
   const contextFor = (t: TrackId) => {
     let ctx = contexts.get(t);
@@ -202,7 +234,7 @@ export function open(id: string, track: TrackId): MissionSession {
       const r = resolveControl(c, ctx);
       const w = r.kind === "slider"
         ? new Slider({ description: r.label, value: r.default, min: r.min, max: r.max, step: r.step, scale: r.scale, unit: r.unit ?? "" })
-        : r.kind === "toggle" ? new Toggle({ description: r.label, value: r.default }) : new Choice({ description: r.label, options: r.choices, value: r.default });
+        : r.kind === "toggle" ? new Toggle({ description: r.label, value: r.default }) : new Choice({ description: r.label, options: r.choices, value: r.default, required: true });
       controls[c.id] = w;
       (w as Slider).observe("value", (ch) => {
         values[c.id] = ch.new as number;
@@ -265,7 +297,7 @@ export function open(id: string, track: TrackId): MissionSession {
     mission,
     get track() { return current; },
     briefing() {
-      const sw = new Choice({ description: "Track", options: Object.keys(mission.tracks), value: current, variant: "select" });
+      const sw = new Choice({ description: "Track", options: Object.keys(mission.tracks), value: current, variant: "select", required: true });
       const displayId = `fleetlab-briefing-${sw.id}`;
       runtime().display(briefingBundle(current), { displayId });
       briefings.push(displayId);

@@ -13,6 +13,7 @@ import {
   requireProbability,
 } from "./errors";
 import type { Rng } from "./sim/rng";
+import { tallyWork } from "./sim/work-tally";
 
 /** One week in seconds: the release cycle the mission 12 Safety Lead must fit. */
 export const ONE_WEEK_SECONDS = 7 * 24 * 3600;
@@ -221,9 +222,10 @@ export function runSprt(opts: BernoulliSprt & { trueRate: number; rng: Rng; maxS
   let llr = 0;
   for (let n = 1; n <= maxSamples; n++) {
     llr += opts.rng.next() < opts.trueRate ? up : down;
-    if (llr >= lnUpper) return { decision: "accept-h1", samples: n };
-    if (llr <= lnLower) return { decision: "accept-h0", samples: n };
+    if (llr >= lnUpper) { tallyWork(n); return { decision: "accept-h1", samples: n }; }
+    if (llr <= lnLower) { tallyWork(n); return { decision: "accept-h0", samples: n }; }
   }
+  tallyWork(maxSamples);
   return { decision: "undecided", samples: maxSamples };
 }
 

@@ -46,6 +46,9 @@ describe("dalyInterval", () => {
   it("rejects bad input", () => expect(() => dalyInterval(300, Number.NaN)).toThrow(/dalyInterval: mtbfSeconds/));
 });
 
+/** A double spread evenly in log10 between lo and hi. */
+const logUniform = (lo: number, hi: number) => fc.double({ min: Math.log10(lo), max: Math.log10(hi), noNaN: true }).map((e) => 10 ** e);
+
 describe("expectedWallTime and overheadSplit", () => {
   const run = { workSeconds: 30_000, intervalSeconds: 116.6898, checkpointSeconds: 5, restartSeconds: 10, mtbfSeconds: 1_440 };
   it("match the worked example", () => {
@@ -61,15 +64,46 @@ describe("expectedWallTime and overheadSplit", () => {
     const w = expectedWallTime({ workSeconds: 1e6, intervalSeconds: 100, checkpointSeconds: 1, restartSeconds: 0, mtbfSeconds: 1e7 });
     expect(w / 1e6 - 1).toBeCloseTo(youngOverhead(100, 1, 1e7), 5);
   });
-  it("fractions are non-negative and sum to 1", () =>
+  it("fractions are finite, in [0, 1] and sum to 1 for every valid input, also where T_w overflows; T_w is never NaN", () =>
     fc.assert(fc.property(
-      fc.double({ min: 1, max: 1e5, noNaN: true }), fc.double({ min: 0, max: 1e3, noNaN: true }), fc.double({ min: 0, max: 1e3, noNaN: true }), fc.double({ min: 10, max: 1e6, noNaN: true }),
-      (tau, d, r, m) => {
-        const s = overheadSplit({ workSeconds: 1e5, intervalSeconds: tau, checkpointSeconds: d, restartSeconds: r, mtbfSeconds: m });
-        if (!Number.isFinite(s.wallSeconds)) return;
-        for (const f of [s.usefulFraction, s.checkpointFraction, s.reworkFraction, s.restartFraction]) expect(f).toBeGreaterThanOrEqual(0);
-        expect(s.usefulFraction + s.checkpointFraction + s.reworkFraction + s.restartFraction).toBeCloseTo(1, 9);
-      })));
+      logUniform(1e-6, 1e9), fc.oneof(fc.constant(0), logUniform(1e-6, 1e9)), fc.oneof(fc.constant(0), logUniform(1e-6, 1e9)), logUniform(1e-9, 1e12), logUniform(1e-3, 1e12),
+      (tau, d, r, m, work) => {
+        const run = { workSeconds: work, intervalSeconds: tau, checkpointSeconds: d, restartSeconds: r, mtbfSeconds: m };
+        const s = overheadSplit(run);
+        const fractions = [s.usefulFraction, s.checkpointFraction, s.reworkFraction, s.restartFraction];
+        for (const f of fractions) { expect(Number.isFinite(f)).toBe(true); expect(f).toBeGreaterThanOrEqual(0); expect(f).toBeLessThanOrEqual(1); }
+        expect(fractions.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+        expect(Number.isNaN(s.wallSeconds) || Number.isNaN(s.expectedFailures)).toBe(false);
+        expect(s.wallSeconds).toBe(expectedWallTime(run));
+        if (Number.isFinite(s.wallSeconds) && s.usefulFraction > 1e-300) expect(s.usefulFraction / (work / s.wallSeconds)).toBeCloseTo(1, 9);
+      }), { numRuns: 2000 }));
+  it("past the double range (mission 07, Mobile Nomad at 100,000 nodes, δ at its maximum) meets the asymptotic closed forms", () => {
+    // M = 180 s / 100,000 = 1.8 ms, R = 0.05 s (R/M ≈ 27.8), δ = 100 s, τ = M (Daly's answer once δ >= 2M): x ≈ 55,557.
+    const m = 180 / 1e5, r = 0.05, d = 100, tau = m;
+    const s = overheadSplit({ workSeconds: 3600, intervalSeconds: tau, checkpointSeconds: d, restartSeconds: r, mtbfSeconds: m });
+    expect(s.wallSeconds).toBe(Infinity);
+    expect(s.expectedFailures).toBe(Infinity);
+    expect(s.usefulFraction).toBe(0); // τ/M · e^{−(R+τ+δ)/M} ≈ e^{−55,585}: below the smallest double
+    expect(s.checkpointFraction).toBe(0);
+    expect(s.restartFraction).toBe(-Math.expm1(-r / m)); // 1 − 8.6e-13
+    expect(s.reworkFraction / Math.exp(-r / m)).toBeCloseTo(1, 12); // e^{−R/M} (1 − x/(e^x − 1)), x/(e^x − 1) ≈ 0
+  });
+  it("where T_w is huge but representable, useful and rework meet their large-x forms", () => {
+    // The same fleet with δ = 10 ms: x = 6.56, T_w ≈ 2.9e18 s, useful = τ/M · e^{−(R+τ+δ)/M} / (1 − e^{−x}).
+    const m = 0.0018, r = 0.05, d = 0.01, tau = m, x = (tau + d) / m;
+    const s = overheadSplit({ workSeconds: 3600, intervalSeconds: tau, checkpointSeconds: d, restartSeconds: r, mtbfSeconds: m });
+    expect(s.usefulFraction / ((tau / m) * Math.exp(-(r + tau + d) / m) / (1 - Math.exp(-x)))).toBeCloseTo(1, 12);
+    expect(s.reworkFraction / (Math.exp(-r / m) * (1 - x * Math.exp(-x) / (1 - Math.exp(-x))))).toBeCloseTo(1, 12);
+    expect(s.wallSeconds / (3600 / s.usefulFraction)).toBeCloseTo(1, 12);
+    expect(expectedWallTime({ workSeconds: 3600, intervalSeconds: tau, checkpointSeconds: d, restartSeconds: r, mtbfSeconds: m }) / 2.927e18).toBeCloseTo(1, 3);
+  });
+  it("keeps digits when failures are rare: rework → e^{−R/M} (x/2 − x²/12) as x = (τ+δ)/M → 0", () => {
+    const m = 1e12, tau = 10, d = 1, r = 5, x = (tau + d) / m;
+    const s = overheadSplit({ workSeconds: 1e6, intervalSeconds: tau, checkpointSeconds: d, restartSeconds: r, mtbfSeconds: m });
+    expect(s.reworkFraction / (Math.exp(-r / m) * (x / 2 - (x * x) / 12))).toBeCloseTo(1, 12);
+    expect(s.restartFraction / (r / m)).toBeCloseTo(1, 9);
+    expect(s.checkpointFraction / (d / (tau + d))).toBeCloseTo(1, 9);
+  });
   it("rejects bad input", () => {
     expect(() => expectedWallTime({ ...run, intervalSeconds: 0 })).toThrow(/expectedWallTime: intervalSeconds/);
     expect(() => overheadSplit({ ...run, restartSeconds: -1 })).toThrow(/overheadSplit: restartSeconds/);

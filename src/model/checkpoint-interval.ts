@@ -98,15 +98,42 @@ function readRun(fn: string, run: CheckpointedRun): CheckpointedRun {
 }
 
 /**
+ * x / (e^x − 1) for x >= 0 (1 at x = 0): the share of a segment's expected time (x = (τ+δ)/M
+ * in MTBFs) that is the segment itself. Written so it neither overflows for large x (e^x
+ * would pass the largest double at x ≈ 709; this underflows smoothly to 0) nor loses digits
+ * for small x.
+ */
+function segmentShare(x: number): number {
+  if (x === 0) return 1;
+  if (x === Infinity) return 0;
+  return x < 1 ? x / Math.expm1(x) : (x * Math.exp(-x)) / -Math.expm1(-x);
+}
+
+/** ln(x / (e^x − 1)), finite wherever segmentShare would underflow to 0 (x up to ~1e308). */
+function logSegmentShare(x: number): number {
+  if (x === 0) return 0;
+  if (x === Infinity) return -Infinity;
+  return Math.log(x) - (x < 50 ? Math.log(Math.expm1(x)) : x + Math.log1p(-Math.exp(-x)));
+}
+
+/** 1 − x / (e^x − 1), by its series x/2 − x²/12 + x⁴/720 where the difference would cancel. */
+function segmentLoss(x: number): number {
+  return x < 1e-4 ? x / 2 - (x * x) / 12 + (x * x * x * x) / 720 : 1 - segmentShare(x);
+}
+
+/**
  * Expected wall-clock time of a checkpointed run.
  *
  * Equation: T_w = M · e^{R/M} · (e^{(τ+δ)/M} − 1) · T_s / τ
+ *               = T_s · ((τ+δ)/τ) · e^{R/M} / s(x),  s(x) = x / (e^x − 1), x = (τ+δ)/M
  * Source:   Daly 2006, §3: the exponential-failure model whose minimiser eq. 37
  *           approximates (equation number not re-read: wording unconfirmed). Derivation:
  *           each segment of τ + δ is retried until it runs failure-free, and each
  *           failure costs a restart R that can itself fail.
  * Holds:    exponential failures at rate 1/M during compute, checkpoint and restart;
- *           T_s/τ treated as continuous (every segment ends in a checkpoint).
+ *           T_s/τ treated as continuous (every segment ends in a checkpoint). Evaluated in
+ *           logarithms, so it is exact to ~1e-14 wherever T_w is a double; beyond ~1.8e308 s
+ *           (e.g. R/M or (τ+δ)/M above ~700) it is +Infinity, never NaN.
  *
  * Worked example: T_s = 30,000 min, τ = 116.69 min, δ = 5 min, R = 10 min, M = 1,440 min
  *   → T_w ≈ 32,873 min (useful fraction 91.3%, ≈ 22.8 failures).
@@ -117,12 +144,13 @@ function readRun(fn: string, run: CheckpointedRun): CheckpointedRun {
  */
 export function expectedWallTime(run: CheckpointedRun): number {
   const { workSeconds, intervalSeconds, checkpointSeconds, restartSeconds, mtbfSeconds } = readRun("expectedWallTime", run);
-  const m = mtbfSeconds;
-  return m * Math.exp(restartSeconds / m) * Math.expm1((intervalSeconds + checkpointSeconds) / m) * (workSeconds / intervalSeconds);
+  const x = (intervalSeconds + checkpointSeconds) / mtbfSeconds;
+  return Math.exp(Math.log(workSeconds) + Math.log1p(checkpointSeconds / intervalSeconds) + restartSeconds / mtbfSeconds - logSegmentShare(x));
 }
 
-/** Where the wall-clock time of a checkpointed run goes; the fractions sum to 1. */
+/** Where the wall-clock time of a checkpointed run goes; the fractions sum to 1 and are always finite. */
 export interface OverheadSplit {
+  /** T_w; +Infinity when it passes the largest double (the fractions stay exact). */
   wallSeconds: number;
   /** T_s / T_w. */
   usefulFraction: number;
@@ -132,7 +160,7 @@ export interface OverheadSplit {
   reworkFraction: number;
   /** Time spent restarting, including restarts cut short by another failure. */
   restartFraction: number;
-  /** Expected failures, T_w / M. */
+  /** Expected failures, T_w / M; +Infinity with wallSeconds. */
   expectedFailures: number;
 }
 
@@ -143,8 +171,15 @@ export interface OverheadSplit {
  * Equation: T_w as in `expectedWallTime`; failures = T_w / M (Wald's identity);
  *           restart = T_w · (1 − e^{−R/M}) (each failure costs E[min(R, Exp(M))]);
  *           checkpoint = (T_s/τ) · δ;  rework = T_w · e^{−R/M} − T_s − checkpoint.
+ *           As fractions of T_w, with x = (τ+δ)/M and s(x) = x / (e^x − 1):
+ *             useful = τ/(τ+δ) · e^{−R/M} · s(x)    checkpoint = δ/(τ+δ) · e^{−R/M} · s(x)
+ *             rework = e^{−R/M} · (1 − s(x))        restart = 1 − e^{−R/M}
  * Source:   derived from Daly's (2006) model; see `expectedWallTime`.
- * Holds:    as `expectedWallTime`.
+ * Holds:    as `expectedWallTime`. The fractions are computed in the second form, never
+ *           through T_w, so they stay finite and sum to 1 for every valid input, including
+ *           fleets whose MTBF is far below the restart or the interval (mission 07 at 100,000
+ *           nodes: R/M ≈ 28, useful ≈ 1e-15, restart ≈ 1 − 9e-13), where T_w itself may be
+ *           +Infinity.
  *
  * Worked example: the run in `expectedWallTime` → useful 91.26%, checkpoint 3.91%,
  *   rework 4.14%, restart 0.69%.
@@ -154,18 +189,17 @@ export interface OverheadSplit {
  * @throws ModelInputError as `expectedWallTime`
  */
 export function overheadSplit(run: CheckpointedRun): OverheadSplit {
-  const { workSeconds, intervalSeconds, checkpointSeconds, restartSeconds, mtbfSeconds } = readRun("overheadSplit", run);
+  const { intervalSeconds: tau, checkpointSeconds: delta, restartSeconds, mtbfSeconds } = readRun("overheadSplit", run);
   const wall = expectedWallTime(run);
+  const x = (tau + delta) / mtbfSeconds;
   const survive = Math.exp(-restartSeconds / mtbfSeconds);
-  const restart = wall * -Math.expm1(-restartSeconds / mtbfSeconds);
-  const checkpoint = (workSeconds / intervalSeconds) * checkpointSeconds;
-  const rework = Math.max(0, wall * survive - workSeconds - checkpoint);
+  const segments = survive * segmentShare(x); // useful + checkpoint
   return {
     wallSeconds: wall,
-    usefulFraction: workSeconds / wall,
-    checkpointFraction: checkpoint / wall,
-    reworkFraction: rework / wall,
-    restartFraction: restart / wall,
+    usefulFraction: (tau / (tau + delta)) * segments,
+    checkpointFraction: (delta / (tau + delta)) * segments,
+    reworkFraction: survive * segmentLoss(x),
+    restartFraction: -Math.expm1(-restartSeconds / mtbfSeconds),
     expectedFailures: wall / mtbfSeconds,
   };
 }

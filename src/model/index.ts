@@ -8,6 +8,9 @@ export type { Provenance, ProvenanceKind, Sourced } from "./provenance";
 export { sourced } from "./provenance";
 export type { Rng } from "./sim/rng";
 export { createRng } from "./sim/rng";
+export type { EventBudget } from "./sim/event-budget";
+export { DEFAULT_MAX_EVENTS, SimulationBudgetError } from "./sim/event-budget";
+export { workTally } from "./sim/work-tally";
 
 export type { Quantity } from "./units";
 export { toBytes, toBytesPerSecond, toHours, toJoules, toPlainNumber, toSeconds, toWatts } from "./units";
@@ -59,7 +62,7 @@ export type {
 } from "./scheduling/cluster-config";
 export { resolveClusterConfig } from "./scheduling/cluster-config";
 export type { ClusterReport } from "./scheduling/cluster-simulator";
-export { simulateCluster } from "./scheduling/cluster-simulator";
+export { requireFinished, simulateCluster } from "./scheduling/cluster-simulator";
 
 export type { BitFlip, DetectorCosts, DetectorScore, FaultKind, FlipImpact, SdcCampaign, ActivationChecksums } from "./sdc";
 export {

@@ -34,6 +34,7 @@ import {
   type PerceptionModel,
 } from "./perception-model";
 import type { Rng } from "./sim/rng";
+import { tallyWork } from "./sim/work-tally";
 
 /** What one bit flip did to one float32. */
 export interface BitFlip {
@@ -268,6 +269,7 @@ export function injectFaults(opts: { model: PerceptionModel; probes: number[][];
     tally(counts.dmr, traces.some((tr, i) => !sameLogits(tr.logits, reruns[i].logits)), consequential, changedClass);
     tally(counts.abft, traces.some((tr) => !activationChecksumOk(sums, tr)), consequential, changedClass);
   }
+  tallyWork(opts.trials);
   // A detector with nothing to find in a category scores 1 there (vacuously complete).
   const share = (hits: number, of: number): number => (of === 0 ? 1 : hits / of);
   const score = ([d, dc, dk]: number[]): DetectorScore => ({

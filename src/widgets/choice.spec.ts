@@ -18,6 +18,14 @@ describe("Choice", () => {
       type: "rejected", trait: "value", message: 'value must be null or one of "Blocking S3", "Local SSD", "Async DRAM" (got "Tape")',
     });
   });
+  it("a required choice refuses null (no selection) as well, keeping its value", () => {
+    const c = new Choice({ description: "Tier", options: ["Blocking S3", "Local SSD"], value: "Local SSD", required: true });
+    rt.update(c.id, { value: null });
+    expect(c.value).toBe("Local SSD");
+    expect(rt.last(c.id).data.content).toEqual({ type: "rejected", trait: "value", message: 'value must be one of "Blocking S3", "Local SSD" (got null)' });
+    expect(() => new Choice({ options: ["a", "b"], required: true })).toThrow('Choice.value must be one of "a", "b" (got null)');
+    expect(c.getState()).not.toHaveProperty("required");
+  });
   it("refuses repeated options and an options change that orphans the value", () => {
     expect(() => new Choice({ options: ["a", "a"] })).toThrow("Choice.options must be a list of distinct strings");
     const c = make();

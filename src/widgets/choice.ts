@@ -19,9 +19,14 @@ const SPEC: WidgetSpec<ChoiceTraits> = {
   writable: CHOICE_WRITABLE,
 };
 
+/** A choice that must always hold one of its options (a mission control): null is refused too. */
+const REQUIRED_SPEC: WidgetSpec<ChoiceTraits> = { ...SPEC, rules: { ...SPEC.rules, value: oneOf((s: ChoiceTraits) => s.options) } };
+
 /** Options of `new Choice`. */
 export interface ChoiceOptions extends Partial<OwnTraits<ChoiceTraits>> {
   options: string[];
+  /** True: value is always one of the options, and a null from the front end is refused like any other non-option. */
+  required?: boolean;
 }
 
 /** The kernel half of a choice; `value` is the only trait the front end may write. */
@@ -31,7 +36,8 @@ export class Choice extends Widget<ChoiceTraits> {
    * @throws WidgetTraitError naming the trait when options repeat or value is not an option
    */
   constructor(options: ChoiceOptions, widgetOptions?: WidgetOptions) {
-    super(SPEC, { description: "", value: null, variant: "radio", disabled: false, ...options }, widgetOptions);
+    const { required, ...traits } = options;
+    super(required ? REQUIRED_SPEC : SPEC, { description: "", value: null, variant: "radio", disabled: false, ...traits }, widgetOptions);
   }
 
   /** The picked option, or null. */

@@ -14,6 +14,6 @@ describe("NumberInput", () => {
     rt.update(n.id, { value: 0 });
     expect(n.value).toBe(1e9);
     expect(rt.last(n.id).data.content).toEqual({ type: "rejected", trait: "value", message: "value must be >= 1 (got 0)" });
-    expect(() => (n.value = Infinity)).toThrow("NumberInput.value must be a finite number (got Infinity)");
+    expect(() => (n.value = Infinity)).toThrow("NumberInput.value must be a finite number >= 1 (got Infinity)");
   });
 });

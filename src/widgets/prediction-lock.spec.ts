@@ -65,9 +65,9 @@ describe("PredictionLock", () => {
   });
 
   it.each([
-    ["NaN", null, "value must be a finite number (got null)"],
+    ["NaN", null, "value must be a finite number in [0, 1000] (got null)"],
     ["out of range", 5000, "value must be in [0, 1000] (got 5000)"],
-    ["wrong type", "35", 'value must be a finite number (got "35")'],
+    ["wrong type", "35", 'value must be a finite number in [0, 1000] (got "35")'],
   ])("refuses a %s answer without locking", (_n, value, text) => {
     const lock = numberLock();
     rt.custom(lock.id, { type: "lock_request", value });

@@ -15,15 +15,13 @@ const isNumber = (v: unknown): v is number => typeof v === "number" && Number.is
 /** A finite number, optionally inside bounds that may depend on the next state. */
 export function finiteNumber<T>(bounds?: (next: T) => { min?: number | null; max?: number | null }): Rule<T> {
   return (value, next) => {
-    if (!isNumber(value)) return "a finite number";
     const { min, max } = bounds ? bounds(next) : {};
     const lo = min ?? -Infinity;
     const hi = max ?? Infinity;
-    if (value < lo || value > hi) {
-      if (Number.isFinite(lo) && Number.isFinite(hi)) return `in [${lo}, ${hi}]`;
-      return Number.isFinite(lo) ? `>= ${lo}` : `<= ${hi}`;
-    }
-    return null;
+    const range = Number.isFinite(lo) && Number.isFinite(hi) ? `in [${lo}, ${hi}]` : Number.isFinite(lo) ? `>= ${lo}` : Number.isFinite(hi) ? `<= ${hi}` : "";
+    // A non-number is told the range too, so the refusal says what would be accepted.
+    if (!isNumber(value)) return range ? `a finite number ${range}` : "a finite number";
+    return value < lo || value > hi ? range : null;
   };
 }
 

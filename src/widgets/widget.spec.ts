@@ -83,9 +83,9 @@ describe("Widget: kernel -> front end", () => {
   it("throws a WidgetTraitError naming the trait for NaN, out of range or wrong type; state unchanged", async () => {
     const s = new Slider({ value: 5, min: 0, max: 100 });
     expect(() => (s.value = NaN)).toThrow(WidgetTraitError);
-    expect(() => (s.value = NaN)).toThrow("Slider.value must be a finite number (got NaN)");
+    expect(() => (s.value = NaN)).toThrow("Slider.value must be a finite number in [0, 100] (got NaN)");
     expect(() => (s.value = 101)).toThrow("Slider.value must be in [0, 100] (got 101)");
-    expect(() => s.set("value", "7" as unknown as number)).toThrow(/value must be a finite number \(got "7"\)/);
+    expect(() => s.set("value", "7" as unknown as number)).toThrow(/value must be a finite number in \[0, 100\] \(got "7"\)/);
     expect(() => s.setMany({ _model_name: "X" } as never)).toThrow(/_model_name is fixed/);
     expect(s.value).toBe(5);
     await settle();
@@ -135,9 +135,9 @@ describe("Widget: front end -> kernel", () => {
   });
 
   it.each([
-    ["NaN (arrives as null over JSON)", { value: null }, "value must be a finite number (got null)"],
+    ["NaN (arrives as null over JSON)", { value: null }, "value must be a finite number in [8, 65536] (got null)"],
     ["out of range", { value: 1e6 }, "value must be in [8, 65536] (got 1000000)"],
-    ["wrong type", { value: "big" }, 'value must be a finite number (got "big")'],
+    ["wrong type", { value: "big" }, 'value must be a finite number in [8, 65536] (got "big")'],
     ["kernel-owned trait", { disabled: true }, "disabled is set by the kernel only"],
     ["identity trait", { _view_name: "Other" }, "_view_name is fixed when the widget opens"],
     ["unknown trait", { colour: "red" }, "colour is not a trait of Slider"],

@@ -1,8 +1,10 @@
 /**
  * `fleetlab check <notebook.ipynb | mission.ts | mission-id> ...`: validates mission
  * definitions (every part has lock, workbench and reflect; targets computable for every
- * track; defaults in range) and notebooks (nbformat 4.5 schema rules, the fleetlab
- * kernelspec, a cell for every part). Exit 0 all good, 1 checks failed, 2 usage error.
+ * track; defaults in range; every instrument finite and every update within its work budget
+ * at each control's extremes, each problem naming track, part, control and value) and
+ * notebooks (nbformat 4.5 schema rules, the fleetlab kernelspec, a cell for every part).
+ * Exit 0 all good, 1 checks failed, 2 usage error.
  */
 import * as fs from "fs";
 import { missionProblems } from "../../mission/define";

@@ -14,6 +14,7 @@ import { detectorCosts, flipImpact, injectFaults } from "../../model/sdc";
 import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
 import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
+import { memoizeRuns } from "../update-work";
 import type { ControlValues, TrackContext, TrackId } from "../types";
 
 export interface FaultToleranceParams {
@@ -110,12 +111,22 @@ function framSave(p: FaultToleranceParams, bytes: number) {
   return brownoutSave({ stateBytes: bytes, writeBytesPerSecond: b, writeJoulesPerByte: e, baseWatts: 0, storedJoules: p.holdUpSeconds * b * e });
 }
 
-/** The seeded SDC testbed: one perception model and a labelled batch (seed fixed, so keys are reproducible). */
-function sdcTestbed() {
+/**
+ * The seeded SDC testbed: one perception model and a labelled batch (seed fixed, so keys are
+ * reproducible). Built once: training the model takes ~150 ms, too long to redo per update.
+ * Readers must not modify it (flipImpact and injectFaults work on copies).
+ */
+const sdcTestbed = memoizeRuns(() => "testbed", () => {
   const model = createPerceptionModel(7);
   const batch = trafficLightSamples(createRng(11), 256);
   return { model, batch };
-}
+});
+
+/** The workbench's weight-flip campaign on the testbed (40 seeded trials), run once. */
+const sdcCampaign = memoizeRuns(() => "campaign", () => {
+  const { model, batch } = sdcTestbed();
+  return injectFaults({ model, probes: batch.inputs.slice(0, 16), kind: "weight", trials: 40, rng: createRng(3) });
+});
 
 /** Detector costs (DMR vs activation hash) of the track's guarded block, from its layer shapes. */
 function blockCosts(p: FaultToleranceParams) {
@@ -296,8 +307,7 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
           { kind: "gauge", id: "detection", name: "SDC detection rate", unit: "%", min: 0, max: 100,
             compute: (v) => {
               if (!v.inject) return 0;
-              const { model, batch } = sdcTestbed();
-              const campaign = injectFaults({ model, probes: batch.inputs.slice(0, 16), kind: "weight", trials: 40, rng: createRng(3) });
+              const campaign = sdcCampaign();
               const rates = [v.checksums ? campaign.checksum.rate : 0, v.dmr ? campaign.dmr.rate : 0];
               return 100 * Math.max(...rates);
             } },

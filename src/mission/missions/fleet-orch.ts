@@ -5,10 +5,11 @@
  */
 import { TRACKS } from "../../model/catalog/tracks";
 import { dalyInterval } from "../../model/checkpoint-interval";
-import { simulateCluster, type ClusterReport } from "../../model/scheduling/cluster-simulator";
+import { requireFinished, simulateCluster, type ClusterReport } from "../../model/scheduling/cluster-simulator";
 import { fragmentation } from "../../model/scheduling/metrics";
 import { HOPS_CROSS_RACK, type ClusterShape } from "../../model/scheduling/topology";
 import { defineMission } from "../define";
+import { memoizeRuns } from "../update-work";
 import type { ControlValues, TrackId } from "../types";
 
 export interface FleetOrchParams {
@@ -50,30 +51,38 @@ export function trackParams(id: TrackId): FleetOrchParams {
 const num = (v: ControlValues, k: string) => Number(v[k]);
 const nodesOf = (s: ClusterShape) => s.racks * s.nodesPerRack;
 
+/**
+ * Event budget of every simulation here. The runs take from ~2,000 events (part 1) to ~52,000
+ * (part 3, Cloud Titan, all spot, static, 5 h between reclaims: the slider's worst corner);
+ * a run that would need more stops and its instruments say so instead of blocking the kernel.
+ */
+const RUN_EVENT_BUDGET = 100_000;
+
 /** Jobs and seed of the part 1 simulations: about 50 ms per run, so every instrument recomputes live. */
 const PART1_JOBS = 1000, PART1_SEED = 8;
-const part1Runs = new Map<string, ClusterReport>();
 
 /**
  * Part 1's experiment, run by the cluster simulator: a mix of 1-GPU, 2-GPU and gang jobs
  * (arrival weights 6 : 3 : 1, the track's job length and variability) at `load`; every job
  * but the gang is placed by `background`; the gang takes a contiguous block
  * (topology-aware, strict) or any free GPUs. Seeded, memoised per input.
+ * @throws SimulationBudgetError if the run stops at RUN_EVENT_BUDGET
  */
 function part1Run(p: FleetOrchParams, load: number, background: "best-fit" | "random", gangGpus: number, contiguous: boolean): ClusterReport {
-  const key = JSON.stringify([p.shape, p.jobHours, p.serviceCv, load, background, gangGpus, contiguous]);
-  let r = part1Runs.get(key);
-  if (!r) {
+  return requireFinished(part1Runs(p, load, background, gangGpus, contiguous));
+}
+const part1Runs = memoizeRuns(
+  (p: FleetOrchParams, load: number, background: "best-fit" | "random", gangGpus: number, contiguous: boolean) =>
+    JSON.stringify([p.shape, p.jobHours, p.serviceCv, load, background, gangGpus, contiguous]),
+  (p, load, background, gangGpus, contiguous) => {
     const job = { meanServiceHours: p.jobHours, serviceCv: p.serviceCv };
-    r = simulateCluster({
+    return simulateCluster({
       ...p.shape, jobs: PART1_JOBS, load, placement: background, locality: "strict", queueOrder: "fifo", backfill: "easy", fragmentationJobGpus: gangGpus,
+      maxEvents: RUN_EVENT_BUDGET,
       jobClasses: [{ name: "1-GPU", gpus: 1, weight: 6, ...job }, { name: "2-GPU", gpus: 2, weight: 3, ...job },
         { name: "gang", gpus: gangGpus, weight: 1, ...job, placement: contiguous ? "topology-aware" : background }],
     }, PART1_SEED);
-    part1Runs.set(key, r);
-  }
-  return r;
-}
+  });
 
 /** Mean wait (h) of the gang class in a part 1 run. */
 const gangWait = (r: ClusterReport) => r.waitByClass.find((c) => c.name === "gang")!.meanHours;
@@ -99,7 +108,6 @@ export const STARVATION_HOURS = 24;
 
 /** Jobs and seed of the part 2 runs: under ~100 ms each, memoised, so the 16 policies recompute live. */
 const PART2_JOBS = 2000, PART2_SEED = 8;
-const part2Runs = new Map<string, ClusterReport>();
 
 /**
  * Part 2's experiment, run by the cluster simulator: two tenants share the cluster at the
@@ -110,17 +118,20 @@ const part2Runs = new Map<string, ClusterReport>();
  * The part 2 load and job lengths are heavy enough on every track that some policy starves
  * the low-priority tenant past 24 h, so the starvation bound shapes the answer. `gang: false` lets the training jobs start on whatever is free and
  * grow (the lock's non-gang comparison). Seeded and memoised per input.
+ * @throws SimulationBudgetError if the run stops at RUN_EVENT_BUDGET
  */
 export function part2Run(p: FleetOrchParams, policy: SchedulingPolicy, gang = true): ClusterReport {
-  const key = JSON.stringify([p.shape, p.policy, p.serviceCv, policy, gang]);
-  let r = part2Runs.get(key);
-  if (!r) {
+  return requireFinished(part2Runs(p, policy, gang));
+}
+const part2Runs = memoizeRuns(
+  (p: FleetOrchParams, policy: SchedulingPolicy, gang: boolean) => JSON.stringify([p.shape, p.policy, p.serviceCv, policy, gang]),
+  (p, policy, gang) => {
     const total = nodesOf(p.shape) * p.shape.gpusPerNode, gangGpus = p.policy.gangGpus;
     const job = { meanServiceHours: p.policy.jobHours, serviceCv: p.serviceCv };
     const trainingFirst = policy.priority === "Training first";
-    r = simulateCluster({
+    return simulateCluster({
       ...p.shape, jobs: PART2_JOBS, load: p.policy.load, placement: "best-fit", queueOrder: "priority", backfill: "easy",
-      starvationThresholdHours: STARVATION_HOURS, fragmentationJobGpus: gangGpus,
+      starvationThresholdHours: STARVATION_HOURS, fragmentationJobGpus: gangGpus, maxEvents: RUN_EVENT_BUDGET,
       tenants: [{ name: "training", quotaGpus: Math.max(gangGpus, Math.round((policy.quotaPercent / 100) * total)) }, { name: "research" }],
       jobClasses: [
         { name: "training gang", gpus: gangGpus, weight: 1, ...job, tenant: 0, priority: trainingFirst ? 1 : 0,
@@ -129,10 +140,7 @@ export function part2Run(p: FleetOrchParams, policy: SchedulingPolicy, gang = tr
         { name: "research 2-GPU", gpus: 2, weight: 3, ...job, tenant: 1, priority: trainingFirst ? 0 : 1 },
       ],
     }, PART2_SEED);
-    part2Runs.set(key, r);
-  }
-  return r;
-}
+  });
 
 /** Cluster MFU (%) of the loaded part of a run. */
 export const mfuPercent = (r: ClusterReport) => 100 * r.mfuWhileArriving;
@@ -164,32 +172,32 @@ export const DEFAULT_POLICY: SchedulingPolicy = { locality: "Strict", quotaPerce
 
 /** Jobs and seed of the part 3 runs. */
 const PART3_JOBS = 400, PART3_SEED = 8;
-const part3Runs = new Map<string, ClusterReport>();
 
 /**
  * Part 3's experiment, run by the cluster simulator: the track's gang training jobs at its
  * load, a share `spotShare` of the nodes spot (each reclaimed every `spotMtbfHours` on average,
  * back after `spotRestoreHours`). Static: a reclaim stops the job, rolls it back to its last
- * checkpoint and re-queues it (restart cost restartSeconds); elastic: it keeps its surviving
- * GPUs and re-forms the ring (rescaleSeconds). Checkpoints every Daly optimum for the job's
- * spot MTBF (spotMtbfHours over the spot nodes it spans). Seeded and memoised.
+ * checkpoint and re-queues it; when it starts again it first restarts for restartSeconds (a
+ * reclaim meanwhile loses the restart); elastic: it keeps its surviving GPUs and re-forms the
+ * ring (rescaleSeconds). Checkpoints every Daly optimum for the job's spot MTBF (spotMtbfHours
+ * over the spot nodes it spans). Seeded and memoised.
+ * @throws SimulationBudgetError if the run stops at RUN_EVENT_BUDGET
  */
 export function part3Run(p: FleetOrchParams, spotShare: number, mode: "static" | "elastic", spotMtbfHours = p.spotMtbfHours): ClusterReport {
-  const key = JSON.stringify([p, spotShare, mode, spotMtbfHours]);
-  let r = part3Runs.get(key);
-  if (!r) {
+  return requireFinished(part3Runs(p, spotShare, mode, spotMtbfHours));
+}
+const part3Runs = memoizeRuns(
+  (p: FleetOrchParams, spotShare: number, mode: "static" | "elastic", spotMtbfHours: number) => JSON.stringify([p, spotShare, mode, spotMtbfHours]),
+  (p, spotShare, mode, spotMtbfHours) => {
     const spotNodesPerJob = Math.max(1, spotShare * Math.ceil(p.jobGpus / p.shape.gpusPerNode));
     const intervalHours = dalyInterval(p.checkpointSeconds, (spotMtbfHours * 3600) / spotNodesPerJob) / 3600;
-    r = simulateCluster({
-      ...p.shape, jobs: PART3_JOBS, load: p.load, placement: "best-fit", queueOrder: "fifo", backfill: "easy",
+    return simulateCluster({
+      ...p.shape, jobs: PART3_JOBS, load: p.load, placement: "best-fit", queueOrder: "fifo", backfill: "easy", maxEvents: RUN_EVENT_BUDGET,
       jobClasses: [{ name: "training", gpus: p.jobGpus, meanServiceHours: p.jobHours, serviceCv: p.serviceCv }],
       spot: { spotFraction: spotShare, meanHoursBetweenPreemptions: spotMtbfHours, meanHoursToRestore: p.spotRestoreHours, mode,
         checkpointIntervalHours: intervalHours, restartOverheadHours: p.restartSeconds / 3600, rescaleOverheadHours: p.rescaleSeconds / 3600 },
     }, PART3_SEED);
-    part3Runs.set(key, r);
-  }
-  return r;
-}
+  });
 
 /** Mean time to converge (arrival to completion, h) of the training jobs in a part 3 run. */
 export const convergeHours = (r: ClusterReport) => r.completion.meanHours;

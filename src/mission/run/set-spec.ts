@@ -64,7 +64,8 @@ export function parseSet(text: string): SetSpec {
 
 function numberValue(spec: SetSpec, what: string, min: number | null, max: number | null): number {
   const v = spec.raw.trim() === "" ? NaN : Number(spec.raw);
-  if (!Number.isFinite(v)) throw new SetError(`--set ${quote(spec.text)}: ${what} takes a finite number (got ${quote(spec.raw)})`);
+  const range = min === null && max === null ? "" : ` within [${min ?? "-∞"}, ${max ?? "∞"}]`;
+  if (!Number.isFinite(v)) throw new SetError(`--set ${quote(spec.text)}: ${what} takes a finite number${range} (got ${quote(spec.raw)})`);
   if ((min !== null && v < min) || (max !== null && v > max)) {
     throw new SetError(`--set ${quote(spec.text)}: ${what} must be within [${min ?? "-∞"}, ${max ?? "∞"}] (got ${v})`);
   }

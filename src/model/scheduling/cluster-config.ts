@@ -5,6 +5,7 @@
  * fills defaults, so the simulator itself only reads plain, valid numbers.
  */
 import { ModelInputError, requireInRange, requireInteger, requireNonNegative, requirePositive, requireProbability, requireOneOf } from "../errors";
+import { readMaxEvents } from "../sim/event-budget";
 import { PLACEMENT_POLICIES, type LocalityConstraint, type PlacementPolicy } from "./placement";
 import { defaultNetwork, type NetworkModel } from "./topology";
 
@@ -65,14 +66,17 @@ export interface SpotConfig {
   meanHoursBetweenPreemptions: number;
   /** Mean time a reclaimed node stays away, hours (exponential). */
   meanHoursToRestore: number;
-  /** static: the job stops, rolls back to its last checkpoint and waits for all its GPUs;
-   *  elastic: the job keeps its surviving GPUs, runs narrower and grows back. */
+  /** static: the job stops, rolls back to its last checkpoint, waits for all its GPUs and
+   *  restarts (restartOverheadHours) before it computes again;
+   *  elastic: the job keeps its surviving GPUs, re-forms its ring (rescaleOverheadHours),
+   *  runs narrower and grows back. */
   mode: "static" | "elastic";
   /** Work between checkpoints, hours (default 1). */
   checkpointIntervalHours?: number;
-  /** Restart cost of a static job (reload, re-init), hours of work (default 0.25). */
+  /** Restart of a static job (reload, re-init), hours it holds its GPUs without progress each
+   *  time it starts again after a reclaim; a reclaim during the restart loses it (default 0.25). */
   restartOverheadHours?: number;
-  /** Cost of one elastic rescale (re-form the ring), hours of work (default 0.02). */
+  /** One elastic rescale (re-form the ring), hours without progress (default 0.02). */
   rescaleOverheadHours?: number;
 }
 
@@ -113,6 +117,9 @@ export interface ClusterConfig {
   starvationThresholdHours?: number;
   /** Gang size for the fragmentation metric (default gpusPerNode). */
   fragmentationJobGpus?: number;
+  /** Most events to process (default DEFAULT_MAX_EVENTS); the run stops there and its report
+   *  says so (`budget.exhausted`) if jobs are still unfinished. */
+  maxEvents?: number;
 }
 
 /** A fully checked configuration with defaults filled in. */
@@ -133,6 +140,7 @@ export interface ResolvedClusterConfig {
   snapshotAtHours: number | null;
   starvationThresholdHours: number;
   fragmentationJobGpus: number;
+  maxEvents: number;
 }
 
 const FN = "simulateCluster";
@@ -249,11 +257,12 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
   requireInteger(FN, { "config.fragmentationJobGpus": fragmentationJobGpus }, 1, totalGpus);
   const cpusPerNode = c.cpusPerNode ?? 14 * c.gpusPerNode;
   requirePositive(FN, { "config.cpusPerNode": cpusPerNode });
+  const maxEvents = readMaxEvents(FN, c.maxEvents, "config.maxEvents");
 
   return {
     racks: c.racks, nodesPerRack: c.nodesPerRack, gpusPerNode: c.gpusPerNode, jobs: c.jobs,
     arrivalRatePerHour, offeredLoad: (arrivalRatePerHour * meanGpuHours) / totalGpus,
     jobClasses, classCdf, placement, locality, queueOrder, backfill, backfillDepth, tenants, cpusPerNode,
-    generations, capabilityAware, spot, network, snapshotAtHours, starvationThresholdHours, fragmentationJobGpus,
+    generations, capabilityAware, spot, network, snapshotAtHours, starvationThresholdHours, fragmentationJobGpus, maxEvents,
   };
 }

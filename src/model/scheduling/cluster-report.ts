@@ -2,9 +2,10 @@
  * The report of a cluster simulation and how it is assembled from the run's
  * per-job arrays and accumulated areas (split from the event loop for size).
  */
+import type { EventBudget } from "../sim/event-budget";
 import type { ResolvedClusterConfig } from "./cluster-config";
 import { fragmentation, waitStats, type FragmentationResult, type WaitStats } from "./metrics";
-import { communicationEfficiency, hopAllReduceSeconds, type ClusterShape } from "./topology";
+import { allReduceSecondsUnchecked, type ClusterShape } from "./topology";
 
 /** Job state codes shared with the simulator. */
 export const QUEUED = 1, RUNNING = 2, DONE = 3, DROPPED = 4;
@@ -23,6 +24,8 @@ export interface ClusterReport {
   makespanHours: number;
   /** Events processed (arrivals, finishes, reclaims, restores). */
   events: number;
+  /** The run's event budget; when `exhausted`, every figure below covers only the simulated part. */
+  budget: EventBudget;
   /** Time from arrival to first start, all jobs. */
   wait: WaitStats;
   waitByPriority: ({ priority: number } & WaitStats)[];
@@ -48,6 +51,7 @@ export interface ClusterReport {
   };
   fragmentation: { jobGpus: number; meanUnusableFraction: number; samples: number };
   starvation: { thresholdHours: number; lowestPriority: number; maxWaitHours: number; starvedJobs: number; isStarving: boolean };
+  /** Reclaims of spot nodes, static restarts, elastic rescales, and GPU-hours of compute rolled back to a checkpoint. */
   preemption: { reclaims: number; restarts: number; rescales: number; lostGpuHours: number };
   /** Per tenant: GPU-hours held, most GPUs held at once (≤ quota), waits, dominant share at the end. */
   tenants: ({ name: string; gpuHours: number; peakGpus: number; finalDominantShare: number } & { wait: WaitStats })[];
@@ -57,7 +61,7 @@ export interface ClusterReport {
 
 /** Everything the event loop leaves behind for the report. */
 export interface RunRecord {
-  cfg: ResolvedClusterConfig; seed: number; shape: ClusterShape; totalGpus: number; makespan: number;
+  cfg: ResolvedClusterConfig; seed: number; shape: ClusterShape; totalGpus: number; makespan: number; budget: EventBudget;
   arrival: Float64Array; start: Float64Array; finish: Float64Array; state: Uint8Array; cls: Int32Array; k: Int32Array;
   firstMax: Int32Array; firstHops: Int32Array; firstCross: Int32Array;
   processed: number; settled: number; dropped: number; busyArea: number; usefulArea: number;
@@ -98,14 +102,16 @@ export function buildClusterReport(run: RunRecord): ClusterReport {
   for (let j = 0; j < N; j++) {
     if (firstMax[j] < 0 || k[j] < 2) continue;
     multi++; hopsSum += firstHops[j]; crossSum += firstCross[j]; if (firstCross[j] > 0) crossJobs++;
-    arSum += hopAllReduceSeconds(k[j], firstMax[j], net); effSum += net.gradientBytes > 0 ? communicationEfficiency(k[j], firstMax[j], net) : 1;
+    // The config was checked once, so the inner loop takes the unchecked all-reduce time.
+    const ar = allReduceSecondsUnchecked(k[j], firstMax[j], net);
+    arSum += ar; effSum += net.gradientBytes > 0 ? net.stepComputeSeconds / (net.stepComputeSeconds + ar) : 1;
   }
   const capacity = totalGpus * makespan;
   const grid = run.snapshotGrid;
   return {
     seed, totalGpus, arrivalRatePerHour: cfg.arrivalRatePerHour, offeredLoad: cfg.offeredLoad,
     jobsSubmitted: N, jobsCompleted: settled - dropped, jobsDropped: dropped, dropoutRate: N > 0 ? dropped / N : 0,
-    makespanHours: makespan, events: processed,
+    makespanHours: makespan, events: processed, budget: run.budget,
     wait: waitStats(Array.from({ length: N }, (_, j) => j).filter(started).map(waitOf)),
     waitByPriority: priorities.map((p) => ({ priority: p, ...waitStats(byPrio.get(p)!) })),
     waitByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassWait.get(i) ?? []) })),

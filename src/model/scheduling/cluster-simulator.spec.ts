@@ -1,5 +1,7 @@
-import { simulateCluster, type ClusterConfig } from "./cluster-simulator";
+import { requireFinished, simulateCluster, type ClusterConfig } from "./cluster-simulator";
 import { ModelInputError } from "../errors";
+import { DEFAULT_MAX_EVENTS, SimulationBudgetError } from "../sim/event-budget";
+import { workTally } from "../sim/work-tally";
 import { pollaczekKhinchineWait } from "./queueing";
 
 const small = { racks: 4, nodesPerRack: 4, gpusPerNode: 8 } as const;
@@ -281,5 +283,79 @@ describe("simulateCluster: MFU while arriving", () => {
     const paid = simulateCluster(base, 4);
     expect(paid.mfuWhileArriving).toBeLessThan(paid.utilizationWhileArriving);
     expect(paid.mfuWhileArriving).toBeGreaterThan(0);
+  });
+});
+
+describe("simulateCluster: static restarts are paid, not added to the work (Daly's closed form)", () => {
+  // One 1-GPU job alone on one spot node: work W (fixed), checkpoints every τ of work (free to
+  // write), restart R after every reclaim (a reclaim during R loses it), reclaims every M on
+  // average, the node back after D on average. Daly's model with δ = 0 gives the time the job is
+  // up, T_up = M e^{R/M} (e^{τ/M} − 1) W/τ; each reclaim (T_up / M of them, Wald) adds D.
+  const W = 10, tau = 1, R = 0.5, M = 2, D = 0.25;
+  const alone = (seed: number) => simulateCluster({
+    racks: 1, nodesPerRack: 1, gpusPerNode: 1, jobs: 1, arrivalRatePerHour: 1e6, placement: "best-fit",
+    jobClasses: [{ gpus: 1, meanServiceHours: W, serviceCv: 0 }],
+    spot: { spotFraction: 1, meanHoursBetweenPreemptions: M, meanHoursToRestore: D, mode: "static", checkpointIntervalHours: tau, restartOverheadHours: R },
+  }, seed);
+
+  it("mean time to finish over 3,000 seeds is within 3% of M e^{R/M} (e^{τ/M} − 1) W/τ · (1 + D/M)", () => {
+    const up = M * Math.exp(R / M) * Math.expm1(tau / M) * (W / tau); // 16.66 h
+    const expected = up * (1 + D / M); // 18.74 h
+    let sum = 0, restarts = 0;
+    const n = 3000;
+    for (let s = 1; s <= n; s++) { const r = alone(s); sum += r.completion.meanHours; restarts += r.preemption.restarts; }
+    expect(expected).toBeCloseTo(18.74, 2);
+    expect(Math.abs(sum / n / expected - 1)).toBeLessThan(0.03);
+    expect(Math.abs(restarts / n / (up / M) - 1)).toBeLessThan(0.05); // ≈ 8.3 reclaims per run
+  });
+
+  it("converges where a restart longer than the mean reclaim-free stretch used to grow the work for ever (R > M)", () => {
+    // E[reclaim-free stretch] = 0.3 h < R = 0.5 h: Daly's T_up = 0.3 e^{5/3} (e^{1/3} − 1) · 10/0.1 ≈ 63 h.
+    const r = simulateCluster({
+      racks: 1, nodesPerRack: 1, gpusPerNode: 1, jobs: 1, arrivalRatePerHour: 1e6, placement: "best-fit",
+      jobClasses: [{ gpus: 1, meanServiceHours: 10, serviceCv: 0 }],
+      spot: { spotFraction: 1, meanHoursBetweenPreemptions: 0.3, meanHoursToRestore: 0.05, mode: "static", checkpointIntervalHours: 0.1, restartOverheadHours: 0.5 },
+    }, 5);
+    expect(r.jobsCompleted).toBe(1);
+    expect(r.budget.exhausted).toBe(false);
+    expect(r.completion.meanHours).toBeGreaterThan(10);
+  });
+});
+
+describe("simulateCluster: event budget", () => {
+  // A job that needs a 2 h restart on a node reclaimed every 0.05 h: e^{-40} per attempt, it never finishes.
+  const hopeless = (maxEvents?: number): ClusterConfig => ({
+    racks: 1, nodesPerRack: 2, gpusPerNode: 1, jobs: 3, arrivalRatePerHour: 1, placement: "best-fit", maxEvents,
+    jobClasses: [{ gpus: 1, meanServiceHours: 1, serviceCv: 0 }],
+    spot: { spotFraction: 1, meanHoursBetweenPreemptions: 0.05, meanHoursToRestore: 0.01, mode: "static", restartOverheadHours: 2 },
+  });
+
+  it("stops a run that would never finish at exactly its budget, says so, and tallies the events", () => {
+    const before = workTally();
+    const r = simulateCluster(hopeless(5000), 1);
+    expect(workTally() - before).toBe(5000);
+    expect(r.budget).toEqual({ maxEvents: 5000, events: 5000, exhausted: true });
+    expect(r.events).toBe(5000);
+    expect(r.jobsCompleted).toBeLessThan(3);
+    expect(r.preemption.restarts).toBeGreaterThan(0);
+    expect(simulateCluster(hopeless(5000), 1)).toEqual(r); // stopping is deterministic
+    expect(() => requireFinished(r)).toThrow(SimulationBudgetError);
+    expect(() => requireFinished(r)).toThrow(/^simulation stopped at its budget of 5,000 events: \d of 3 jobs finished in [\d,]+ simulated hours \([\d,]+ restarts\)$/);
+  });
+
+  it("gives a run that finishes within its budget the same report as without one, marked not exhausted", () => {
+    const config: ClusterConfig = { ...small, jobs: 300, load: 0.7, placement: "best-fit", jobClasses: [{ gpus: 4, meanServiceHours: 1 }] };
+    const free = simulateCluster(config, 2);
+    expect(free.budget).toEqual({ maxEvents: DEFAULT_MAX_EVENTS, events: free.events, exhausted: false });
+    const tight = simulateCluster({ ...config, maxEvents: free.events }, 2);
+    expect(tight).toEqual({ ...free, budget: { maxEvents: free.events, events: free.events, exhausted: false } });
+    expect(requireFinished(tight)).toBe(tight);
+    const short = simulateCluster({ ...config, maxEvents: free.events - 1 }, 2);
+    expect(short.budget.exhausted).toBe(true);
+    expect(short.jobsCompleted).toBe(299);
+  });
+
+  it("rejects a budget that is not a whole number of events, naming config.maxEvents", () => {
+    for (const maxEvents of [0, 1.5, NaN, Infinity]) expect(() => simulateCluster(hopeless(maxEvents), 1)).toThrow(/simulateCluster: config\.maxEvents must be an integer/);
   });
 });

@@ -12,8 +12,19 @@
  * reclaims, so two policies see the same jobs (common random numbers).
  * Job speed: rate = (width / gpus) · η, η = communicationEfficiency of its ring, so
  * poor placement stretches jobs as well as delaying them.
+ *
+ * Progress under spot reclaims (per job: done, its last checkpoint, restart owed):
+ *   static reclaim  → done rolls back to the last checkpoint; the job re-queues owing a restart
+ *   start again     → the restart is paid first: done drops restartOverheadHours of work below
+ *                     the checkpoint, so a reclaim before it catches up loses the restart only
+ *   elastic reclaim → the ring re-forms: done drops rescaleOverheadHours below where it was
+ * Restarts are paid, not added to the job's work, so a job converges whenever a reclaim-free
+ * stretch longer than restart + one checkpoint interval has positive probability.
+ * The run stops at config.maxEvents events and says so in `budget` (see ../sim/event-budget).
  */
+import { SimulationBudgetError } from "../sim/event-budget";
 import { createRng } from "../sim/rng";
+import { tallyWork } from "../sim/work-tally";
 import { resolveClusterConfig, type ClusterConfig } from "./cluster-config";
 import { EventQueue } from "./event-queue";
 import { FreeGpuIndex } from "./free-gpu-index";
@@ -40,8 +51,11 @@ const ARRIVAL = 0, FINISH = 1, PREEMPT = 2, RESTORE = 3, SNAPSHOT = 4;
  *           multi-tenant GPU cluster behaviour (Jeon et al., USENIX ATC 2019; figures.md §5).
  *
  * Holds: one GPU, 1-GPU jobs and Poisson arrivals is an M/G/1 queue, and the mean wait
- * matches pollaczekKhinchineWait (checked in the spec). Deterministic for a given seed.
- * Cost: O(events · (log events + pass work)); no per-placement scan of all GPUs.
+ * matches pollaczekKhinchineWait (checked in the spec); one static job alone on one spot
+ * node takes Daly's expected wall time with δ = 0, plus a restore wait per reclaim (checked
+ * in the spec). Deterministic for a given seed, also when it stops at its event budget.
+ * Cost: O(events · (log events + pass work)), events ≤ config.maxEvents; no per-placement
+ * scan of all GPUs.
  *
  * @throws ModelInputError naming the config field (e.g. "config.jobClasses[0].gpus")
  */
@@ -62,6 +76,9 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     nodePool[n] = p;
   }
   const index = new FreeGpuIndex(shape, nodePool, gens.length);
+  // Node of each GPU and rack of each node, looked up instead of divided in the inner loops.
+  const nodeOf = Int32Array.from({ length: totalGpus }, (_, i) => (i / g) | 0);
+  const rackOf = Int32Array.from({ length: nodes }, (_, n) => (n / npr) | 0);
   const allPools = (1 << gens.length) - 1;
   const classMask = cfg.jobClasses.map((jc) => gens.reduce((m, gen, p) =>
     gen.capability >= jc.minCapability && gen.memoryGb >= jc.memoryGb ? m | (1 << p) : m, 0));
@@ -72,8 +89,12 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   const eff = new Float64Array(N), key = new Float64Array(N);
   const cls = new Int32Array(N), k = new Int32Array(N), width = new Int32Array(N), epoch = new Int32Array(N), off = new Int32Array(N + 1);
   const state = new Uint8Array(N), shrunk = new Uint8Array(N);
+  // Spot progress: last checkpoint (work hours) and restart still owed (hours) per job.
+  const ckpt = new Float64Array(N), owed = new Float64Array(N);
   const firstHops = new Int32Array(N), firstCross = new Int32Array(N), firstMax = new Int32Array(N).fill(-1);
   const maxK = Math.max(...cfg.jobClasses.map((c) => c.gpus));
+  // Fewest GPUs any queued job can start on: with fewer free, a scheduling pass can start nothing.
+  const smallestStart = Math.min(...cfg.jobClasses.map((c) => (c.gang ? c.gpus : c.minGpus)));
   // Allocation pool: job j's GPUs at alloc[off[j] .. off[j] + width[j]); sized as jobs arrive.
   let alloc = new Int32Array(Math.max(1024, Math.min(N * maxK, 1 << 20)));
   const scratch = new Int32Array(maxK);
@@ -128,12 +149,18 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
           while (p >= o && alloc[p] > v) { alloc[p + 1] = alloc[p]; p--; }
           alloc[p + 1] = v;
         }
-      } else alloc.subarray(o, o + w).sort();
-      for (let i = 0; i < w; i++) {
-        const a = alloc[o + i], b = alloc[o + ((i + 1) % w)];
-        const na = (a / g) | 0, nb = (b / g) | 0;
-        const h = na === nb ? HOPS_SAME_NODE : ((na / npr) | 0) === ((nb / npr) | 0) ? HOPS_SAME_RACK : HOPS_CROSS_RACK;
+      } else {
+        let sorted = true; // often already: whole nodes taken in ascending order
+        for (let i = o + 1; i < o + w && sorted; i++) sorted = alloc[i - 1] < alloc[i];
+        if (!sorted) alloc.subarray(o, o + w).sort();
+      }
+      // Ring order = ascending GPU id: consecutive pairs, then the last back to the first.
+      let na = nodeOf[alloc[o + w - 1]];
+      for (let i = o; i < o + w; i++) {
+        const nb = nodeOf[alloc[i]];
+        const h = na === nb ? HOPS_SAME_NODE : rackOf[na] === rackOf[nb] ? HOPS_SAME_RACK : HOPS_CROSS_RACK;
         total += h; if (h > maxH) maxH = h; if (h === HOPS_CROSS_RACK) cross++;
+        na = nb;
       }
     }
     const e = w > 1 && net.gradientBytes > 0 ? net.stepComputeSeconds / (net.stepComputeSeconds + allReduceSecondsUnchecked(w, maxH, net)) : 1;
@@ -161,8 +188,26 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     useful -= width[j] * eff[j];
     end[j] = 0; epoch[j]++;
   };
+  /** The checkpoint a static reclaim rolls job j back to: the last multiple of the interval its progress reached. */
+  const rollbackPoint = (j: number): number => {
+    const tau = spot!.checkpointIntervalHours;
+    return Math.max(ckpt[j], Math.floor(done[j] / tau) * tau);
+  };
+  /** Job j holds its GPUs without progress for `hours` (a restart or a rescale), at its current rate. */
+  const pause = (j: number, hours: number): void => {
+    if (hours <= 0) return;
+    ckpt[j] = rollbackPoint(j); // the dip below must not lose a checkpoint already written
+    done[j] -= hours * rate[j];
+  };
   const releaseAll = (j: number): void => {
-    for (let i = off[j], e = off[j] + width[j]; i < e; i++) index.release(alloc[i]);
+    // Runs of GPUs on one node go back together (same state as one by one, fewer bucket moves).
+    for (let i = off[j], e = off[j] + width[j]; i < e;) {
+      const node = nodeOf[alloc[i]];
+      let run = i + 1;
+      while (run < e && nodeOf[alloc[run]] === node) run++;
+      index.releaseOnNode(alloc, i, run - i);
+      i = run;
+    }
     hold(j, -1, width[j]); width[j] = 0;
   };
 
@@ -190,7 +235,9 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
         }
       }
     }
-    state[j] = RUNNING; since[j] = now; computeRate(j); scheduleFinish(j);
+    state[j] = RUNNING; since[j] = now; computeRate(j);
+    if (owed[j] > 0) { pause(j, owed[j]); owed[j] = 0; }
+    scheduleFinish(j);
     return true;
   };
 
@@ -215,8 +262,8 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       placeBestFit(index, j, add, mask, scratch, 0);
       for (let i = 0, o = off[j] + width[j]; i < add; i++) alloc[o + i] = scratch[i];
       width[j] += add; hold(j, 1, add);
-      work[j] += spot ? spot.rescaleOverheadHours : 0; rescales++;
-      computeRate(j); scheduleFinish(j);
+      computeRate(j); pause(j, spot ? spot.rescaleOverheadHours : 0); rescales++;
+      scheduleFinish(j);
       if (width[j] === k[j]) { shrunk[j] = 0; shrunkList.splice(i, 1); }
     }
   };
@@ -252,6 +299,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       if (!reserved) {
         if (tryStart(j)) continue;
         if (!running) return; // strict order: the blocked head blocks everyone
+        if (index.freeIn(allPools) < smallestStart) return; // nothing queued can start: skip the reservation scan
         reserved = true;
         // EASY: the head's reservation (shadow time) from running jobs' expected ends; GPU counts only.
         let acc = index.freeIn(allPools);
@@ -261,7 +309,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
         }
         continue;
       }
-      if (++examined > cfg.backfillDepth) return;
+      if (++examined > cfg.backfillDepth || index.freeIn(allPools) < smallestStart) return;
       const mask = cfg.capabilityAware ? classMask[cls[j]] : allPools;
       if (k[j] > index.freeIn(mask)) continue;
       const endsInTime = now + (work[j] - done[j]) <= shadow; // runtime estimate: compute-only work
@@ -277,21 +325,22 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       if (j < 0) continue;
       settle(j); stopRunning(j);
       let onNode = 0;
-      for (let i = off[j], e = off[j] + width[j]; i < e; i++) if (((alloc[i] / g) | 0) === node) onNode++;
+      for (let i = off[j], e = off[j] + width[j]; i < e; i++) if (nodeOf[alloc[i]] === node) onNode++;
       const jc = cfg.jobClasses[cls[j]];
       if (spot!.mode === "elastic" && width[j] - onNode >= jc.minGpus) {
         let w = off[j];
         for (let i = off[j], e = off[j] + width[j]; i < e; i++) {
-          if (((alloc[i] / g) | 0) === node) index.release(alloc[i]); else alloc[w++] = alloc[i];
+          if (nodeOf[alloc[i]] === node) index.release(alloc[i]); else alloc[w++] = alloc[i];
         }
         width[j] -= onNode; hold(j, -1, onNode);
-        work[j] += spot!.rescaleOverheadHours; rescales++;
-        computeRate(j); scheduleFinish(j);
+        computeRate(j); pause(j, spot!.rescaleOverheadHours); rescales++;
+        scheduleFinish(j);
         if (!shrunk[j]) { shrunk[j] = 1; shrunkList.push(j); }
       } else {
-        const kept = Math.floor(done[j] / spot!.checkpointIntervalHours) * spot!.checkpointIntervalHours;
-        lostGpuHours += (done[j] - kept) * k[j];
-        done[j] = kept; work[j] += spot!.restartOverheadHours; restarts++;
+        // Compute since the last checkpoint is lost (a restart cut short loses no compute).
+        const kept = rollbackPoint(j);
+        lostGpuHours += Math.max(0, done[j] - kept) * k[j];
+        ckpt[j] = kept; done[j] = kept; owed[j] = spot!.restartOverheadHours; restarts++;
         releaseAll(j); state[j] = QUEUED; shrunk[j] = 0;
         queues.insert(jc.tenant, j);
       }
@@ -319,7 +368,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   }
   if (N > 0) events.push(expo(rngArrive, 1 / cfg.arrivalRatePerHour), ARRIVAL, 0, 0);
 
-  while (settled < N && events.pop()) {
+  while (settled < N && processed < cfg.maxEvents && events.pop()) {
     now = events.topTime;
     const dt = now - last;
     busyArea += busy * dt; usefulArea += useful * dt; last = now;
@@ -356,10 +405,23 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       if (a === snapshotJob) takeSnapshot();
     }
   }
+  tallyWork(processed);
   return buildClusterReport({
-    cfg, seed, shape, totalGpus, makespan: now, arrival, start, finish, state, cls, k, firstMax, firstHops, firstCross,
+    cfg, seed, shape, totalGpus, makespan: now,
+    budget: { maxEvents: cfg.maxEvents, events: processed, exhausted: settled < N && processed >= cfg.maxEvents }, arrival, start, finish, state, cls, k, firstMax, firstHops, firstCross,
     processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, usefulAtLastArrival, lastArrival, reclaims, restarts, rescales, lostGpuHours,
     fragSum, fragSamples, snapshotGrid: snapshotGrid ?? takeSnapshot(), snapshotTime, tenantGpuHours, tenantPeak,
     finalShares: cfg.tenants.map((_, t) => share(t)),
   });
+}
+
+/**
+ * The report of a run that finished every job.
+ * @throws SimulationBudgetError when the run stopped at its event budget first, saying how far it got
+ */
+export function requireFinished(report: ClusterReport): ClusterReport {
+  if (!report.budget.exhausted) return report;
+  throw new SimulationBudgetError("simulateCluster", report.budget,
+    `${report.jobsCompleted + report.jobsDropped} of ${report.jobsSubmitted} jobs finished in ` +
+    `${Math.round(report.makespanHours).toLocaleString("en-US")} simulated hours (${report.preemption.restarts.toLocaleString("en-US")} restarts)`);
 }

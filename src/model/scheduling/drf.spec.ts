@@ -1,3 +1,5 @@
+import { DEFAULT_MAX_EVENTS } from "../sim/event-budget";
+import { workTally } from "../sim/work-tally";
 import { dominantResourceFairness, dominantShare } from "./drf";
 
 describe("dominantResourceFairness", () => {
@@ -42,6 +44,22 @@ describe("dominantResourceFairness", () => {
     }
   });
 
+  it("stops filling at its event budget and says so; within it, grants the same as without", () => {
+    const input = { capacity: [9, 18], demands: [[1, 4], [3, 1]] };
+    const free = dominantResourceFairness(input);
+    expect(free.budget).toEqual({ maxEvents: DEFAULT_MAX_EVENTS, events: 5, exhausted: false });
+    expect(dominantResourceFairness({ ...input, maxEvents: 5 })).toEqual({ ...free, budget: { maxEvents: 5, events: 5, exhausted: false } });
+    const cut = dominantResourceFairness({ ...input, maxEvents: 4 });
+    expect(cut.budget).toEqual({ maxEvents: 4, events: 4, exhausted: true });
+    expect(cut.tasks.reduce((a, b) => a + b, 0)).toBe(4);
+    // A billion tiny tasks would take a billion steps: the budget bounds them.
+    const before = workTally();
+    const huge = dominantResourceFairness({ capacity: [1e9], demands: [[1], [1]], maxEvents: 10_000 });
+    expect(huge.budget.exhausted).toBe(true);
+    expect(huge.tasks).toEqual([5000, 5000]);
+    expect(workTally() - before).toBe(10_000);
+    expect(() => dominantResourceFairness({ ...input, maxEvents: 0 })).toThrow(/dominantResourceFairness: maxEvents must be an integer/);
+  });
   it("dominantShare matches its worked example", () => expect(dominantShare([3, 12], [9, 18])).toBeCloseTo(2 / 3, 12));
 
   it("rejects malformed input, naming the field", () => {

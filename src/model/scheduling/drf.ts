@@ -3,6 +3,8 @@
  * resource types (GPUs, CPUs, memory) when tenants want them in different ratios.
  */
 import { ModelInputError, requireInteger, requireNonNegative, requirePositive } from "../errors";
+import { readMaxEvents, type EventBudget } from "../sim/event-budget";
+import { tallyWork } from "../sim/work-tally";
 
 /** Inputs of dominantResourceFairness. */
 export interface DrfInput {
@@ -12,6 +14,9 @@ export interface DrfInput {
   demands: readonly (readonly number[])[];
   /** Optional cap on tasks per user (default: unlimited demand). */
   maxTasks?: readonly number[];
+  /** Most tasks to grant in all, one filling step each (default DEFAULT_MAX_EVENTS): demands tiny
+   *  against the capacity would otherwise take billions of steps. */
+  maxEvents?: number;
 }
 
 /** Result of dominantResourceFairness. */
@@ -26,6 +31,8 @@ export interface DrfAllocation {
   dominantResource: number[];
   /** Resources left unallocated. */
   remaining: number[];
+  /** One event per task granted; when `exhausted`, filling stopped at maxEvents with tasks still fitting. */
+  budget: EventBudget;
 }
 
 /**
@@ -39,13 +46,13 @@ export interface DrfAllocation {
  *           NSDI 2011 (figures.md §5). Properties: sharing incentive, strategy-proofness,
  *           envy-freeness, Pareto efficiency.
  * Holds:    divisible pool, tasks of fixed demand; ties go to the lower user index.
- *           Cost O(T · n) for T tasks granted and n users.
+ *           Cost O(T · n) for T tasks granted and n users; T ≤ input.maxEvents.
  *
  * Worked example (figures.md §5 ★): 9 CPUs, 18 GB; A ⟨1 CPU, 4 GB⟩, B ⟨3 CPU, 1 GB⟩
  *   A: 3 tasks ⟨3, 12⟩, share max(3/9, 12/18) = 2/3 (memory dominant)
  *   B: 2 tasks ⟨6, 2⟩,  share max(6/9, 2/18)  = 2/3 (CPU dominant)
  *
- * @throws ModelInputError naming capacity, demands or maxTasks if malformed
+ * @throws ModelInputError naming capacity, demands, maxTasks or maxEvents if malformed
  */
 export function dominantResourceFairness(input: DrfInput): DrfAllocation {
   const fn = "dominantResourceFairness";
@@ -68,6 +75,7 @@ export function dominantResourceFairness(input: DrfInput): DrfAllocation {
     }
     maxTasks.forEach((m, i) => requireInteger(fn, { [`maxTasks[${i}]`]: m }, 0));
   }
+  const maxEvents = readMaxEvents(fn, input.maxEvents);
 
   const users = demands.length;
   const resources = capacity.length;
@@ -79,6 +87,7 @@ export function dominantResourceFairness(input: DrfInput): DrfAllocation {
     (maxTasks === undefined || tasks[i] < maxTasks[i]) &&
     demands[i].every((d, r) => used[r] + d <= capacity[r] * (1 + 1e-12));
 
+  let granted = 0, exhausted = false;
   for (;;) {
     let pick = -1;
     for (let i = 0; i < users; i++) {
@@ -87,11 +96,14 @@ export function dominantResourceFairness(input: DrfInput): DrfAllocation {
       if (pick < 0 || shares[i] < shares[pick] - 1e-15) pick = i;
     }
     if (pick < 0) break;
+    if (granted === maxEvents) { exhausted = true; break; }
+    granted++;
     tasks[pick]++;
     for (let r = 0; r < resources; r++) used[r] += demands[pick][r];
     shares[pick] = dominantShare(demands[pick].map((d) => d * tasks[pick]), capacity);
   }
 
+  tallyWork(granted);
   const allocation = demands.map((d, i) => d.map((x) => x * tasks[i]));
   return {
     tasks,
@@ -99,6 +111,7 @@ export function dominantResourceFairness(input: DrfInput): DrfAllocation {
     dominantShares: allocation.map((a) => dominantShare(a, capacity)),
     dominantResource: allocation.map((a, i) => argMaxShare(demands[i], capacity)),
     remaining: capacity.map((c, r) => c - used[r]),
+    budget: { maxEvents, events: granted, exhausted },
   };
 }
 

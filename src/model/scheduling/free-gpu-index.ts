@@ -104,6 +104,43 @@ export class FreeGpuIndex {
     if (before + 1 === this.g) this.rackFullFree[(node / this.shape.nodesPerRack) | 0]++;
   }
 
+  /**
+   * Gives every GPU of `node` (all free) to job and writes their ids to out from `at`;
+   * returns the next position. The same state as take() on each GPU in order, with one
+   * bucket move instead of one per GPU.
+   */
+  takeNode(node: number, job: number, out: Int32Array, at: number): number {
+    const g = this.g, p = this.nodePool[node];
+    for (let s = 0; s < g; s++) {
+      const gpu = node * g + s;
+      this.removeFree(p, gpu);
+      this.owner[gpu] = job;
+      out[at++] = gpu;
+    }
+    this.rackFullFree[(node / this.shape.nodesPerRack) | 0]--;
+    this.bucketRemove(node, p, g);
+    this.nodeFree[node] = 0;
+    this.bucketInsert(node, p, 0);
+    return at;
+  }
+
+  /**
+   * Returns `count` owned GPUs of one up node, ids at list[from .. from + count), to the free
+   * pool: the same state as release() on each in order, with one bucket move.
+   */
+  releaseOnNode(list: Int32Array, from: number, count: number): void {
+    const node = (list[from] / this.g) | 0, p = this.nodePool[node];
+    for (let i = from; i < from + count; i++) {
+      this.owner[list[i]] = FREE;
+      this.pushFree(p, list[i]);
+    }
+    const before = this.nodeFree[node];
+    this.bucketRemove(node, p, before);
+    this.nodeFree[node] = before + count;
+    this.bucketInsert(node, p, before + count);
+    if (before + count === this.g) this.rackFullFree[(node / this.shape.nodesPerRack) | 0]++;
+  }
+
   /** Takes a node (all GPUs free) out of service. */
   markDown(node: number): void {
     const p = this.nodePool[node];

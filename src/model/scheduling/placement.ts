@@ -67,6 +67,7 @@ function firstNode(index: FreeGpuIndex, mask: number, b: number): number {
 
 function takeFromNode(index: FreeGpuIndex, node: number, job: number, want: number, out: Int32Array, at: number): number {
   const g = index.shape.gpusPerNode;
+  if (want === g && index.nodeFree[node] === g) return index.takeNode(node, job, out, at);
   for (let s = 0; s < g && want > 0; s++) {
     const gpu = node * g + s;
     if (index.owner[gpu] === -1) { index.take(gpu, job); out[at++] = gpu; want--; }

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { dalyInterval, expectedWallTime } from "../checkpoint-interval";
+import { DEFAULT_MAX_EVENTS } from "./event-budget";
 import { scanCheckpointIntervals, simulateTrainingRun } from "./training-run";
+import { workTally } from "./work-tally";
 
 const MIN = 60, HOUR = 3600;
 
@@ -33,7 +35,24 @@ describe("simulateTrainingRun", () => {
   it("rejects bad input", () => {
     expect(() => simulateTrainingRun({ ...run, mtbfSeconds: 0 }, 1)).toThrow(/simulateTrainingRun: mtbfSeconds/);
     expect(() => simulateTrainingRun(run, 1.5)).toThrow(/seed/);
-    expect(() => simulateTrainingRun({ ...run, workSeconds: 1e12, mtbfSeconds: 1 }, 1)).toThrow(/failures/);
+    expect(() => simulateTrainingRun(run, 1, { maxEvents: 0 })).toThrow(/simulateTrainingRun: maxEvents must be an integer/);
+  });
+  it("a run that cannot finish stops at its event budget and says so (one event per failure)", () => {
+    // A 10-minute restart against a 1-second MTBF: e^{-600} per attempt, so it never gets going.
+    const before = workTally();
+    const r = simulateTrainingRun({ ...run, workSeconds: 1e12, mtbfSeconds: 1 }, 1, { maxEvents: 20_000 });
+    expect(workTally() - before).toBe(20_000);
+    expect(r.budget).toEqual({ maxEvents: 20_000, events: 20_000, exhausted: true });
+    expect(r.failures).toBe(20_000);
+    expect(r.usefulSeconds).toBeLessThan(1e12);
+    expect(r.usefulSeconds + r.checkpointSeconds + r.reworkSeconds + r.restartSeconds).toBeCloseTo(r.wallSeconds, 6);
+    expect(simulateTrainingRun({ ...run, workSeconds: 1e12, mtbfSeconds: 1 }, 1, { maxEvents: 20_000 })).toEqual(r);
+  });
+  it("a run that finishes within its budget is the run without one, not exhausted", () => {
+    const free = simulateTrainingRun(run, 9);
+    expect(free.budget).toEqual({ maxEvents: DEFAULT_MAX_EVENTS, events: free.failures, exhausted: false });
+    expect(simulateTrainingRun(run, 9, { maxEvents: free.failures + 1 })).toEqual({ ...free, budget: { maxEvents: free.failures + 1, events: free.failures, exhausted: false } });
+    expect(simulateTrainingRun(run, 9, { maxEvents: free.failures }).budget.exhausted).toBe(true);
   });
 });
 
@@ -46,11 +65,18 @@ describe("scanCheckpointIntervals", () => {
     expect(daly / MIN).toBeCloseTo(56.7, 1);
     expect(Math.abs(scan.bestIntervalSeconds / daly - 1)).toBeLessThan(0.05);
     expect(scan.rows).toHaveLength(15);
+    expect(scan.budget.exhausted).toBe(false);
+    expect(scan.budget.events).toBe(Math.round(scan.rows.reduce((sum, r) => sum + r.meanFailures * 20, 0)));
   });
   it("rejects bad input", () => {
     const run = { workSeconds: 1e5, checkpointSeconds: 10, restartSeconds: 0, mtbfSeconds: 1e4 };
     expect(() => scanCheckpointIntervals(run, { intervalsSeconds: [1, 2], replicates: 1, seed: 0 })).toThrow(/intervalsSeconds/);
     expect(() => scanCheckpointIntervals(run, { intervalsSeconds: [1, 3, 2], replicates: 1, seed: 0 })).toThrow(/intervalsSeconds\[2\]/);
     expect(() => scanCheckpointIntervals(run, { intervalsSeconds: [1, 2, 3], replicates: 0, seed: 0 })).toThrow(/replicates/);
+  });
+  it("reports a scan whose runs stop at their budget", () => {
+    const run = { workSeconds: 1e9, checkpointSeconds: 10, restartSeconds: 600, mtbfSeconds: 1 };
+    const scan = scanCheckpointIntervals(run, { intervalsSeconds: [1, 2, 3], replicates: 2, seed: 0, maxEvents: 1000 });
+    expect(scan.budget).toEqual({ maxEvents: 1000, events: 6000, exhausted: true });
   });
 });

@@ -8,11 +8,15 @@
  * after every failure or completed restart is exact):
  *   compute → checkpoint → compute → … until X runs out (failure) or the work is done;
  *   failure → lose the partial segment → restart R (a failure during R restarts it).
- * The final segment needs no checkpoint. Cost: O(failures), not O(segments).
+ * The final segment needs no checkpoint. Cost: O(failures), not O(segments); each failure is
+ * one event of the run's budget (see ./event-budget), so an MTBF far below the restart time
+ * stops at the budget instead of running on.
  */
 import { requireInteger, requireNonNegative, requirePositive, ModelInputError } from "../errors";
-import { expectedWallTime, type CheckpointedRun } from "../checkpoint-interval";
+import type { CheckpointedRun } from "../checkpoint-interval";
+import { readMaxEvents, type EventBudget } from "./event-budget";
 import { createRng, type Rng } from "./rng";
+import { tallyWork } from "./work-tally";
 
 /** Outcome of one simulated run; the four parts sum to `wallSeconds`. */
 export interface TrainingRunResult {
@@ -23,22 +27,18 @@ export interface TrainingRunResult {
   restartSeconds: number;
   failures: number;
   checkpoints: number;
+  /** One event per failure; when `exhausted` the run stopped there and usefulSeconds < the work. */
+  budget: EventBudget;
 }
 
-/** Upper bound on simulated failures per run, so an absurd MTBF cannot hang a notebook. */
-const MAX_FAILURES = 10_000_000;
-
-function countFailure(res: TrainingRunResult, mtbfSeconds: number): void {
-  if (++res.failures > MAX_FAILURES) {
-    throw new ModelInputError("simulateTrainingRun", "mtbfSeconds", `large enough that the run needs <= ${MAX_FAILURES} failures`, mtbfSeconds);
-  }
-}
-
-function simulate(run: CheckpointedRun, rng: Rng): TrainingRunResult {
+function simulate(run: CheckpointedRun, rng: Rng, maxEvents: number): TrainingRunResult {
   const { workSeconds, intervalSeconds: tau, checkpointSeconds: delta, restartSeconds: r, mtbfSeconds: m } = run;
-  const res: TrainingRunResult = { wallSeconds: 0, usefulSeconds: 0, checkpointSeconds: 0, reworkSeconds: 0, restartSeconds: 0, failures: 0, checkpoints: 0 };
+  const res: TrainingRunResult = {
+    wallSeconds: 0, usefulSeconds: 0, checkpointSeconds: 0, reworkSeconds: 0, restartSeconds: 0, failures: 0, checkpoints: 0,
+    budget: { maxEvents, events: 0, exhausted: false },
+  };
   let remaining = workSeconds;
-  while (remaining > 0) {
+  while (remaining > 0 && res.failures < maxEvents) {
     let up = rng.exponential(m);
     // full segments (compute + checkpoint) that fit, leaving the last piece of work
     const fullSegmentsLeft = Math.ceil(remaining / tau) - 1;
@@ -55,24 +55,18 @@ function simulate(run: CheckpointedRun, rng: Rng): TrainingRunResult {
     }
     // failure strikes during the current segment: its compute (and any partial checkpoint) is lost
     res.reworkSeconds += up;
-    countFailure(res, m);
-    for (;;) {
+    res.failures++;
+    while (res.failures < maxEvents) {
       const untilFailure = rng.exponential(m);
       if (untilFailure >= r) { res.restartSeconds += r; break; }
       res.restartSeconds += untilFailure;
-      countFailure(res, m);
+      res.failures++;
     }
   }
   res.wallSeconds = res.usefulSeconds + res.checkpointSeconds + res.reworkSeconds + res.restartSeconds;
+  res.budget = { maxEvents, events: res.failures, exhausted: remaining > 0 };
+  tallyWork(res.failures);
   return res;
-}
-
-/** Refuses runs whose closed-form expected failure count exceeds the cap, before simulating. */
-function requireFeasible(run: CheckpointedRun): void {
-  const failures = expectedWallTime(run) / run.mtbfSeconds;
-  if (!(failures <= MAX_FAILURES / 10)) {
-    throw new ModelInputError("simulateTrainingRun", "mtbfSeconds", `large enough that the run expects <= ${MAX_FAILURES / 10} failures`, run.mtbfSeconds);
-  }
 }
 
 function readRun(fn: string, run: CheckpointedRun): void {
@@ -91,16 +85,17 @@ function readRun(fn: string, run: CheckpointedRun): void {
  * Worked example: T_s = 30,000 min, τ = 116.7, δ = 5, R = 10, M = 1,440 min: the mean
  *   over seeds approaches 32,873 min (closed form), ≈ 23 failures per run.
  *
- * @param run  `{ workSeconds, intervalSeconds, checkpointSeconds, restartSeconds, mtbfSeconds }`
- * @param seed integer seed for `createRng`
+ * @param run     `{ workSeconds, intervalSeconds, checkpointSeconds, restartSeconds, mtbfSeconds }`
+ * @param seed    integer seed for `createRng`
+ * @param options `{ maxEvents }`: most failures to simulate (default DEFAULT_MAX_EVENTS); the run
+ *                stops there with `budget.exhausted` and its times cover only what it simulated
  * @returns the run's time budget
- * @throws ModelInputError on bad input or more than 10⁷ failures
+ * @throws ModelInputError on bad input
  */
-export function simulateTrainingRun(run: CheckpointedRun, seed: number): TrainingRunResult {
+export function simulateTrainingRun(run: CheckpointedRun, seed: number, options: { maxEvents?: number } = {}): TrainingRunResult {
   readRun("simulateTrainingRun", run);
-  requireFeasible(run);
   requireInteger("simulateTrainingRun", { seed }, 0, 2 ** 32 - 1);
-  return simulate(run, createRng(seed));
+  return simulate(run, createRng(seed), readMaxEvents("simulateTrainingRun", options.maxEvents));
 }
 
 /** Rows either side of the best one used by the least-squares parabola. */
@@ -147,6 +142,8 @@ export interface IntervalScanRow {
 /** Result of scanning checkpoint intervals by simulation. */
 export interface IntervalScan {
   rows: IntervalScanRow[];
+  /** Per simulated run; `events` sums every run's, `exhausted` if any run stopped at maxEvents (its row's mean is then low). */
+  budget: EventBudget;
   /** The scanned interval with the lowest mean wall time. */
   bestScannedSeconds: number;
   /** Vertex of a least-squares parabola (in ln τ) through the best row and 3 neighbours each side. */
@@ -169,13 +166,14 @@ export interface IntervalScan {
  *   τ from 25 to 130 min → τ̂ within 5% of Daly's 56.7 min (checked in the spec).
  *
  * @param run     the run without its interval: `{ workSeconds, checkpointSeconds, restartSeconds, mtbfSeconds }`
- * @param options `{ intervalsSeconds, replicates, seed }`: at least 3 increasing intervals > 0, replicates integer >= 1
- * @returns rows, best scanned and refined interval
+ * @param options `{ intervalsSeconds, replicates, seed, maxEvents }`: at least 3 increasing intervals > 0,
+ *                replicates integer >= 1, maxEvents the budget of each simulated run
+ * @returns rows, best scanned and refined interval, and how the runs used their budget
  * @throws ModelInputError on bad input
  */
 export function scanCheckpointIntervals(
   run: Omit<CheckpointedRun, "intervalSeconds">,
-  options: { intervalsSeconds: readonly number[]; replicates: number; seed: number },
+  options: { intervalsSeconds: readonly number[]; replicates: number; seed: number; maxEvents?: number },
 ): IntervalScan {
   const fn = "scanCheckpointIntervals";
   const { intervalsSeconds, replicates, seed } = options;
@@ -188,21 +186,22 @@ export function scanCheckpointIntervals(
   });
   requireInteger(fn, { replicates }, 1);
   requireInteger(fn, { seed }, 0, 2 ** 32 - 1);
-  for (const tau of intervalsSeconds) {
-    readRun(fn, { ...run, intervalSeconds: tau });
-    requireFeasible({ ...run, intervalSeconds: tau });
-  }
+  const maxEvents = readMaxEvents(fn, options.maxEvents);
+  for (const tau of intervalsSeconds) readRun(fn, { ...run, intervalSeconds: tau });
+  const budget: EventBudget = { maxEvents, events: 0, exhausted: false };
   const rows = intervalsSeconds.map((tau) => {
     let wall = 0, failures = 0;
     for (let i = 0; i < replicates; i++) {
-      const r = simulate({ ...run, intervalSeconds: tau }, createRng(seed + i)); // same streams for every τ
+      const r = simulate({ ...run, intervalSeconds: tau }, createRng(seed + i), maxEvents); // same streams for every τ
       wall += r.wallSeconds;
       failures += r.failures;
+      budget.events += r.budget.events;
+      budget.exhausted ||= r.budget.exhausted;
     }
     return { intervalSeconds: tau, meanWallSeconds: wall / replicates, meanFailures: failures / replicates };
   });
   let b = 0;
   rows.forEach((row, i) => { if (row.meanWallSeconds < rows[b].meanWallSeconds) b = i; });
   const refined = parabolaVertex(rows, b) ?? rows[b].intervalSeconds;
-  return { rows, bestScannedSeconds: rows[b].intervalSeconds, bestIntervalSeconds: refined };
+  return { rows, bestScannedSeconds: rows[b].intervalSeconds, bestIntervalSeconds: refined, budget };
 }
