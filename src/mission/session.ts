@@ -113,9 +113,17 @@ function attempt<P, T>(ins: InstrumentSpec<P>, compute: () => T): { ok: true; va
   }
 }
 
-function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues, ctx: TrackContext<P>): Instrument {
+/** What a withheld instrument says in place of its reading, until the part's prediction is committed. */
+export const WITHHELD_NOTE = "opens when you lock your prediction";
+
+/**
+ * An instrument widget. Built withheld (`values` null): no data, no reading, and a label that
+ * says when it opens; `set(values)` computes and shows it (the lock's commit calls it first).
+ */
+function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues | null, ctx: TrackContext<P>): Instrument {
+  const withheld = `${ins.name} (${WITHHELD_NOTE})`;
   if (ins.kind === "plot") {
-    const first = attempt(ins, () => ins.compute(values, ctx));
+    const first = values ? attempt(ins, () => ins.compute(values, ctx)) : { ok: false as const, note: withheld };
     const plot = new VegaPlot({ description: first.ok ? ins.name : first.note, spec: plotSpec(ins as Extract<InstrumentSpec, { kind: "plot" }>), data: first.ok ? first.value : [] });
     return {
       id: plot.id, widget: plot,
@@ -134,7 +142,7 @@ function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues, ctx: 
       ? { description: ins.name, value: r.value, min: Math.min(min, r.value), max: Math.max(max, r.value) }
       : { description: r.note, value: null, min, max };
   };
-  const gauge = new Gauge({ unit: ins.unit ?? "", ...reading(values) });
+  const gauge = new Gauge({ unit: ins.unit ?? "", ...(values ? reading(values) : { description: withheld, value: null, min, max }) });
   return { id: gauge.id, widget: gauge, set: (v) => gauge.setMany(reading(v)) };
 }
 
@@ -144,6 +152,7 @@ const viewBundle = (w: { [MIME_BUNDLE](): import("../kernel/runtime").MimeBundle
 /** One part's widgets for one track. */
 interface TrackView {
   children: { id: string }[];
+  lock: PredictionLock;
   ids: Omit<RenderedPart, "mission" | "part">;
   values: ControlValues;
 }
@@ -227,7 +236,8 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     // The model's answer is computed now but shown (and recorded) only after the commit.
     const lockKey = answerKey(mission, part.id, t, ctx.ledger).lock;
     const answer = new Stakeholder({ persona: "The model", role: "answer key", message: "Lock your prediction to see what the model says.", severity: "info" });
-    const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, values, ctx) }));
+    // Withheld until the commit: a prediction must come before any result (the lock's point).
+    const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, null, ctx) }));
     const controls: Record<string, Slider | Toggle | Choice> = {};
     const record = () => writeLedgerEntry(entry(), ledgerPath());
     for (const c of part.workbench.controls) {
@@ -238,6 +248,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       controls[c.id] = w;
       (w as Slider).observe("value", (ch) => {
         values[c.id] = ch.new as number;
+        if (!lock.isLocked) return;
         for (const i of instruments) i.w.set(values);
         record();
       });
@@ -259,12 +270,20 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     reflect.observe("value", () => record());
     const entry = (): LedgerEntry => ({
       mission: mission.id, part: part.id, track: t, lock: lock.value, answer: lock.isLocked ? lockKey.answer : null, controls: { ...values },
-      target: key ? { value: key.value, tries: [...tries], found, attempts: tries.length } : null,
+      target: key ? { value: found || tries.length >= key.maxAttempts ? key.value : null, tries: [...tries], found, attempts: tries.length } : null,
       reflectionWords: wordCount(reflect.get("value")), updatedAt: new Date().toISOString(),
     });
+    let stakeholder: Stakeholder | undefined;
+    const stakeholderMessage = (revealed: boolean) => {
+      const s = part.stakeholder!;
+      return resolve(s.message, ctx) + (revealed && s.evidence ? `\n\nEvidence from the model: ${s.evidence(ctx)}` : "");
+    };
     lock.observe("locked", () => {
       const prediction = lock.value as number | string;
       answer.set("message", answerText(lockKey, prediction, lockMatches(lockKey, prediction)));
+      for (const i of instruments) i.w.set(values);
+      stakeholder?.set("message", stakeholderMessage(true));
+      onCommit(part, t);
       record();
     });
     lock.gates(...(Object.values(controls) as unknown as Parameters<PredictionLock["gates"]>), ...((target ? [target] : []) as never[]), reflect as never);
@@ -272,13 +291,13 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     if (target) children.push(target);
     if (part.stakeholder) {
       const s = part.stakeholder;
-      const evidence = s.evidence ? `\n\nEvidence from the model: ${s.evidence(ctx)}` : "";
-      children.push(new Stakeholder({ persona: s.who, role: s.role, message: resolve(s.message, ctx) + evidence, severity: "warning" }));
+      stakeholder = new Stakeholder({ persona: s.who, role: s.role, message: stakeholderMessage(lock.isLocked), severity: "warning" });
+      children.push(stakeholder);
     }
     children.push(reflect);
     for (const f of part.mathPeek) children.push(new MathPeek({ description: f.label, expression: f.expression }));
     return {
-      children, values,
+      children, values, lock,
       ids: {
         track: t, lock: lock.id, reflect: reflect.id, answer: answer.id, target: target?.id ?? null,
         controls: Object.fromEntries(Object.entries(controls).map(([k, w]) => [k, w.id])),
@@ -287,11 +306,21 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     };
   }
 
-  /** The values a visual of `part` draws with on track `t`: the shown part's, else the defaults. */
-  const valuesFor = (part: PartSpec<unknown>, t: TrackId): ControlValues => {
-    const shown = [...shownParts].reverse().find((p) => p.part.id === part.id);
-    return shown?.views.get(t)?.values ?? defaultValues(part.workbench.controls, contextFor(t));
+  /**
+   * The values a visual of `part` draws with on track `t`: the shown part's, once its prediction
+   * on that track is committed; null (withheld) before.
+   */
+  const valuesFor = (part: PartSpec<unknown>, t: TrackId): ControlValues | null => {
+    const view = [...shownParts].reverse().find((p) => p.part.id === part.id)?.views.get(t);
+    return view?.lock.isLocked ? view.values : null;
   };
+  const drawVisual = (v: ShownVisual, t: TrackId) =>
+    runtime().updateDisplay(viewBundle(buildInstrument(v.spec, valuesFor(v.part, t), contextFor(t)).widget), { displayId: v.displayId });
+  /** A commit opens the part's visuals on screen too. */
+  function onCommit(part: PartSpec<unknown>, t: TrackId): void {
+    if (t !== current) return;
+    for (const v of shownVisuals) if (v.part.id === part.id) drawVisual(v, t);
+  }
 
   const session: MissionSession = {
     mission,
@@ -349,10 +378,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
         shown.box.setChildren(view.children);
         Object.assign(shown.rendered, view.ids);
       }
-      for (const v of shownVisuals) {
-        const w = buildInstrument(v.spec, valuesFor(v.part, to), contextFor(to)).widget;
-        runtime().updateDisplay(viewBundle(w), { displayId: v.displayId });
-      }
+      for (const v of shownVisuals) drawVisual(v, to);
     },
   };
   return session;

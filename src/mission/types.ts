@@ -48,7 +48,11 @@ export interface LedgerEntry {
   /** The model's answer to the lock (its answer key), recorded once the lock is committed; else null. */
   answer: number | string | null;
   controls: ControlValues;
-  target: { value: number; tries: number[]; found: boolean; attempts: number } | null;
+  /**
+   * The 10-iteration target: `value` once found or every try used, null before (the design
+   * ledger is a file beside the notebook, readable while the student still searches).
+   */
+  target: { value: number | null; tries: number[]; found: boolean; attempts: number } | null;
   reflectionWords: number;
   /** ISO time the entry was last written. */
   updatedAt: string;

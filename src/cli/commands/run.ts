@@ -19,7 +19,7 @@ import { serializeNotebook } from "../../mission/notebook";
 import { executeNotebook, NotebookFileError, parseTrack, planNotebook, readNotebook, type NotebookPlan, type NotebookRun } from "../../mission/run/execute-notebook";
 import { runSummaryLines } from "../../mission/run/run-summary";
 import { parseSet, SetError, type SetSpec } from "../../mission/run/set-spec";
-import { LEDGER_FILE } from "../../mission/ledger";
+import { LEDGER_FILE, readLedger } from "../../mission/ledger";
 import type { TrackId } from "../../mission/types";
 
 
@@ -126,14 +126,13 @@ async function runNotebooks(argv: string[]): Promise<number> {
       process.stdout.write(`ok ${label}: ${r.executed} cells in ${(r.durationMs / 1000).toFixed(1)} s -> ${target}\n`);
     }
   }
+  const ledgerOf = (track: TrackId | null) => path.join(staging, track ?? "notebook", LEDGER_FILE);
   for (const track of tracks) {
-    const ledger = path.join(staging, track ?? "notebook", LEDGER_FILE);
-    if (fs.existsSync(ledger)) fs.copyFileSync(ledger, path.join(perTrackDir(track), LEDGER_FILE));
+    if (fs.existsSync(ledgerOf(track))) fs.copyFileSync(ledgerOf(track), path.join(perTrackDir(track), LEDGER_FILE));
   }
+  // Keys read the track's whole design ledger, as the notebooks did (07 starts from 01's fleet).
+  const lines = args.summary ? runs.flatMap(({ run: r, track }) => runSummaryLines(r.notebook, readLedger(ledgerOf(track)))) : [];
   fs.rmSync(staging, { recursive: true, force: true });
-  if (args.summary) {
-    const lines = runs.flatMap(({ run: r }) => runSummaryLines(r.notebook));
-    if (lines.length) process.stdout.write(lines.join("\n") + "\n");
-  }
+  if (lines.length) process.stdout.write(lines.join("\n") + "\n");
   return failed > 0 ? 1 : 0;
 }

@@ -1,18 +1,20 @@
 /**
  * The summary of executed mission notebooks: per part, the answer key the notebook
- * revealed after its lock was committed and the 10-iteration target it recorded,
- * both read from the executed notebook's design ledger (`metadata.fleetlab.design`).
+ * revealed after its lock was committed (read from the executed notebook's design ledger,
+ * `metadata.fleetlab.design`) and the 10-iteration target with the tries it recorded.
  */
-import { findPart } from "../answer-key";
+import { answerKey, findPart } from "../answer-key";
 import { missionById } from "../missions/index";
 import type { Notebook } from "../nbformat";
 import { TRACK_NAMES } from "../notebook";
-import { resolve, trackContext } from "../resolve";
 import { formatValue } from "../summary";
-import type { LedgerEntry, TrackId } from "../types";
+import type { LedgerEntry, LedgerView, TrackId } from "../types";
 
-/** Summary lines of one executed notebook (empty when it is not a mission notebook). */
-export function runSummaryLines(nb: Notebook): string[] {
+/**
+ * Summary lines of one executed notebook (empty when it is not a mission notebook).
+ * @param ledger the design ledger the notebook ran with (its keys depend on earlier missions)
+ */
+export function runSummaryLines(nb: Notebook, ledger: LedgerView): string[] {
   const fl = nb.metadata.fleetlab as { mission?: string; track?: TrackId; design?: LedgerEntry[] } | undefined;
   if (!fl?.mission || !fl.track) return [];
   const mission = missionById(fl.mission);
@@ -21,7 +23,9 @@ export function runSummaryLines(nb: Notebook): string[] {
     const e = (fl.design ?? []).find((x) => x.part === p.id && x.track === fl.track);
     const part = findPart(mission, p.id);
     const lock = e && e.answer !== null && e.answer !== undefined ? formatValue(e.answer, part.lock.unit ?? null) : "not revealed (lock not committed)";
-    const target = !part.target ? "none" : e?.target ? `${formatValue(e.target.value, resolve(part.target.unit, trackContext(mission, fl.track!)))} (${e.target.attempts}/${part.target.maxAttempts} tries used)` : "not recorded";
+    // The key comes from the model (the notebook records a target's value only once found).
+    const key = part.target ? answerKey(mission, p.id, fl.track!, ledger).target : null;
+    const target = !key ? "none" : e?.target ? `${formatValue(key.value, key.unit)} (${e.target.attempts}/${key.maxAttempts} tries used${e.target.found ? ", found" : ""})` : "not recorded";
     lines.push(`  Part ${i + 1} ${p.id}: lock answer key = ${lock}; ${part.target?.maxAttempts ?? 10}-iteration target = ${target}`);
   });
   return lines;
