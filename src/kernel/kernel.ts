@@ -14,6 +14,7 @@ import { Worker } from "worker_threads";
 import { createExecutor } from "./executor";
 import { createHandler } from "./handler";
 import { installInterruptTarget, type InterruptTarget } from "./interrupt";
+import { createFolderJournal } from "./journal-store";
 import type { Message } from "./messages";
 import { kernelInfoContent } from "./messages";
 import { packageRoot } from "./package-info";
@@ -60,7 +61,8 @@ export async function runKernel(connectionFile: string): Promise<number> {
       });
     },
   };
-  setKernelRuntime(handler.runtime);
+  // Lock records outlive a restart in .fleetlab/ beside the notebook (the kernel's cwd).
+  setKernelRuntime({ ...handler.runtime, journal: createFolderJournal(path.join(process.cwd(), ".fleetlab")) });
   connectTslabDisplay(handler.runtime);
   handler.output.captureProcessStreams();
   // User async code that throws later must not end the kernel: report it to the cell it belongs to.

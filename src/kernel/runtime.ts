@@ -46,8 +46,23 @@ export interface DisplayOptions {
   displayId?: string;
 }
 
+/**
+ * Append-only storage of named records that outlives the kernel (a folder beside the
+ * notebook on the desktop; the browser's storage in a web worker). Names are short
+ * identifiers such as a mission id.
+ */
+export interface JournalStore {
+  /** Every line appended to `name` so far, oldest first; [] when there is none. */
+  read(name: string): string[];
+  append(name: string, line: string): void;
+  /** Moves `name` aside (kept, never deleted) and returns where it went. */
+  setAside(name: string): string;
+}
+
 /** What a cell may ask of its host. */
 export interface KernelRuntime {
+  /** Where the host keeps records across restarts; absent in hosts that start fresh (`fleetlab run`). */
+  readonly journal?: JournalStore;
   /** Opens a comm from the kernel side (comm_open on iopub). */
   openComm(targetName: string, data: JsonObject, metadata?: JsonObject, buffers?: Uint8Array[]): Comm;
   /** Accepts comm_open from the front end for this target. */

@@ -18,9 +18,9 @@
  * prediction is still committed once per track, and never after that track's results of
  * the part were revealed. Cells rendered after a switch use the new track too.
  */
-import { MIME_BUNDLE, requireKernelRuntime } from "../kernel/runtime";
+import { MIME_BUNDLE, requireKernelRuntime, type JournalStore } from "../kernel/runtime";
 import { Box, Choice, Gauge, MathPeek, NumberInput, PredictionLock, Reflect, Slider, Stakeholder, Toggle, VegaPlot } from "../widgets/index";
-import { LockLedger } from "../widgets/lock-ledger";
+import { committedPrediction, LockLedger } from "../widgets/lock-ledger";
 import { answerKey, lockMatches, withinTolerance } from "./answer-key";
 import { nonFinite } from "./control-extremes";
 import { findPart } from "./answer-key";
@@ -66,9 +66,38 @@ export function notebookLockLedger(): LockLedger {
   return ((globalThis as LedgerHolder)[LOCK_LEDGER_KEY] ??= new LockLedger());
 }
 
+const JOURNAL_KEY = Symbol.for("fleetlab.lockJournalName");
+type JournalHolder = { [JOURNAL_KEY]?: string };
+
+/**
+ * Binds the notebook's lock ledger to the host's journal under `name` (once per process):
+ * the record saved there is resumed, so commits survive a kernel restart and a reopened
+ * notebook, and every new event is appended to it. A record that does not verify is set
+ * aside (kept, never replaced silently) and a fresh one started; returns why, or null.
+ */
+function bindLockJournal(name: string, journal: JournalStore): string | null {
+  const holder = globalThis as JournalHolder & LedgerHolder;
+  if (holder[JOURNAL_KEY] === name) return null;
+  let ledger: LockLedger;
+  let problem: string | null = null;
+  const lines = journal.read(name);
+  try {
+    ledger = LockLedger.resume({ version: 1, algorithm: "sha256", events: lines.map((l) => JSON.parse(l) as unknown) });
+  } catch (e) {
+    const aside = journal.setAside(name);
+    problem = `The saved lock record of this mission could not be read (${(e as Error).message.slice(0, 300)}). It was kept as ${aside} and a new record started.`;
+    ledger = new LockLedger();
+  }
+  ledger.onAppend((event) => journal.append(name, JSON.stringify(event)));
+  holder[LOCK_LEDGER_KEY] = ledger;
+  holder[JOURNAL_KEY] = name;
+  return problem;
+}
+
 /** Starts a fresh lock ledger and part list (the headless runner calls this per notebook). */
 export function resetNotebookRecords(): void {
   (globalThis as LedgerHolder)[LOCK_LEDGER_KEY] = new LockLedger();
+  delete (globalThis as JournalHolder)[JOURNAL_KEY];
   renderedParts().length = 0;
 }
 
@@ -211,6 +240,9 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
   const briefings: string[] = [];
   const switches: Choice[] = [];
   const runtime = () => requireKernelRuntime();
+  const journal = runtime().journal;
+  const journalProblem = journal ? bindLockJournal(`locks-${mission.id}`, journal) : null;
+  if (journalProblem) runtime().display({ "text/markdown": `**Lock record:** ${journalProblem}`, "text/plain": journalProblem });
   const recordTrack = (from: TrackId | null, to: TrackId, widgetId: string) =>
     notebookLockLedger().append({ kind: "track", widget_id: widgetId, part: mission.id, trait: "track", value: { from, to } });
   recordTrack(null, track, "");
@@ -287,6 +319,9 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       record();
     });
     lock.gates(...(Object.values(controls) as unknown as Parameters<PredictionLock["gates"]>), ...((target ? [target] : []) as never[]), reflect as never);
+    // Committed before (then a restart, or the notebook reopened): it stays committed.
+    const earlier = committedPrediction(notebookLockLedger().events, t, lock.part);
+    if (earlier && (typeof earlier.value === "number" || typeof earlier.value === "string")) lock.restore(earlier.value, earlier.time);
     const children: { id: string }[] = [lock, answer, ...Object.values(controls), ...instruments.map((i) => i.w)];
     if (target) children.push(target);
     if (part.stakeholder) {

@@ -78,9 +78,28 @@ export interface LedgerOptions {
 export class LockLedger {
   private readonly list: LedgerEvent[] = [];
   private readonly clock: () => Date;
+  private readonly listeners: ((event: LedgerEvent) => void)[] = [];
 
   constructor(options: LedgerOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
+  }
+
+  /**
+   * Continues a saved record (a reopened notebook, a restarted kernel): new events chain on
+   * from its newest one.
+   * @throws Error listing verifyLedger's problems when the record does not verify
+   */
+  static resume(record: unknown, options: LedgerOptions = {}): LockLedger {
+    const verdict = verifyLedger(record);
+    if (!verdict.ok) throw new Error(`lock record does not verify: ${verdict.problems.join("; ")}`);
+    const ledger = new LockLedger(options);
+    for (const e of (record as LedgerRecord).events) ledger.list.push(Object.freeze({ ...e, value: structuredClone(e.value) }));
+    return ledger;
+  }
+
+  /** Calls `listener` with every event appended from now on (a journal writes them out). */
+  onAppend(listener: (event: LedgerEvent) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Appends one event and returns it (frozen). */
@@ -97,6 +116,7 @@ export class LockLedger {
     };
     const event = Object.freeze({ ...partial, hash: eventHash(partial) });
     this.list.push(event);
+    for (const listener of this.listeners) listener(event);
     return event;
   }
 
@@ -114,6 +134,19 @@ export class LockLedger {
   toJSON(): LedgerRecord {
     return { version: 1, algorithm: "sha256", events: this.list.map((e) => ({ ...e, value: structuredClone(e.value) })) };
   }
+}
+
+/**
+ * The prediction committed for `part` while `track` was in force, with its time, or null.
+ * Events before any "track" event belong to no named track (track null).
+ */
+export function committedPrediction(events: readonly LedgerEvent[], track: string | null, part: string): { value: JsonValue; time: string } | null {
+  let inForce: string | null = null;
+  for (const e of events) {
+    if (e.kind === "track") inForce = trackTo(e.value) ?? inForce;
+    else if (e.kind === "commit" && e.part === part && inForce === track) return { value: e.value, time: e.time };
+  }
+  return null;
 }
 
 /** Result of verifyLedger: ok, or every problem found. */

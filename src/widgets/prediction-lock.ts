@@ -145,6 +145,19 @@ export class PredictionLock extends Widget<PredictionLockTraits> {
   }
 
   /**
+   * Shows a commit that is already in the ledger (a restarted kernel, a reopened notebook):
+   * locked with that answer, gated widgets enabled, and no second commit recorded.
+   * @throws WidgetTraitError naming `value` when already locked or the answer is invalid here
+   */
+  restore(value: number | string, lockedAt: string): void {
+    if (this.isLocked) throw new WidgetTraitError(this.label, "value", message.lockedAlready(this.part, this.value));
+    const broken = answerProblem(this.getState(), value);
+    if (broken !== null) throw new WidgetTraitError(this.label, "value", message.invalid("value", broken, value));
+    this.setMany({ value, locked: true, locked_at: lockedAt });
+    for (const widget of this.gated) widget.setDisabled(null);
+  }
+
+  /**
    * Kernel writes after commit are refused like front-end ones, and recorded.
    * @throws WidgetTraitError naming the trait when the lock is committed
    */

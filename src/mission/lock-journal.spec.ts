@@ -1,0 +1,79 @@
+/**
+ * The lock survives a restart: a session bound to the host's journal resumes the record,
+ * shows an earlier commit as committed (same prediction, results open) and refuses a second
+ * one; a record that does not verify is set aside, said so, and a fresh one started.
+ */
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { createFolderJournal } from "../kernel/journal-store";
+import { setKernelRuntime, type JsonObject } from "../kernel/runtime";
+import { verifyLedger } from "../widgets/lock-ledger";
+import { createHeadlessRuntime } from "./headless/runtime";
+import { notebookLockLedger, open, resetNotebookRecords, WITHHELD_NOTE } from "./session";
+
+describe("lock journal: commits survive a kernel restart", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-journal-"));
+  const journalDir = path.join(dir, ".fleetlab");
+  beforeAll(() => { process.env.FLEETLAB_LEDGER = path.join(dir, "fleetlab-ledger.json"); });
+  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+
+  /** A fresh process as far as the session can tell: new runtime, new records, same journal folder. */
+  function restart() {
+    const rt = createHeadlessRuntime();
+    setKernelRuntime({ ...rt, journal: createFolderJournal(journalDir) });
+    resetNotebookRecords();
+    return rt;
+  }
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+  const state = (rt: ReturnType<typeof createHeadlessRuntime>, id: string): JsonObject => {
+    const c = rt.comm(id)!;
+    const s = { ...(c.openData.state as JsonObject) };
+    for (const m of c.sent) if (m.method === "update" || m.method === "echo_update") Object.assign(s, m.state as JsonObject);
+    return s;
+  };
+
+  it("keeps a committed prediction across restarts, refuses a second commit, and keeps one verifying chain", async () => {
+    let rt = restart();
+    rt.beginCell();
+    let part = open("01_ml_intro", "cloud_titan").part("reliability_gap");
+    rt.frontendSend(part.lock, { method: "custom", content: { type: "lock_request", value: 0.4 } });
+    expect(state(rt, part.lock)).toMatchObject({ locked: true, value: 0.4 });
+
+    rt = restart();
+    rt.beginCell();
+    part = open("01_ml_intro", "cloud_titan").part("reliability_gap");
+    await settle();
+    expect(state(rt, part.lock)).toMatchObject({ locked: true, value: 0.4 });
+    // Results are open and the controls enabled, as after the commit.
+    for (const id of Object.values(part.instruments)) expect(String(state(rt, id).description)).not.toContain(WITHHELD_NOTE);
+    for (const id of Object.values(part.controls)) expect(state(rt, id).disabled).toBe(false);
+    // A new prediction is refused and recorded as refused.
+    rt.frontendSend(part.lock, { method: "custom", content: { type: "lock_request", value: 0.9 } });
+    expect(state(rt, part.lock).value).toBe(0.4);
+    const record = notebookLockLedger().toJSON();
+    expect(verifyLedger(record)).toEqual({ ok: true });
+    expect(record.events.filter((e) => e.kind === "commit").map((e) => e.value)).toEqual([0.4]);
+    expect(record.events.some((e) => e.kind === "refused")).toBe(true);
+
+    // Another track's lock of the same part is its own, and still open.
+    rt = restart();
+    rt.beginCell();
+    part = open("01_ml_intro", "mobile_nomad").part("reliability_gap");
+    await settle();
+    expect(state(rt, part.lock)).toMatchObject({ locked: false, value: null });
+  });
+
+  it("sets a record that does not verify aside, says so, and starts a fresh one", () => {
+    const file = path.join(journalDir, "locks-07_fault_tolerance.jsonl");
+    fs.mkdirSync(journalDir, { recursive: true });
+    fs.writeFileSync(file, '{"seq":0,"not":"an event"}\n');
+    const rt = restart();
+    const outputs = rt.beginCell();
+    const part = open("07_fault_tolerance", "cloud_titan").part("young_daly_audit");
+    expect(JSON.stringify(outputs)).toMatch(/could not be read .*kept as .*set-aside/);
+    expect(fs.readdirSync(journalDir).some((f) => f.startsWith("locks-07_fault_tolerance.jsonl.set-aside-"))).toBe(true);
+    expect(state(rt, part.lock).locked).toBe(false);
+    expect(verifyLedger(notebookLockLedger().toJSON())).toEqual({ ok: true });
+  });
+});
