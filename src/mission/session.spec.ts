@@ -4,6 +4,7 @@ import path from "path";
 import { setKernelRuntime } from "../kernel/runtime";
 import { createHeadlessRuntime } from "./headless/runtime";
 import { verifyLedger } from "../widgets/lock-ledger";
+import { LOCK_RECORD_MIME } from "../widgets/traits";
 import { answerKey } from "./answer-key";
 import { readLedger } from "./ledger";
 import { missionById } from "./missions/index";
@@ -69,7 +70,9 @@ describe("mission session, track switch", () => {
     const visualOut = rt.beginCell();
     m.visuals();
     await settle();
-    const switchId = modelId(briefingOut[1]);
+    // The open cell shows the lock record, then the briefing and its Track control.
+    expect(briefingOut[0].output_type === "display_data" && Object.keys(briefingOut[0].data)).toContain(LOCK_RECORD_MIME);
+    const switchId = modelId(briefingOut[2]);
     const boxId = modelId(partOut[0]);
     const cloudLock = part.lock;
     const cloudPlot = modelId(visualOut[0]);
@@ -96,7 +99,10 @@ describe("mission session, track switch", () => {
     expect(frontState(part.lock)).toMatchObject({ prompt: resolve(part1.lock.question, ctx), locked: false, value: null });
     expect(String(frontState(part.target!).description)).toContain(answerKey(mission, part1.id, "mobile_nomad", readLedger()).target!.prompt);
     // Briefing and visuals redrawn under their display ids.
-    expect(String(briefingOut[0].output_type === "display_data" && briefingOut[0].data["text/markdown"])).toContain(mission.tracks.mobile_nomad!.crisisTitle);
+    expect(String(briefingOut[1].output_type === "display_data" && briefingOut[1].data["text/markdown"])).toContain(mission.tracks.mobile_nomad!.crisisTitle);
+    // The lock record output is current: it holds both commits' worth of events so far.
+    const shownRecord = (briefingOut[0] as { data: Record<string, unknown> }).data[LOCK_RECORD_MIME] as { events: { kind: string }[] };
+    expect(shownRecord.events.length).toBe(notebookLockLedger().events.length);
     expect(modelId(visualOut[0])).not.toBe(cloudPlot);
 
     // The ledger has the opening track and the switch, and still verifies.

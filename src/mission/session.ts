@@ -18,9 +18,10 @@
  * prediction is still committed once per track, and never after that track's results of
  * the part were revealed. Cells rendered after a switch use the new track too.
  */
-import { MIME_BUNDLE, requireKernelRuntime, type JournalStore } from "../kernel/runtime";
+import { MIME_BUNDLE, requireKernelRuntime, type JournalStore, type JsonObject, type KernelRuntime, type MimeBundle } from "../kernel/runtime";
 import { Box, Choice, Gauge, MathPeek, NumberInput, PredictionLock, Reflect, Slider, Stakeholder, Toggle, VegaPlot } from "../widgets/index";
 import { committedPrediction, LockLedger } from "../widgets/lock-ledger";
+import { LOCK_RECORD_MIME } from "../widgets/traits";
 import { answerKey, lockMatches, withinTolerance } from "./answer-key";
 import { nonFinite } from "./control-extremes";
 import { findPart } from "./answer-key";
@@ -94,10 +95,51 @@ function bindLockJournal(name: string, journal: JournalStore): string | null {
   return problem;
 }
 
+const RECORD_DISPLAY_KEY = Symbol.for("fleetlab.lockRecordDisplay");
+type RecordDisplayHolder = { [RECORD_DISPLAY_KEY]?: { ledger: LockLedger; displayId: string } };
+
+/** The lock record as an output: the record for graders, a one-line summary for people. */
+function lockRecordBundle(ledger: LockLedger): MimeBundle {
+  const events = ledger.events;
+  const commits = events.filter((e) => e.kind === "commit").length;
+  return {
+    [LOCK_RECORD_MIME]: ledger.toJSON() as unknown as JsonObject,
+    "text/plain": `FleetLab lock record: ${events.length} event${events.length === 1 ? "" : "s"}, ${commits} prediction${commits === 1 ? "" : "s"} committed (saved with this notebook for grading).`,
+  };
+}
+
+/**
+ * Shows the notebook's lock record as an output of the current cell and keeps that output
+ * current (one update per turn however many events it brings). Showing it again (the cell
+ * re-run) moves it to the new output.
+ */
+function showLockRecord(runtime: KernelRuntime): void {
+  const holder = globalThis as RecordDisplayHolder;
+  const ledger = notebookLockLedger();
+  const displayId = `fleetlab-lock-record-${randomId()}`;
+  runtime.display(lockRecordBundle(ledger), { displayId });
+  const known = holder[RECORD_DISPLAY_KEY]?.ledger === ledger;
+  holder[RECORD_DISPLAY_KEY] = { ledger, displayId };
+  if (known) return;
+  let pending = false;
+  ledger.onAppend(() => {
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      const shown = holder[RECORD_DISPLAY_KEY];
+      if (shown?.ledger === ledger) runtime.updateDisplay(lockRecordBundle(ledger), { displayId: shown.displayId });
+    });
+  });
+}
+
+const randomId = () => Math.random().toString(36).slice(2, 10);
+
 /** Starts a fresh lock ledger and part list (the headless runner calls this per notebook). */
 export function resetNotebookRecords(): void {
   (globalThis as LedgerHolder)[LOCK_LEDGER_KEY] = new LockLedger();
   delete (globalThis as JournalHolder)[JOURNAL_KEY];
+  delete (globalThis as RecordDisplayHolder)[RECORD_DISPLAY_KEY];
   renderedParts().length = 0;
 }
 
@@ -243,6 +285,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
   const journal = runtime().journal;
   const journalProblem = journal ? bindLockJournal(`locks-${mission.id}`, journal) : null;
   if (journalProblem) runtime().display({ "text/markdown": `**Lock record:** ${journalProblem}`, "text/plain": journalProblem });
+  showLockRecord(runtime());
   const recordTrack = (from: TrackId | null, to: TrackId, widgetId: string) =>
     notebookLockLedger().append({ kind: "track", widget_id: widgetId, part: mission.id, trait: "track", value: { from, to } });
   recordTrack(null, track, "");

@@ -29,6 +29,12 @@ export const WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json";
 export const VEGALITE_V5_MIME = "application/vnd.vegalite.v5+json";
 /** Notebook-metadata key for FleetLab's own records (the lock ledger). */
 export const FLEETLAB_METADATA_KEY = "fleetlab";
+/**
+ * MIME type of the output that carries a notebook's lock record (LedgerRecord JSON). The
+ * kernel keeps it current with update_display_data, so whatever front end saves the
+ * notebook saves the record with it.
+ */
+export const LOCK_RECORD_MIME = "application/vnd.fleetlab.lock-record+json";
 /** Prefix of a reference to another widget inside state (ipywidgets' `IPY_MODEL_`). */
 export const MODEL_REF_PREFIX = "IPY_MODEL_";
 /** `version_major`/`version_minor` of the widget-view MIME bundle (protocol 2.1). */

@@ -17,6 +17,7 @@ import { MISSIONS, missionById } from "../../src/mission/missions/index";
 import { answerText } from "../../src/mission/session";
 import { TRACK_IDS, type LedgerEntry } from "../../src/mission/types";
 import { verifyLedger, type LedgerRecord } from "../../src/widgets/lock-ledger";
+import { LOCK_RECORD_MIME } from "../../src/widgets/traits";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const BIN = path.join(REPO, "bin", "fleetlab.js");
@@ -229,8 +230,13 @@ describe("the same notebooks through jupyter nbconvert --execute", () => {
       ...process.env, JUPYTER_PATH: path.join(prefix, "share", "jupyter"), JUPYTER_PLATFORM_DIRS: "1", PYTHONDONTWRITEBYTECODE: "1",
       FLEETLAB_LEDGER: path.join(dir, "fleetlab-ledger.json"),
     };
+    // Copies in a scratch folder: the kernel runs beside the notebook and keeps its lock journal there.
+    const copies = path.join(dir, "in");
+    fs.mkdirSync(copies);
+    const inputs = NOTEBOOKS.map((f) => path.join(copies, path.basename(f)));
+    NOTEBOOKS.forEach((f, i) => fs.copyFileSync(f, inputs[i]));
     const r = spawnSync(JUPYTER, ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=fleetlab",
-      "--ExecutePreprocessor.timeout=300", "--output-dir", dir, ...NOTEBOOKS], { env, encoding: "utf8", timeout: 600_000 });
+      "--ExecutePreprocessor.timeout=300", "--output-dir", dir, ...inputs], { env, encoding: "utf8", timeout: 600_000 });
     if (r.status !== 0) throw new Error(`nbconvert failed:\n${r.stdout}\n${r.stderr}`);
     const ours = path.join(dir, "ours");
     expect(fleetlab(["run", ...NOTEBOOKS, "--out", ours]).status).toBe(0);
@@ -240,6 +246,10 @@ describe("the same notebooks through jupyter nbconvert --execute", () => {
       const all = theirs.cells.flatMap((c) => c.outputs ?? []);
       expect(all.filter((o) => o.output_type === "error")).toEqual([]);
       expect(all.filter((o) => o.data?.[VIEW_MIME]).length).toBeGreaterThanOrEqual(4);
+      // The lock record travels in the saved notebook, as an output the kernel kept current.
+      const records = all.filter((o) => o.data?.[LOCK_RECORD_MIME]);
+      expect(records).toHaveLength(1);
+      expect(verifyLedger(records[0].data![LOCK_RECORD_MIME])).toEqual({ ok: true });
       const mine = read(path.join(ours, `${m.id}.ipynb`));
       expect(shape(theirs)).toEqual(shape(mine));
       const models = (nb: Nb) => Object.values(nb.metadata.widgets[STATE_MIME].state).map((s) => s.model_name).sort();
