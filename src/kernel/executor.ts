@@ -78,12 +78,20 @@ export function errorContent(err: unknown): { ename: string; evalue: string; tra
   return { ename: "Thrown", evalue: text, traceback: [`Uncaught ${text}`] };
 }
 
-/** text/plain via util.inspect, plus the value's own MIME bundle when it provides one (runtime MIME_BUNDLE). */
-export function displayBundle(value: unknown): MimeBundle {
+/**
+ * text/plain via util.inspect, plus the value's own MIME bundle when it provides one (runtime
+ * MIME_BUNDLE). A provider that returns null asks for no output at all (a value that has
+ * already shown itself, such as a mission part), and so does this function then.
+ */
+export function displayBundle(value: unknown): MimeBundle | null {
   const bundle: MimeBundle = {};
   if (value !== null && (typeof value === "object" || typeof value === "function")) {
     const provider = (value as { [MIME_BUNDLE]?: unknown })[MIME_BUNDLE];
-    if (typeof provider === "function") Object.assign(bundle, provider.call(value) as MimeBundle);
+    if (typeof provider === "function") {
+      const own = provider.call(value) as MimeBundle | null;
+      if (own === null) return null;
+      Object.assign(bundle, own);
+    }
   }
   if (!("text/plain" in bundle)) bundle["text/plain"] = util.inspect(value);
   return bundle;

@@ -122,7 +122,8 @@ export function createHandler(executor: Executor, session: string, send: Send): 
     }
     if (outcome.hasValue && !silent) {
       try {
-        iopub("execute_result", req.header, { execution_count: count, data: displayBundle(outcome.value), metadata: {} });
+        const data = displayBundle(outcome.value);
+        if (data) iopub("execute_result", req.header, { execution_count: count, data, metadata: {} });
       } catch (err) {
         const e = errorContent(err);
         iopub("error", req.header, e);
@@ -137,7 +138,7 @@ export function createHandler(executor: Executor, session: string, send: Send): 
         userExpressions[name] =
           r.status === "error"
             ? { status: "error", ename: r.ename, evalue: r.evalue, traceback: r.traceback }
-            : { status: "ok", data: displayBundle(r.hasValue ? r.value : undefined), metadata: {} };
+            : { status: "ok", data: displayBundle(r.hasValue ? r.value : undefined) ?? {}, metadata: {} };
       }
     }
     return { status: "ok", execution_count: count, user_expressions: userExpressions, payload: [] };

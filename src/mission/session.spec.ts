@@ -10,7 +10,8 @@ import { readLedger } from "./ledger";
 import { missionById } from "./missions/index";
 import type { NotebookOutput } from "./nbformat";
 import { resolve, resolveControl, trackContext } from "./resolve";
-import { notebookLockLedger, open, resetNotebookRecords } from "./session";
+import { notebookLockLedger, open, renderedParts, resetNotebookRecords } from "./session";
+import { displayBundle } from "../kernel/executor";
 import type { TrackId } from "./types";
 
 describe("mission session, headless", () => {
@@ -40,6 +41,27 @@ describe("mission session, headless", () => {
     expect(e.lock).toBe(0.4);
     expect(e.controls.nodes).toBe(2000);
     expect(e.target).toMatchObject({ value: 692, tries: [500, 692], found: true, attempts: 2 });
+  });
+});
+
+describe("mission session, part cells", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "session-cells-"));
+  const rt = createHeadlessRuntime();
+  beforeAll(() => { process.env.FLEETLAB_LEDGER = path.join(dir, "fleetlab-ledger.json"); setKernelRuntime(rt); resetNotebookRecords(); });
+  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+
+  it("a part cell prints nothing beyond its widgets, and re-running it closes the widgets it replaces", () => {
+    rt.beginCell();
+    const m = open("07_fault_tolerance", "edge_guardian");
+    rt.beginCell();
+    const first = m.part("young_daly_audit");
+    expect(displayBundle(first)).toBeNull();
+    const firstIds = [first.lock, first.reflect, first.answer, ...Object.values(first.controls), ...Object.values(first.instruments)];
+    rt.beginCell();
+    const second = m.part("young_daly_audit");
+    for (const id of firstIds) expect(rt.comm(id)!.isClosed).toBe(true);
+    expect(rt.comm(second.lock)!.isClosed).toBe(false);
+    expect(renderedParts().filter((p) => p.part === "young_daly_audit")).toEqual([second]);
   });
 });
 

@@ -222,7 +222,7 @@ const viewBundle = (w: { [MIME_BUNDLE](): import("../kernel/runtime").MimeBundle
 
 /** One part's widgets for one track. */
 interface TrackView {
-  children: { id: string }[];
+  children: { id: string; close(): void }[];
   lock: PredictionLock;
   ids: Omit<RenderedPart, "mission" | "part">;
   values: ControlValues;
@@ -365,7 +365,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     // Committed before (then a restart, or the notebook reopened): it stays committed.
     const earlier = committedPrediction(notebookLockLedger().events, t, lock.part);
     if (earlier && (typeof earlier.value === "number" || typeof earlier.value === "string")) lock.restore(earlier.value, earlier.time);
-    const children: { id: string }[] = [lock, answer, ...Object.values(controls), ...instruments.map((i) => i.w)];
+    const children: { id: string; close(): void }[] = [lock, answer, ...Object.values(controls), ...instruments.map((i) => i.w.widget)];
     if (target) children.push(target);
     if (part.stakeholder) {
       const s = part.stakeholder;
@@ -418,9 +418,18 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       const box = new Box(view.children, { layout: "vbox" });
       box.display();
       const rendered: RenderedPart = { mission: mission.id, part: part.id, ...view.ids };
-      // A re-run of the cell replaces the earlier rendering of the part (its output is gone).
+      // The part has shown itself: as a cell's last value it prints nothing more.
+      Object.defineProperty(rendered, MIME_BUNDLE, { value: () => null });
+      // A re-run of the cell replaces the earlier rendering of the part (its output is gone):
+      // its widgets close, so their state is neither kept nor saved twice.
       const again = shownParts.findIndex((p) => p.part.id === part.id);
-      if (again >= 0) shownParts.splice(again, 1);
+      if (again >= 0) {
+        const [old] = shownParts.splice(again, 1);
+        for (const v of old.views.values()) for (const w of v.children) w.close();
+        old.box.close();
+        const stale = renderedParts().indexOf(old.rendered);
+        if (stale >= 0) renderedParts().splice(stale, 1);
+      }
       shownParts.push({ part, box, views: new Map([[current, view]]), rendered });
       renderedParts().push(rendered);
       return rendered;

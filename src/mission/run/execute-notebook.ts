@@ -232,7 +232,8 @@ export async function executeNotebook(plan: NotebookPlan, options: RunOptions): 
         failure = { cellIndex: i, cellId: cell.id, ename: timedOut ? "Timeout" : outcome.ename, evalue, timedOut };
       } else if (outcome.hasValue) {
         try {
-          outputs.push({ output_type: "execute_result", execution_count: executed, data: displayBundle(outcome.value), metadata: {} });
+          const data = displayBundle(outcome.value);
+          if (data) outputs.push({ output_type: "execute_result", execution_count: executed, data, metadata: {} });
         } catch (err) {
           const e = err as Error;
           outputs.push({ output_type: "error", ename: e.name, evalue: e.message, traceback: [String(e.stack)] });
