@@ -12,6 +12,7 @@ import type { NotebookOutput } from "./nbformat";
 import { resolve, resolveControl, trackContext } from "./resolve";
 import { notebookLockLedger, open, renderedParts, resetNotebookRecords } from "./session";
 import { displayBundle } from "../kernel/executor";
+import { TRACK_NAMES } from "./notebook";
 import type { TrackId } from "./types";
 
 describe("mission session, headless", () => {
@@ -95,6 +96,8 @@ describe("mission session, track switch", () => {
     // The open cell shows the lock record, then the briefing and its Track control.
     expect(briefingOut[0].output_type === "display_data" && Object.keys(briefingOut[0].data)).toContain(LOCK_RECORD_MIME);
     const switchId = modelId(briefingOut[2]);
+    // The Track control shows the tracks' names, and holds their ids.
+    expect(frontState(switchId)).toMatchObject({ options: Object.keys(mission.tracks), labels: Object.keys(mission.tracks).map((t) => TRACK_NAMES[t as TrackId]) });
     const boxId = modelId(partOut[0]);
     const cloudLock = part.lock;
     const cloudPlot = modelId(visualOut[0]);

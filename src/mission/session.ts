@@ -404,7 +404,8 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     mission,
     get track() { return current; },
     briefing() {
-      const sw = new Choice({ description: "Track", options: Object.keys(mission.tracks), value: current, variant: "select", required: true });
+      const tracks = Object.keys(mission.tracks) as TrackId[];
+      const sw = new Choice({ description: "Track", options: tracks, labels: tracks.map((t) => TRACK_NAMES[t]), value: current, variant: "select", required: true });
       const displayId = `fleetlab-briefing-${sw.id}`;
       runtime().display(briefingBundle(current), { displayId });
       briefings.push(displayId);

@@ -26,6 +26,13 @@ describe("Choice", () => {
     expect(() => new Choice({ options: ["a", "b"], required: true })).toThrow('Choice.value must be one of "a", "b" (got null)');
     expect(c.getState()).not.toHaveProperty("required");
   });
+  it("takes one label per option (or none) and refuses any other count", () => {
+    const c = new Choice({ options: ["cloud_titan", "tiny_pioneer"], labels: ["Cloud Titan", "Tiny Pioneer"], value: "cloud_titan" });
+    expect(c.get("labels")).toEqual(["Cloud Titan", "Tiny Pioneer"]);
+    expect(new Choice({ options: ["a", "b"] }).get("labels")).toEqual([]);
+    expect(() => new Choice({ options: ["a", "b"], labels: ["A"] })).toThrow(/labels must be a list of 2 labels, one per option, or \[\]/);
+  });
+
   it("refuses repeated options and an options change that orphans the value", () => {
     expect(() => new Choice({ options: ["a", "a"] })).toThrow("Choice.options must be a list of distinct strings");
     const c = make();

@@ -12,6 +12,7 @@ const SPEC: WidgetSpec<ChoiceTraits> = {
   rules: {
     description: text(),
     options: stringList({ distinct: true, nonEmpty: true }),
+    labels: (v, s) => stringList()(v, s) ?? ((v as string[]).length === 0 || (v as string[]).length === s.options.length ? null : `a list of ${s.options.length} labels, one per option, or []`),
     value: nullable(oneOf((s: ChoiceTraits) => s.options)),
     variant: oneOf(["radio", "select"]),
     disabled: boolean(),
@@ -33,11 +34,12 @@ export interface ChoiceOptions extends Partial<OwnTraits<ChoiceTraits>> {
 export class Choice extends Widget<ChoiceTraits> {
   /**
    * @example new Choice({ description: "Checkpoint to", options: ["Blocking S3", "Local SSD", "Async DRAM"] })
+   * @example new Choice({ description: "Track", options: ["cloud_titan", "tiny_pioneer"], labels: ["Cloud Titan", "Tiny Pioneer"] })
    * @throws WidgetTraitError naming the trait when options repeat or value is not an option
    */
   constructor(options: ChoiceOptions, widgetOptions?: WidgetOptions) {
     const { required, ...traits } = options;
-    super(required ? REQUIRED_SPEC : SPEC, { description: "", value: null, variant: "radio", disabled: false, ...traits }, widgetOptions);
+    super(required ? REQUIRED_SPEC : SPEC, { description: "", labels: [], value: null, variant: "radio", disabled: false, ...traits }, widgetOptions);
   }
 
   /** The picked option, or null. */

@@ -167,7 +167,8 @@ export type ToggleMsg = RejectedMsg<ToggleTraits>;
 /** One of a fixed list of options, drawn as radio buttons or a drop-down select. */
 export interface ChoiceTraits extends BaseTraits {
   description: string;
-  options: string[];              // distinct option values, also their labels
+  options: string[];              // distinct option values
+  labels: string[];               // what each option shows, same length as options; [] = the values themselves
   value: string | null;           // front end writes; one of `options`, or null before a pick
   variant: "radio" | "select";
   disabled: boolean;              // kernel only

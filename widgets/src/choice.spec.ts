@@ -24,6 +24,16 @@ describe("Choice view", () => {
     select.dispatchEvent(new Event("change"));
     expect(model.get("value")).toBe("spot");
   });
+  it("shows each option's label and still sends the option's value", () => {
+    const model = createFakeModel({ ...CHOICE_DEFAULTS, description: "Track", options: ["cloud_titan", "tiny_pioneer"], labels: ["Cloud Titan", "Tiny Pioneer"], variant: "select" }, CHOICE_CHECKS);
+    const el = mount();
+    render({ model: model as never, el });
+    const select = el.querySelector("select") as HTMLSelectElement;
+    expect([...select.options].slice(1).map((o) => [o.value, o.textContent])).toEqual([["cloud_titan", "Cloud Titan"], ["tiny_pioneer", "Tiny Pioneer"]]);
+    select.value = "tiny_pioneer";
+    select.dispatchEvent(new Event("change"));
+    expect(model.saved).toEqual([{ value: "tiny_pioneer" }]);
+  });
   it("refuses a kernel value outside the options and keeps the last one", () => {
     const { model, notice } = setup("radio");
     model.fromKernel({ value: "preemptible" });

@@ -1,6 +1,6 @@
 /**
  * Choice: one of a fixed list, as radio buttons or a drop-down select.
- * Traits (ChoiceTraits): description, options, value, variant, disabled.
+ * Traits (ChoiceTraits): description, options, labels (what each option shows), value, variant, disabled.
  * The front end writes `value` only; a value not in `options` is refused on either side.
  */
 import type { ChoiceTraits } from "../../src/widgets/traits";
@@ -11,12 +11,13 @@ import {
 } from "./widget-base";
 
 /** Default trait values, in trait order. */
-export const CHOICE_DEFAULTS: OwnTraits<ChoiceTraits> = { description: "", options: [], value: null, variant: "radio", disabled: false };
+export const CHOICE_DEFAULTS: OwnTraits<ChoiceTraits> = { description: "", options: [], labels: [], value: null, variant: "radio", disabled: false };
 
 /** Checks applied to kernel state before it reaches the view. */
 export const CHOICE_CHECKS: Record<string, TraitCheck> = {
   description: isString,
   options: (v, s) => stringArray(v, s) ?? (new Set(v as string[]).size === (v as string[]).length ? null : "an array of distinct strings"),
+  labels: (v, s) => stringArray(v, s) ?? ((v as string[]).length === 0 || (v as string[]).length === (s.options as string[]).length ? null : "one label per option, or []"),
   value: (v, s) => (v === null ? null : oneOf(s.options as string[])(v, s)),
   variant: oneOf(["radio", "select"]),
   disabled: isBoolean,
@@ -49,6 +50,8 @@ export function render({ model, el }: RenderContext<ChoiceTraits>): () => void {
     legend.textContent = model.get("description");
     body.replaceChildren();
     const options = model.get("options");
+    const labels = model.get("labels");
+    const labelOf = (o: string) => labels[options.indexOf(o)] ?? o;
     const value = model.get("value");
     const disabled = model.get("disabled");
     if (model.get("variant") === "select") {
@@ -59,7 +62,7 @@ export function render({ model, el }: RenderContext<ChoiceTraits>): () => void {
       placeholder.disabled = true;
       select.appendChild(placeholder);
       for (const o of options) {
-        const opt = h(doc, "option", "", o);
+        const opt = h(doc, "option", "", labelOf(o));
         opt.value = o;
         select.appendChild(opt);
       }
@@ -77,12 +80,12 @@ export function render({ model, el }: RenderContext<ChoiceTraits>): () => void {
         radio.checked = o === value;
         radio.disabled = disabled;
         radio.addEventListener("change", () => radio.checked && pick(o));
-        label.append(radio, doc.createTextNode(` ${o}`));
+        label.append(radio, doc.createTextNode(` ${labelOf(o)}`));
         body.appendChild(label);
       }
     }
   };
-  const off = listen(model, ["change:options", "change:value", "change:variant", "change:disabled", "change:description"], draw);
+  const off = listen(model, ["change:options", "change:labels", "change:value", "change:variant", "change:disabled", "change:description"], draw);
   const offRefusals = showRefusals(model, notice);
   draw();
   return () => {
