@@ -66,6 +66,31 @@ describe("mission session, part cells", () => {
   });
 });
 
+describe("mission session, design ledger cell", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "session-design-"));
+  const rt = createHeadlessRuntime();
+  beforeAll(() => { process.env.FLEETLAB_LEDGER = path.join(dir, "fleetlab-ledger.json"); setKernelRuntime(rt); resetNotebookRecords(); });
+  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+
+  it("is a readable table that stays current as parts are committed and completed", () => {
+    rt.beginCell();
+    const m = open("01_ml_intro", "tiny_pioneer");
+    rt.beginCell();
+    const part = m.part("reliability_gap");
+    const ledgerOut = rt.beginCell();
+    m.ledger();
+    const text = () => String((ledgerOut[0] as { data: Record<string, unknown> }).data["text/markdown"]);
+    expect(text()).toMatch(/\| Part \| Track \| Your prediction \|/);
+    expect(text()).toContain("not started");
+    rt.frontendSend(part.lock, { method: "custom", content: { type: "lock_request", value: 0.5 } });
+    expect(text()).toMatch(/\| 1\. [^|]+ \| Tiny Pioneer \| 0\.5 \|/);
+    const key = answerKey(missionById("01_ml_intro"), "reliability_gap", "tiny_pioneer", readLedger()).target!;
+    expect(text()).not.toContain(String(Number(key.value.toPrecision(4))));
+    rt.frontendSend(part.target!, { method: "update", state: { value: key.value } });
+    expect(text()).toContain(`found (${Number(key.value.toPrecision(4))}) in 1 tries`);
+  });
+});
+
 describe("mission session, track switch", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "session-switch-"));
   const rt = createHeadlessRuntime();

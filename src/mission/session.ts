@@ -135,6 +135,28 @@ function showLockRecord(runtime: KernelRuntime): void {
 
 const randomId = () => Math.random().toString(36).slice(2, 10);
 
+/**
+ * The design ledger of one mission as a table a student can read: per part and track, the
+ * committed prediction and the model's answer (only once committed), the target (its value
+ * only once found or every try used), and the reflection's length.
+ */
+export function designSummary(mission: Mission<unknown>, entries: readonly LedgerEntry[]): MimeBundle {
+  const mine = entries.filter((e) => e.mission === mission.id);
+  const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "number" ? String(Number(v.toPrecision(4))) : String(v));
+  const rows = mission.parts.flatMap((part, i) => {
+    const forPart = mine.filter((e) => e.part === part.id);
+    if (forPart.length === 0) return [[`${i + 1}. ${part.title}`, "—", "not started", "—", "—", "—"]];
+    return forPart.map((e) => {
+      const target = !e.target ? "none" : e.target.found ? `found (${show(e.target.value)}) in ${e.target.attempts} tries` : `${e.target.attempts} tries${e.target.value === null ? "" : `; it was ${show(e.target.value)}`}`;
+      return [`${i + 1}. ${part.title}`, TRACK_NAMES[e.track], e.lock === null ? "not committed" : show(e.lock), show(e.answer), target, String(e.reflectionWords)];
+    });
+  });
+  const header = ["Part", "Track", "Your prediction", "Model's answer", "Target", "Reflection words"];
+  const markdown = [`**Design ledger: ${mission.title}**`, "", `| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  const plain = [`Design ledger: ${mission.title}`, ...rows.map((r) => r.join(" · "))].join("\n");
+  return { "text/markdown": markdown, "text/plain": plain };
+}
+
 /** Starts a fresh lock ledger and part list (the headless runner calls this per notebook). */
 export function resetNotebookRecords(): void {
   (globalThis as LedgerHolder)[LOCK_LEDGER_KEY] = new LockLedger();
@@ -281,6 +303,8 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
   const shownVisuals: ShownVisual[] = [];
   const briefings: string[] = [];
   const switches: Choice[] = [];
+  /** Design-ledger summaries on screen, kept current as parts are committed and completed. */
+  const ledgerDisplays: string[] = [];
   const runtime = () => requireKernelRuntime();
   const journal = runtime().journal;
   const journalProblem = journal ? bindLockJournal(`locks-${mission.id}`, journal) : null;
@@ -314,7 +338,10 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     // Withheld until the commit: a prediction must come before any result (the lock's point).
     const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, null, ctx) }));
     const controls: Record<string, Slider | Toggle | Choice> = {};
-    const record = () => writeLedgerEntry(entry(), ledgerPath());
+    const record = () => {
+      const entries = writeLedgerEntry(entry(), ledgerPath());
+      for (const displayId of ledgerDisplays) runtime().updateDisplay(designSummary(mission, entries), { displayId });
+    };
     for (const c of part.workbench.controls) {
       const r = resolveControl(c, ctx);
       const w = r.kind === "slider"
@@ -449,8 +476,9 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       runtime().display({ "text/markdown": `**Math Peek:** ${mission.visuals.mathPeek}`, "text/plain": mission.visuals.mathPeek });
     },
     ledger() {
-      const entries = readLedger().entries.filter((e) => e.mission === mission.id);
-      runtime().display({ "application/json": JSON.parse(JSON.stringify(entries)), "text/plain": JSON.stringify(entries, null, 1) });
+      const displayId = `fleetlab-design-${randomId()}`;
+      runtime().display(designSummary(mission, readLedger().entries), { displayId });
+      ledgerDisplays.push(displayId);
     },
     switchTrack(to) {
       contextFor(to); // throws a RangeError naming the track before anything changes
