@@ -276,7 +276,7 @@ export function open(id: string, track: TrackId): MissionSession {
     part(partId) {
       const part = findPart(mission, partId);
       const view = buildView(part, current);
-      const box = new Box(view.children, { layout: "vbox" });
+      const box = new Box(view.children, { arrangement: "vbox" });
       box.display();
       const rendered: RenderedPart = { mission: mission.id, part: part.id, ...view.ids };
       // A re-run of the cell replaces the earlier rendering of the part (its output is gone).
