@@ -3,6 +3,9 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/src", "<rootDir>/test", "<rootDir>/widgets/src"],
   testMatch: ["**/*.spec.ts", "**/*.test.ts"],
+  // test/jupyterlab/ is also an npm project: its dependencies and build output are no test code.
+  modulePathIgnorePatterns: ["<rootDir>/test/jupyterlab/node_modules/", "<rootDir>/test/jupyterlab/.build/"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/jupyterlab/.build/"],
   transform: {
     "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json" }],
     // @jupyter-widgets/* ship ES modules as .js; transpile them to CommonJS for widget specs.

@@ -443,7 +443,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     part(partId) {
       const part = findPart(mission, partId);
       const view = buildView(part, current);
-      const box = new Box(view.children, { layout: "vbox" });
+      const box = new Box(view.children, { arrangement: "vbox" });
       box.display();
       const rendered: RenderedPart = { mission: mission.id, part: part.id, ...view.ids };
       // The part has shown itself: as a cell's last value it prints nothing more.

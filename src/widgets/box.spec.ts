@@ -13,7 +13,7 @@ describe("Box", () => {
     const b = new Toggle();
     const t = tabs([a, b], ["A", "B"]);
     expect(rt.messagesOf(t.id)[0].data.state).toMatchObject({
-      _model_name: "BoxModel", layout: "tab", children: [`IPY_MODEL_${a.id}`, `IPY_MODEL_${b.id}`], selected_index: 0,
+      _model_name: "BoxModel", arrangement: "tab", children: [`IPY_MODEL_${a.id}`, `IPY_MODEL_${b.id}`], selected_index: 0,
     });
     rt.update(t.id, { selected_index: 1 });
     expect(t.get("selected_index")).toBe(1);
@@ -22,6 +22,6 @@ describe("Box", () => {
     t.setChildren([a]);
     expect(t.get("selected_index")).toBe(0);
     expect(() => t.set("children", ["comm-1"])).toThrow(/IPY_MODEL_/);
-    expect(new Box([a]).get("layout")).toBe("vbox");
+    expect(new Box([a]).get("arrangement")).toBe("vbox");
   });
 });

@@ -11,7 +11,7 @@ const SPEC: WidgetSpec<BoxTraits> = {
   kind: "box",
   label: "Box",
   rules: {
-    layout: oneOf(["hbox", "vbox", "tab"]),
+    arrangement: oneOf(["hbox", "vbox", "tab"]),
     children: (v, s) => stringList<BoxTraits>()(v, s) ??
       ((v as string[]).every((c) => c.startsWith(MODEL_REF_PREFIX)) ? null : `a list of "${MODEL_REF_PREFIX}<id>" references`),
     titles: stringList(),
@@ -27,13 +27,13 @@ export function modelRef(widget: { readonly id: string }): string {
 
 /** The kernel half of a layout box. */
 export class Box extends Widget<BoxTraits> {
-  /** @example new Box([slider, plot], { layout: "hbox" }) */
-  constructor(children: { readonly id: string }[], options: { layout?: BoxTraits["layout"]; titles?: string[] } = {},
+  /** @example new Box([slider, plot], { arrangement: "hbox" }) */
+  constructor(children: { readonly id: string }[], options: { arrangement?: BoxTraits["arrangement"]; titles?: string[] } = {},
     widgetOptions?: WidgetOptions) {
-    const layout = options.layout ?? "vbox";
+    const arrangement = options.arrangement ?? "vbox";
     super(SPEC, {
-      layout, children: children.map(modelRef), titles: options.titles ?? [],
-      selected_index: layout === "tab" && children.length > 0 ? 0 : null,
+      arrangement, children: children.map(modelRef), titles: options.titles ?? [],
+      selected_index: arrangement === "tab" && children.length > 0 ? 0 : null,
     }, widgetOptions);
   }
 
@@ -47,13 +47,13 @@ export class Box extends Widget<BoxTraits> {
   }
 
   protected override describe(): string {
-    return `${this.get("layout")}, ${this.get("children").length} children`;
+    return `${this.get("arrangement")}, ${this.get("children").length} children`;
   }
 }
 
 /** A horizontal box. */
-export const hbox = (children: { readonly id: string }[]) => new Box(children, { layout: "hbox" });
+export const hbox = (children: { readonly id: string }[]) => new Box(children, { arrangement: "hbox" });
 /** A vertical box. */
-export const vbox = (children: { readonly id: string }[]) => new Box(children, { layout: "vbox" });
+export const vbox = (children: { readonly id: string }[]) => new Box(children, { arrangement: "vbox" });
 /** Tabs, one title per child. */
-export const tabs = (children: { readonly id: string }[], titles: string[]) => new Box(children, { layout: "tab", titles });
+export const tabs = (children: { readonly id: string }[], titles: string[]) => new Box(children, { arrangement: "tab", titles });

@@ -320,12 +320,16 @@ export interface StakeholderTraits extends BaseTraits {
 export const STAKEHOLDER_WRITABLE = ["acknowledged"] as const;
 export type StakeholderMsg = RejectedMsg<StakeholderTraits>;
 
-/** A layout of child widgets. */
+/**
+ * A layout of child widgets. The trait is `arrangement`, not `layout`: ipywidgets'
+ * DOMWidgetModel reserves `layout` (and `style`) for a reference to a LayoutModel, which
+ * every DOMWidgetView resolves into a child view.
+ */
 export interface BoxTraits extends BaseTraits {
-  layout: "hbox" | "vbox" | "tab";
+  arrangement: "hbox" | "vbox" | "tab";
   children: string[];             // "IPY_MODEL_<model id>" references
-  titles: string[];               // tab titles, one per child (layout "tab")
-  selected_index: number | null;  // front end writes (layout "tab")
+  titles: string[];               // tab titles, one per child (arrangement "tab")
+  selected_index: number | null;  // front end writes (arrangement "tab")
 }
 export const BOX_WRITABLE = ["selected_index"] as const;
 export type BoxMsg = RejectedMsg<BoxTraits>;

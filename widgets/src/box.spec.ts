@@ -18,15 +18,15 @@ function host(): WidgetHost & { removed: string[] } {
 
 describe("Box view", () => {
   it("places each child in order", async () => {
-    const model = createFakeModel({ ...BOX_DEFAULTS, layout: "hbox" as const, children: ["IPY_MODEL_a", "IPY_MODEL_b"] }, BOX_CHECKS);
+    const model = createFakeModel({ ...BOX_DEFAULTS, arrangement: "hbox" as const, children: ["IPY_MODEL_a", "IPY_MODEL_b"] }, BOX_CHECKS);
     const el = mount();
     render({ model: model as never, el, host: host() });
     await flush();
     expect([...el.querySelectorAll(".fleetlab-box-child")].map((c) => c.textContent)).toEqual(["IPY_MODEL_a", "IPY_MODEL_b"]);
-    expect(el.querySelector(".layout-hbox")).not.toBeNull();
+    expect(el.querySelector(".arrangement-hbox")).not.toBeNull();
   });
   it("shows one tab at a time and sends the selected index", async () => {
-    const model = createFakeModel({ ...BOX_DEFAULTS, layout: "tab" as const, children: ["IPY_MODEL_a", "IPY_MODEL_b"], titles: ["Predict", "Explore"], selected_index: 0 }, BOX_CHECKS);
+    const model = createFakeModel({ ...BOX_DEFAULTS, arrangement: "tab" as const, children: ["IPY_MODEL_a", "IPY_MODEL_b"], titles: ["Predict", "Explore"], selected_index: 0 }, BOX_CHECKS);
     const el = mount();
     const h = host();
     const cleanup = render({ model: model as never, el, host: h });

@@ -1,6 +1,6 @@
 /**
  * Box: lays out child widgets in a row, a column or tabs.
- * Traits (BoxTraits): layout, children ("IPY_MODEL_<id>" references), titles, selected_index.
+ * Traits (BoxTraits): arrangement, children ("IPY_MODEL_<id>" references), titles, selected_index.
  * The front end writes `selected_index` only (the open tab).
  */
 import type { BoxTraits } from "../../src/widgets/traits";
@@ -11,11 +11,11 @@ import {
 } from "./widget-base";
 
 /** Default trait values, in trait order. */
-export const BOX_DEFAULTS: OwnTraits<BoxTraits> = { layout: "vbox", children: [], titles: [], selected_index: null };
+export const BOX_DEFAULTS: OwnTraits<BoxTraits> = { arrangement: "vbox", children: [], titles: [], selected_index: null };
 
 /** Checks applied to kernel state before it reaches the view. */
 export const BOX_CHECKS: Record<string, TraitCheck> = {
-  layout: oneOf(["hbox", "vbox", "tab"]),
+  arrangement: oneOf(["hbox", "vbox", "tab"]),
   children: stringArray,
   titles: stringArray,
   selected_index: (v, s) =>
@@ -35,7 +35,7 @@ export function render({ model, el, host }: RenderContext<BoxTraits>): () => voi
   let generation = 0;
 
   const showTab = () => {
-    const tab = model.get("layout") === "tab";
+    const tab = model.get("arrangement") === "tab";
     const index = model.get("selected_index") ?? 0;
     [...body.children].forEach((child, i) => ((child as HTMLElement).hidden = tab && i !== index));
     [...tabs.children].forEach((b, i) => b.setAttribute("aria-selected", String(i === index)));
@@ -46,13 +46,13 @@ export function render({ model, el, host }: RenderContext<BoxTraits>): () => voi
     removeChildren = [];
     body.replaceChildren();
     tabs.replaceChildren();
-    const layout = model.get("layout");
-    body.className = `fleetlab-box layout-${layout}`;
-    tabs.hidden = layout !== "tab";
+    const arrangement = model.get("arrangement");
+    body.className = `fleetlab-box arrangement-${arrangement}`;
+    tabs.hidden = arrangement !== "tab";
     model.get("children").forEach((ref, i) => {
       const slot = h(doc, "div", "fleetlab-box-child");
       body.appendChild(slot);
-      if (layout === "tab") {
+      if (arrangement === "tab") {
         const b = h(doc, "button", "", model.get("titles")[i] ?? `Tab ${i + 1}`);
         b.type = "button";
         b.setAttribute("role", "tab");
@@ -70,7 +70,7 @@ export function render({ model, el, host }: RenderContext<BoxTraits>): () => voi
     });
     showTab();
   };
-  const off = listen(model, ["change:children", "change:layout", "change:titles"], draw);
+  const off = listen(model, ["change:children", "change:arrangement", "change:titles"], draw);
   const offTab = listen(model, ["change:selected_index"], showTab);
   const offRefusals = showRefusals(model, notice);
   draw();

@@ -4,7 +4,7 @@ jest.mock("../../src/widgets/plots/compute", () => ({ computeRows: jest.fn() }),
 
 import plugin from "./plugin";
 import { WIDGET_EXPORTS } from "./index";
-import { IJupyterWidgetRegistry } from "@jupyter-widgets/base";
+import { DOMWidgetModel, IJupyterWidgetRegistry } from "@jupyter-widgets/base";
 import { MODEL_NAMES, WIDGET_MODULE, WIDGET_MODULE_VERSION } from "../../src/widgets/traits";
 
 describe("JupyterLab plugin", () => {
@@ -16,5 +16,19 @@ describe("JupyterLab plugin", () => {
     const names = Object.values(MODEL_NAMES).flatMap((n) => [n._model_name, n._view_name]).sort();
     expect(Object.keys(WIDGET_EXPORTS).sort()).toEqual(names);
     for (const [name, cls] of Object.entries(WIDGET_EXPORTS)) expect(cls.name).toBe(name);
+  });
+
+  it("declares no trait that DOMWidgetModel reads as a model reference (layout, style)", () => {
+    // Every DOMWidgetView turns a `layout` or `style` value into a child view: a plain string
+    // there makes JupyterLab's widget manager fail in create_view.
+    const reserved = Object.keys((DOMWidgetModel as unknown as { serializers: object }).serializers);
+    expect(reserved).toEqual(expect.arrayContaining(["layout", "style"]));
+    const clashes = Object.entries(WIDGET_EXPORTS)
+      .filter(([name]) => name.endsWith("Model"))
+      .flatMap(([name, Model]) => {
+        const defaults = (Model.prototype as unknown as { defaults(): object }).defaults();
+        return reserved.filter((trait) => trait in defaults).map((trait) => `${name}.${trait}`);
+      });
+    expect(clashes).toEqual([]);
   });
 });

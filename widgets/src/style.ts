@@ -20,8 +20,8 @@ const CSS = `
 .fleetlab-stakeholder { border-left: 4px solid #1565c0; padding: 6px 10px; background: #f5f8fc; }
 .fleetlab-stakeholder.severity-warning { border-color: #f9a825; }
 .fleetlab-stakeholder.severity-critical { border-color: #c62828; }
-.fleetlab-box.layout-hbox { display: flex; gap: 12px; align-items: flex-start; }
-.fleetlab-box.layout-vbox { display: flex; flex-direction: column; gap: 6px; }
+.fleetlab-box.arrangement-hbox { display: flex; gap: 12px; align-items: flex-start; }
+.fleetlab-box.arrangement-vbox { display: flex; flex-direction: column; gap: 6px; }
 .fleetlab-tabs button[aria-selected=true] { font-weight: bold; border-bottom: 2px solid #1565c0; }
 .fleetlab-reflect textarea { width: 100%; min-height: 6em; }
 `;
