@@ -17,7 +17,7 @@ import { kernelInfoContent } from "./messages";
 import { logKernel } from "./output";
 import { setKernelRuntime } from "./runtime";
 import type { FromMain, ServerData, ToMain } from "./server";
-import { parseConnectionInfo } from "./server";
+import { parseConnectionInfo } from "./connection";
 
 /** Folder holding the running fleetlab's package.json (dist/src/kernel -> root). */
 export function packageRoot(): string {
