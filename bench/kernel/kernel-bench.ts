@@ -187,7 +187,8 @@ async function coldStart(kind: KernelKind): Promise<{ ms: number; kernel: Runnin
   };
   try {
     // The request waits in zeromq's queue until the kernel binds; the result is the first thing it publishes for it.
-    const first = await client.execute("1 + 1", { until: (x) => hasResult(x) || (x.reply !== undefined && x.idle), timeoutMs: 60_000 });
+    const died = new Promise<never>((_, reject) => proc.once("exit", (code, signal) => reject(new Error(`exited (${code ?? signal}) before its first result`))));
+    const first = await Promise.race([client.execute("1 + 1", { until: (x) => hasResult(x) || (x.reply !== undefined && x.idle), timeoutMs: 60_000 }), died]);
     const ms = performance.now() - t0;
     // A reply without a result means iopub joined late: not a measurement.
     if (!hasResult(first)) throw new Error("execute_result of the first cell was not seen on iopub");
@@ -239,10 +240,25 @@ currentKernelRuntime()!.registerCommTarget("bench.echo", (c) => c.onMessage(({ d
 
 interface Result {
   cold: number[];
+  /** Starts that failed (a port taken meanwhile, a kernel that crashed starting) and were redone. */
+  failed: string[];
   warm?: number;
   shell?: number;
   comm?: { p50: number; p99: number };
   missing?: string;
+}
+
+/** coldStart, redone up to twice when a start fails; the failures are reported, not hidden. */
+async function startWithRetries(kind: KernelKind, failed: string[]): Promise<{ ms: number; kernel: Running }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await coldStart(kind);
+    } catch (err) {
+      const reason = (err as Error).message.split("\n").find((l) => /Error|error|no answer/.test(l)) ?? (err as Error).message.split("\n")[0];
+      failed.push(reason.trim());
+      if (attempt === 3) throw err;
+    }
+  }
 }
 
 function option(name: string): string | undefined {
@@ -254,12 +270,12 @@ async function main(): Promise<void> {
   const rounds = Number(option("rounds") ?? 3);
   const only = option("only")?.split(",");
   const kinds = KINDS.filter((k) => !only || only.includes(k.name));
-  const results = new Map<string, Result>(KINDS.map((k) => [k.name, { cold: [], missing: only && !only.includes(k.name) ? "not selected" : k.missing() }]));
+  const results = new Map<string, Result>(KINDS.map((k) => [k.name, { cold: [], failed: [], missing: only && !only.includes(k.name) ? "not selected" : k.missing() }]));
   for (let round = 1; round <= rounds; round++) {
     for (const kind of kinds) {
       const r = results.get(kind.name)!;
       if (r.missing) continue;
-      const { ms, kernel } = await coldStart(kind);
+      const { ms, kernel } = await startWithRetries(kind, r.failed);
       r.cold.push(ms);
       if (round === rounds) {
         r.warm = await warmCell(kind, kernel, 100);
@@ -289,7 +305,7 @@ function print(results: Map<string, Result>, rounds: number): void {
   row(["comm round trip p99 (ms)", ms(f.comm?.p99, 2), "n/a", "n/a", "", "", "< 20 ms"]);
   for (const [name, r] of results) {
     if (r.missing) console.log(`${name}: skipped (${r.missing})`);
-    else console.log(`${name} first result per start (ms): ${r.cold.map((c) => c.toFixed(0)).join(", ")}`);
+    else console.log(`${name} first result per start (ms): ${r.cold.map((c) => c.toFixed(0)).join(", ")}${r.failed.length ? `; ${r.failed.length} failed start(s) redone: ${r.failed.join("; ")}` : ""}`);
   }
 }
 
