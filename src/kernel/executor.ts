@@ -15,6 +15,7 @@ import type { MimeBundle } from "./runtime";
 import { MIME_BUNDLE } from "./runtime";
 import { installFleetlabResolution, type Resolution, type TsSys } from "./module-resolution";
 import { declaredTypes, limitAutomaticTypes, nearestPackageJson } from "./type-roots";
+import { deferWatchers, type WatchSys } from "./deferred-watchers";
 
 /** What one cell produced. */
 export type ExecuteOutcome =
@@ -103,11 +104,13 @@ export function displayBundle(value: unknown): MimeBundle | null {
  */
 export function createExecutor(cwd: string, packageRoot: string): Executor {
   const tslabRequire = Module.createRequire(require.resolve("tslab/package.json"));
-  const ts = tslabRequire("@tslab/typescript-for-tslab") as { sys: TsSys & { getCurrentDirectory(): string }; version: string };
+  const ts = tslabRequire("@tslab/typescript-for-tslab") as { sys: TsSys & WatchSys & { getCurrentDirectory(): string }; version: string };
   const rootDir = path.resolve(cwd);
   const resolution = installFleetlabResolution(rootDir, packageRoot, ts.sys);
   // Only @types/node and the notebook project's own @types are ambient (type-roots.ts).
   limitAutomaticTypes(ts.sys, declaredTypes(nearestPackageJson(cwd)));
+  // The compiler's file watchers start once the first cell has run (deferred-watchers.ts).
+  const watchers = deferWatchers(ts.sys);
   const converterModule = tslabRequire("./dist/converter") as {
     createConverter(o: { isJS: boolean; isBrowser: boolean }): TslabConverter;
     isCompleteCode(src: string): { completed: boolean; indent?: string };
@@ -179,6 +182,7 @@ export function createExecutor(cwd: string, packageRoot: string): Executor {
         return { status: "error", ...errorContent(err) };
       } finally {
         running = false;
+        if (!watchers.started) setImmediate(() => watchers.start());
       }
       if (report.diagnostics.length > 0) {
         return { status: "error", ename: "TypeScriptError", evalue: report.diagnostics.join("\n"), traceback: report.diagnostics };

@@ -22,7 +22,7 @@ import { logKernel } from "./output";
 import { createRequestQueue } from "./request-queue";
 import { setKernelRuntime } from "./runtime";
 import type { FromMain, ServerData, ToMain } from "./server";
-import { parseConnectionInfo } from "./server";
+import { parseConnectionInfo } from "./connection";
 
 /** Starts the kernel; resolves with the exit code only if start-up fails (shutdown exits the process). */
 export async function runKernel(connectionFile: string): Promise<number> {

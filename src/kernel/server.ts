@@ -18,6 +18,7 @@
 import { randomUUID } from "crypto";
 import { isMainThread, parentPort, workerData } from "worker_threads";
 import * as zmq from "zeromq";
+import type { ConnectionInfo } from "./connection";
 import type { Header, Message } from "./messages";
 import { REPLY_TYPE } from "./messages";
 import type { OutChannel } from "./handler";
@@ -25,37 +26,6 @@ import { createMainThreadInterrupter } from "./interrupt";
 import { logKernel } from "./output";
 import type { JsonObject } from "./runtime";
 import { newHeader, parse, serialize } from "./wire";
-
-/** A Jupyter connection file (jupyter_client docs, "Connection files"). */
-export interface ConnectionInfo {
-  transport: "tcp" | "ipc";
-  ip: string;
-  shell_port: number;
-  control_port: number;
-  iopub_port: number;
-  stdin_port: number;
-  hb_port: number;
-  key: string;
-  signature_scheme: string;
-}
-
-/** Validates a parsed connection file; throws an Error naming the bad field. */
-export function parseConnectionInfo(raw: unknown, source = "connection file"): ConnectionInfo {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new Error(`${source}: must be a JSON object`);
-  const o = raw as Record<string, unknown>;
-  const transport = o.transport ?? "tcp";
-  if (transport !== "tcp" && transport !== "ipc") throw new Error(`${source}: transport must be "tcp" or "ipc" (got ${JSON.stringify(transport)})`);
-  if (typeof o.ip !== "string") throw new Error(`${source}: ip must be a string`);
-  for (const f of ["shell_port", "control_port", "iopub_port", "stdin_port", "hb_port"]) {
-    const v = o[f];
-    if (typeof v !== "number" || !Number.isInteger(v) || v < 0 || v > 65535) throw new Error(`${source}: ${f} must be an integer port 0..65535 (got ${JSON.stringify(v)})`);
-  }
-  const key = o.key ?? "";
-  if (typeof key !== "string") throw new Error(`${source}: key must be a string`);
-  const scheme = o.signature_scheme ?? "hmac-sha256";
-  if (key !== "" && scheme !== "hmac-sha256") throw new Error(`${source}: signature_scheme must be "hmac-sha256" (got ${JSON.stringify(scheme)})`);
-  return { ...(o as unknown as ConnectionInfo), transport, key, signature_scheme: scheme as string };
-}
 
 /** Messages from the server thread to the main thread. */
 export type ToMain = { kind: "request"; message: Message } | { kind: "shutdown"; restart: boolean } | { kind: "bound" };

@@ -195,11 +195,11 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
  * Starts a kernel process and connects a client.
  * @param argv command after the connection file is known (default: fleetlab kernel)
  */
-export async function startKernel(opts: { cwd?: string; argv?: (file: string) => string[]; connection?: { file: string; conn: JsonObject } } = {}): Promise<KernelClient> {
+export async function startKernel(opts: { cwd?: string; env?: NodeJS.ProcessEnv; argv?: (file: string) => string[]; connection?: { file: string; conn: JsonObject } } = {}): Promise<KernelClient> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-kernel-"));
   const { file, conn } = opts.connection ?? (await writeConnectionFile(dir));
   const argv = opts.argv ? opts.argv(file) : [FLEETLAB_JS, "kernel", file];
-  const proc = spawn(process.execPath, argv, { cwd: opts.cwd ?? REPO, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawn(process.execPath, argv, { cwd: opts.cwd ?? REPO, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
   proc.stdout?.resume();
   return new KernelClient(proc, conn as KernelClient["conn"], file);
 }

@@ -289,6 +289,32 @@ describe("fleetlab kernel: restart, shutdown, notebook folders", () => {
   });
 });
 
+describe("fleetlab kernel: local modules", () => {
+  it("re-reads a local .ts module edited after its first import (file watchers start after start-up)", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-local-nb-"));
+    fs.writeFileSync(path.join(dir, "fleet.ts"), "export const gpus: number = 8;\n");
+    const k = await startKernel({ cwd: dir });
+    try {
+      await k.ready();
+      const first = await k.execute('import { gpus } from "./fleet";\ngpus');
+      expect(ofType(first.iopub, "execute_result")[0].content.data).toEqual({ "text/plain": "8" });
+      fs.writeFileSync(path.join(dir, "fleet.ts"), 'export const gpus: string = "4096";\n');
+      // The change reaches the compiler through a file watcher, asynchronously: ask until it shows.
+      const deadline = Date.now() + 20_000;
+      let shown: unknown;
+      while (Date.now() < deadline) {
+        const r = await k.execute('import { gpus as g } from "./fleet";\nconst asText: string = g; asText');
+        shown = r.reply.content.status === "ok" ? ofType(r.iopub, "execute_result")[0]?.content.data : r.reply.content.evalue;
+        if (JSON.stringify(shown) === JSON.stringify({ "text/plain": "'4096'" })) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      expect(shown).toEqual({ "text/plain": "'4096'" });
+    } finally {
+      await k.close();
+    }
+  });
+});
+
 describe("fleetlab kernel: ambient @types", () => {
   it("makes @types/node and the notebook's declared @types ambient, other @types only on import", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-types-nb-"));
