@@ -1,15 +1,20 @@
 /**
  * The four mission notebooks in a real JupyterLab 4.6.3 (test/helpers/jupyterlab.ts): each
- * runs to the end, draws FleetLab's widgets, takes a committed prediction and a slider move
- * over the widget comms into the kernel's design ledger, and is saved by JupyterLab. No page
- * error or console error is allowed except the debugger's "No active debugger session".
+ * runs to the end, draws FleetLab's widgets with part 1's results withheld, takes a committed
+ * prediction and a slider move over the widget comms into the kernel's design ledger, is saved
+ * by JupyterLab with its lock record in an output, and after Kernel > Restart and Run All shows
+ * part 1 still committed. No page error or console error is allowed except the debugger's
+ * "No active debugger session".
  */
 import fs from "node:fs";
 import path from "node:path";
 import { answerKey } from "../../src/mission/answer-key";
 import { LEDGER_FILE, ledgerView, readLedgerEntries } from "../../src/mission/ledger";
 import { missionById } from "../../src/mission/missions/index";
+import { WITHHELD_NOTE } from "../../src/mission/session";
 import type { TrackId } from "../../src/mission/types";
+import { verifyLedger, type LedgerRecord } from "../../src/widgets/lock-ledger";
+import { LOCK_RECORD_MIME } from "../../src/widgets/traits";
 import { jupyterLabMissing, startJupyterLab, waitFor, type JupyterLab, type NotebookJson } from "../helpers/jupyterlab";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -50,9 +55,15 @@ describeLab("mission notebooks in JupyterLab 4", () => {
     const parts = nb.locator.locator(".jp-OutputArea-output").filter({ has: lab.page.locator(".fleetlab-lock") });
     await waitFor("every part's widgets", async () => ((await parts.count()) === mission.parts.length ? true : undefined));
 
-    // Part 1: commit the model's own answer as the prediction; the kernel records the lock.
+    // Before the commit the workbench shows nothing computed (the lock withholds).
     const part = mission.parts[0];
     const first = parts.first();
+    const before = (await first.textContent()) ?? "";
+    expect(before).toContain(WITHHELD_NOTE);
+    expect(before).not.toContain("Evidence from the model");
+    expect(before).not.toContain("The model says");
+
+    // Part 1: commit the model's own answer as the prediction; the kernel records the lock.
     const lock = first.locator(".fleetlab-lock");
     const { answer } = answerKey(mission, part.id, track).lock;
     if (part.lock.kind === "choice") await lock.locator(`input[type=radio][value="${answer}"]`).check();
@@ -83,6 +94,19 @@ describeLab("mission notebooks in JupyterLab 4", () => {
     const views = code.flatMap((c) => c.outputs ?? []).filter((o) => o.data?.[WIDGET_VIEW]);
     expect(views.length).toBeGreaterThanOrEqual(mission.parts.length);
     expect(saved.metadata.fleetlab).toEqual({ mission: id });
+    // The lock record travels in the saved notebook: one output, verifying, with the commit.
+    const records = code.flatMap((c) => c.outputs ?? []).filter((o) => o.data?.[LOCK_RECORD_MIME]);
+    expect(records).toHaveLength(1);
+    const record = records[0].data![LOCK_RECORD_MIME] as LedgerRecord;
+    expect(verifyLedger(record)).toEqual({ ok: true });
+    expect(record.events.filter((e) => e.kind === "commit").map((e) => [e.part, e.value])).toEqual([[`${id}.${part.id}`, answer]]);
+
+    // Kernel > Restart, Run All: part 1 comes back committed with the same prediction.
+    await nb.restartKernel();
+    expect(await nb.runAll()).toBe(true);
+    const again = parts.first().locator(".fleetlab-lock");
+    await again.locator(".fleetlab-lock-status", { hasText: "Locked" }).waitFor();
+    expect((await parts.first().textContent()) ?? "").not.toContain(WITHHELD_NOTE);
     expect(lab.problems).toEqual([]);
   }, 5 * 60_000);
 });
