@@ -170,7 +170,9 @@ async function coldStart(kind: KernelKind): Promise<{ ms: number; kernel: Runnin
   const client = new Client(conn);
   const { file: exe, args } = kind.command(file);
   const t0 = performance.now();
-  const proc = spawn(exe, args, { cwd: REPO, stdio: ["ignore", "ignore", "pipe"] });
+  // Each kernel runs in a folder of its own, as beside a student's notebook: not in this
+  // repository, whose dev toolchain (@types/jest and its tree) would be ambient to its cells.
+  const proc = spawn(exe, args, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   proc.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   const kernel: Running = {
