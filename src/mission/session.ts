@@ -365,7 +365,10 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       if (found || tries.length >= key!.maxAttempts) return;
       tries.push(ch.new as number);
       found = withinTolerance(ch.new as number, key!.value, key!.tolerance);
-      if (found || tries.length >= key!.maxAttempts) target.setDisabled(found ? "target found" : "no tries left");
+      if (found || tries.length >= key!.maxAttempts) {
+        target.setDisabled(found ? "target found" : "no tries left");
+        stakeholder?.set("message", stakeholderMessage(evidenceOpen()));
+      }
       record();
     });
     const reflect = new Reflect({ part: `${mission.id}.${part.id}`, prompt: resolve(part.reflect.prompt, ctx), min_words: part.reflect.minWords });
@@ -376,6 +379,9 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       reflectionWords: wordCount(reflect.get("value")), updatedAt: new Date().toISOString(),
     });
     let stakeholder: Stakeholder | undefined;
+    // The model's evidence often states the part's target outright ("8495x cheaper"), so it
+    // waits for the commit and, in a part with a target, for the target to be found or every try used.
+    const evidenceOpen = () => lock.isLocked && (!key || found || tries.length >= key.maxAttempts);
     const stakeholderMessage = (revealed: boolean) => {
       const s = part.stakeholder!;
       return resolve(s.message, ctx) + (revealed && s.evidence ? `\n\nEvidence from the model: ${s.evidence(ctx)}` : "");
@@ -384,7 +390,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       const prediction = lock.value as number | string;
       answer.set("message", answerText(lockKey, prediction, lockMatches(lockKey, prediction)));
       for (const i of instruments) i.w.set(values);
-      stakeholder?.set("message", stakeholderMessage(true));
+      stakeholder?.set("message", stakeholderMessage(evidenceOpen()));
       onCommit(part, t);
       record();
     });
@@ -396,7 +402,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     if (target) children.push(target);
     if (part.stakeholder) {
       const s = part.stakeholder;
-      stakeholder = new Stakeholder({ persona: s.who, role: s.role, message: stakeholderMessage(lock.isLocked), severity: "warning" });
+      stakeholder = new Stakeholder({ persona: s.who, role: s.role, message: stakeholderMessage(evidenceOpen()), severity: "warning" });
       children.push(stakeholder);
     }
     children.push(reflect);

@@ -3,8 +3,9 @@
  * no instrument shows a reading, no chart has data, no stakeholder cites the model and the
  * lock's answer appears nowhere a student can read (a number "appears" when any number in
  * any widget state, message or computed output is within 0.1 % of it, which catches every
- * rounding a widget or label could show). After the commit everything opens, and the design
- * ledger file beside the notebook records the 10-iteration target's value only once found.
+ * rounding a widget or label could show). After the commit everything opens, but the design
+ * ledger file beside the notebook records the 10-iteration target's value, and the stakeholder
+ * cites the model's evidence, only once the target is found.
  */
 import fs from "fs";
 import os from "os";
@@ -21,7 +22,8 @@ import type { TrackId } from "../../src/mission/types";
 /** Every number in a JSON value, including numbers written inside strings. */
 function numbersIn(value: unknown, out: number[] = []): number[] {
   if (typeof value === "number") out.push(value);
-  else if (typeof value === "string") for (const m of value.replace(/(\d),(\d{3})/g, "$1$2").matchAll(/-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi)) out.push(Number(m[0]));
+  // Timestamps, hashes and widget or display ids are not results: their digits would match by chance.
+  else if (typeof value === "string") for (const m of value.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z|\b[0-9a-f]{64}\b|fleetlab-[\w-]+/g, "").replace(/(\d),(\d{3})/g, "$1$2").matchAll(/-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi)) out.push(Number(m[0]));
   else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
   else if (value && typeof value === "object") for (const v of Object.values(value)) numbersIn(v, out);
   return out;
@@ -87,12 +89,17 @@ describe("the prediction lock withholds every result until the commit, and every
     const opened = Object.values(shown.instruments).map(state);
     expect(opened.every((s) => !String(s.description).includes(WITHHELD_NOTE))).toBe(true);
 
-    // The design ledger file records the target's value only once found.
+    // The design ledger file records the target's value only once found, and the
+    // stakeholder's evidence from the model (which often states it) waits for that too.
+    const evidenceShown = () => JSON.stringify(readable()).includes("Evidence from the model");
     if (key.target) {
       const recorded = () => readLedger(ledgerFile).entry(mission.id, part.id)!.target;
       expect(recorded()).toMatchObject({ value: null, found: false });
+      expect(evidenceShown()).toBe(false);
       rt.frontendSend(shown.target!, { method: "update", state: { value: key.target.value } });
+      await new Promise((r) => setTimeout(r, 0));
       expect(recorded()).toMatchObject({ value: key.target.value, found: true, attempts: 1 });
     }
+    expect(evidenceShown()).toBe(Boolean(part.stakeholder?.evidence));
   });
 });
