@@ -9,6 +9,7 @@
  * are stood in for by the page config, the registry and a ManagerBase subclass.
  */
 import { execFileSync } from "node:child_process";
+import { whenAvailable } from "../helpers/requires";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -31,9 +32,7 @@ const root = path.resolve(__dirname, "../..");
 const outDir = path.join(root, "widgets/labextension");
 /** Where JupyterLab serves installed extensions (its `fullLabextensionsUrl`). */
 const LABEXTENSIONS_URL = "/lab/extensions";
-const missing = chromiumMissing();
-if (missing) console.log(`[fleetlab] skipping labextension browser tests: ${missing}`);
-const describeBrowser = missing ? describe.skip : describe;
+const describeBrowser = whenAvailable(chromiumMissing(), "labextension browser tests").describe;
 
 const versionOf = (pkg: string): string =>
   (JSON.parse(readFileSync(path.join(root, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;

@@ -5,6 +5,7 @@
  * through the browser fast path.
  */
 import { execFileSync } from "node:child_process";
+import { whenAvailable } from "../helpers/requires";
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -20,9 +21,7 @@ interface PageGlobals {
 
 const root = path.resolve(__dirname, "../..");
 const bundle = path.join(root, "widgets/standalone/dist/fleetlab-widgets.js");
-const missing = chromiumMissing();
-if (missing) console.log(`[fleetlab] skipping browser tests: ${missing}`);
-const describeBrowser = missing ? describe.skip : describe;
+const describeBrowser = whenAvailable(chromiumMissing(), "browser tests").describe;
 
 /** The plot's line path and the table rows in the live Vega view. */
 async function chartState(page: Page): Promise<{ d: string; first: number; last: number }> {

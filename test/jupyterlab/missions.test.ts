@@ -7,6 +7,7 @@
  * "No active debugger session".
  */
 import fs from "node:fs";
+import { whenAvailable } from "../helpers/requires";
 import path from "node:path";
 import { answerKey } from "../../src/mission/answer-key";
 import { LEDGER_FILE, ledgerView, readLedgerEntries } from "../../src/mission/ledger";
@@ -21,9 +22,7 @@ const REPO = path.resolve(__dirname, "..", "..");
 const NOTEBOOKS = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
 const WIDGET_VIEW = "application/vnd.jupyter.widget-view+json";
 
-const missing = jupyterLabMissing();
-if (missing) console.log(`[fleetlab] skipping JupyterLab tests: ${missing}`);
-const describeLab = missing ? describe.skip : describe;
+const describeLab = whenAvailable(jupyterLabMissing(), "JupyterLab tests").describe;
 
 /** The mission id and track the notebook's metadata and `parameters` cell name. */
 function missionOf(nb: NotebookJson): { id: string; track: TrackId } {

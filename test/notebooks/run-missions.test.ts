@@ -8,6 +8,7 @@
  * `jupyter nbconvert --execute` give the same outputs. Needs dist/ built.
  */
 import { spawnSync } from "child_process";
+import { whenAvailable } from "../helpers/requires";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -224,10 +225,9 @@ describe("fleetlab run: refusals and broken notebooks", () => {
 
 const JUPYTER = "/usr/bin/jupyter";
 const noJupyter = fs.existsSync(JUPYTER) ? undefined : `${JUPYTER} not found (install jupyter-nbconvert)`;
-if (noJupyter) process.stdout.write(`skipping nbconvert mission runs: ${noJupyter}\n`);
 
 describe("the same notebooks through jupyter nbconvert --execute", () => {
-  (noJupyter ? it.skip : it)("every mission on cloud_titan: no errors, widget views, and the same outputs as fleetlab run", () => {
+  whenAvailable(noJupyter, "nbconvert mission runs").it("every mission on cloud_titan: no errors, widget views, and the same outputs as fleetlab run", () => {
     const prefix = tmp("fleetlab-kernelspec-");
     expect(fleetlab(["install-kernel", "--prefix", prefix]).status).toBe(0);
     const dir = tmp("fleetlab-nbconvert-");
