@@ -2,7 +2,7 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import zlib from "zlib";
-import { installKernelspec, kernelsDir, logoPng } from "./kernelspec";
+import { installKernelspec, KERNEL_NODE_FLAGS, kernelsDir, logoPng } from "./kernelspec";
 
 /** Walks a PNG's chunks, checking each CRC, and returns their types. */
 function pngChunks(png: Buffer): string[] {
@@ -34,7 +34,7 @@ describe("kernelspec", () => {
     expect(dir).toBe(path.join(kernelsDir({ kind: "prefix", dir: prefix }), "fleetlab"));
     const spec = JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8"));
     expect(spec).toMatchObject({ language: "typescript", interrupt_mode: "message" });
-    expect(spec.argv.slice(1)).toEqual([launcher, "kernel", "{connection_file}"]);
+    expect(spec.argv.slice(1)).toEqual([...KERNEL_NODE_FLAGS, launcher, "kernel", "{connection_file}"]);
     expect(fs.readdirSync(dir).sort()).toEqual(["kernel.json", "logo-32x32.png", "logo-64x64.png"]);
   });
 
