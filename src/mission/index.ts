@@ -12,7 +12,8 @@ export { controlSettings, extremeProblems, sweepControlExtremes, UPDATE_WORK_BUD
 export { MissionDefinitionError } from "./messages";
 export type { AnswerKey, LockKey, TargetKey } from "./answer-key";
 export { answerKey, lockMatches, missionKeys, withinTolerance } from "./answer-key";
-export { LEDGER_FILE, readLedger, writeLedgerEntry, wordCount } from "./ledger";
+export { LEDGER_FILE, readLedger, writeLedgerEntry } from "./ledger";
+export { wordCount } from "../widgets/words";
 export { MISSIONS, missionById } from "./missions/index";
 export { missionNotebook, serializeNotebook } from "./notebook";
 export type { MissionSession, RenderedPart } from "./session";

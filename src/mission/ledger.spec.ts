@@ -1,7 +1,7 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { readLedger, wordCount, writeLedgerEntry } from "./ledger";
+import { readLedger, writeLedgerEntry } from "./ledger";
 import type { LedgerEntry } from "./types";
 
 const entry = (part: string, nodes: number): LedgerEntry => ({
@@ -27,5 +27,4 @@ describe("design ledger", () => {
     fs.writeFileSync(bad, "{");
     expect(() => readLedger(bad)).toThrow(/bad\.json: not valid JSON/);
   });
-  it("counts words", () => expect(wordCount("The fleet's MTBF — falls as N grows, 3x.")).toBe(8));
 });

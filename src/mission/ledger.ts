@@ -75,7 +75,3 @@ export function writeLedgerEntry(entry: LedgerEntry, file = ledgerPath()): Ledge
   return entries;
 }
 
-/** Words in a reflection: runs of letters or digits. */
-export function wordCount(text: string): number {
-  return (text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []).length;
-}

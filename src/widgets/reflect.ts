@@ -5,11 +5,10 @@
 import { boolean, integer, text } from "./rules";
 import { REFLECT_WRITABLE, type ReflectTraits } from "./traits";
 import { Widget, type WidgetOptions, type WidgetSpec } from "./widget";
+import { wordCount } from "./words";
 
-/** Words in `value`: whitespace-separated tokens holding a letter or digit ("P_fleet = P_node^N" is 2). */
-export function wordCount(value: string): number {
-  return value.split(/\s+/u).filter((token) => /[\p{L}\p{N}]/u.test(token)).length;
-}
+export { wordCount };
+
 
 const SPEC: WidgetSpec<ReflectTraits> = {
   kind: "reflect",

@@ -1,12 +1,8 @@
 /** @jest-environment jsdom */
-import { REFLECT_CHECKS, REFLECT_DEFAULTS, countWords, render } from "./reflect";
+import { REFLECT_CHECKS, REFLECT_DEFAULTS, render } from "./reflect";
 import { createFakeModel, mount } from "./testing/fake-model";
 
 describe("Reflect view", () => {
-  it("counts words as runs of non-space characters", () => {
-    expect(countWords("Because P = p^N")).toBe(4);
-    expect(countWords("  \n ")).toBe(0);
-  });
   it("counts live against the minimum and sends the text", () => {
     const model = createFakeModel({ ...REFLECT_DEFAULTS, prompt: "Why?", min_words: 3 }, REFLECT_CHECKS);
     const el = mount();
@@ -17,6 +13,10 @@ describe("Reflect view", () => {
     area.dispatchEvent(new Event("input"));
     expect(el.querySelector(".fleetlab-count")!.textContent).toBe("4 / 3 words ✓");
     expect(model.saved).toEqual([{ value: "failures compound with scale" }]);
+    // The same rule as the kernel's and the ledger's: a formula's operators are not words.
+    area.value = "Because P = p^N";
+    area.dispatchEvent(new Event("input"));
+    expect(el.querySelector(".fleetlab-count")!.textContent).toBe("3 / 3 words ✓");
   });
   it("refuses text over max_chars without sending it", () => {
     const model = createFakeModel({ ...REFLECT_DEFAULTS, max_chars: 5 }, REFLECT_CHECKS);

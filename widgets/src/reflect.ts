@@ -5,6 +5,7 @@
  * word_count and complete, and the view counts live with the same rule meanwhile.
  */
 import type { ReflectTraits } from "../../src/widgets/traits";
+import { wordCount } from "../../src/widgets/words";
 import { invalidInput } from "./messages";
 import {
   createNotice, defineWidget, h, isBoolean, isString, listen, showRefusals,
@@ -26,11 +27,6 @@ export const REFLECT_CHECKS: Record<string, TraitCheck> = {
   complete: isBoolean, disabled: isBoolean,
 };
 
-/** Counts words: maximal runs of non-space characters. "Because P = p^N" ↦ 4. */
-export function countWords(text: string): number {
-  const trimmed = text.trim();
-  return trimmed === "" ? 0 : trimmed.split(/\s+/u).length;
-}
 
 /** Draws the reflection box into `el`; returns its cleanup. */
 export function render({ model, el }: RenderContext<ReflectTraits>): () => void {
@@ -43,7 +39,7 @@ export function render({ model, el }: RenderContext<ReflectTraits>): () => void 
   const notice = createNotice(el);
 
   const showCount = (text: string) => {
-    const words = countWords(text);
+    const words = wordCount(text);
     const min = model.get("min_words");
     count.textContent = `${words} / ${min} words${words >= min ? " ✓" : ""}`;
     count.classList.toggle("is-complete", words >= min);
