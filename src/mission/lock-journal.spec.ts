@@ -8,7 +8,9 @@ import os from "os";
 import path from "path";
 import { createFolderJournal } from "../kernel/journal-store";
 import { setKernelRuntime, type JsonObject } from "../kernel/runtime";
-import { verifyLedger } from "../widgets/lock-ledger";
+import { targetAttempts, verifyLedger } from "../widgets/lock-ledger";
+import { answerKey } from "./answer-key";
+import { missionById } from "./missions/index";
 import { createHeadlessRuntime } from "./headless/runtime";
 import { notebookLockLedger, open, resetNotebookRecords, WITHHELD_NOTE } from "./session";
 
@@ -62,6 +64,37 @@ describe("lock journal: commits survive a kernel restart", () => {
     part = open("01_ml_intro", "mobile_nomad").part("reliability_gap");
     await settle();
     expect(state(rt, part.lock)).toMatchObject({ locked: false, value: null });
+  });
+
+  it("keeps the target's tries across restarts: the count goes on, and a used-up target stays closed", async () => {
+    const mission = missionById("01_ml_intro")!;
+    const key = answerKey(mission, "reliability_gap", "edge_guardian").target!;
+    const miss = key.value * 3 + 1;
+    let rt = restart();
+    rt.beginCell();
+    let part = open("01_ml_intro", "edge_guardian").part("reliability_gap");
+    rt.frontendSend(part.lock, { method: "custom", content: { type: "lock_request", value: 0.5 } });
+    for (let i = 0; i < 3; i++) rt.frontendSend(part.target!, { method: "update", state: { value: miss + i } });
+    expect(targetAttempts(notebookLockLedger().events, "edge_guardian", "01_ml_intro.reliability_gap")).toEqual([miss, miss + 1, miss + 2]);
+
+    rt = restart();
+    rt.beginCell();
+    part = open("01_ml_intro", "edge_guardian").part("reliability_gap");
+    await settle();
+    // The last try is shown, the target still open, and the next try is the fourth.
+    expect(state(rt, part.target!)).toMatchObject({ value: miss + 2, disabled: false });
+    for (let i = 3; i < key.maxAttempts + 2; i++) rt.frontendSend(part.target!, { method: "update", state: { value: miss + i } });
+    expect(targetAttempts(notebookLockLedger().events, "edge_guardian", "01_ml_intro.reliability_gap")).toHaveLength(key.maxAttempts);
+
+    rt = restart();
+    rt.beginCell();
+    part = open("01_ml_intro", "edge_guardian").part("reliability_gap");
+    await settle();
+    expect(state(rt, part.target!).disabled).toBe(true);
+    // Every try used: the target may now be shown, and the design ledger says so.
+    const entry = JSON.parse(fs.readFileSync(process.env.FLEETLAB_LEDGER!, "utf8")).entries.find((e: { part: string; track: string }) => e.part === "reliability_gap" && e.track === "edge_guardian");
+    expect(entry.target).toMatchObject({ attempts: key.maxAttempts, found: false, value: key.value });
+    expect(verifyLedger(notebookLockLedger().toJSON())).toEqual({ ok: true });
   });
 
   it("sets a record that does not verify aside, says so, and starts a fresh one", () => {

@@ -20,7 +20,8 @@
  */
 import { MIME_BUNDLE, requireKernelRuntime, type JournalStore, type JsonObject, type KernelRuntime, type MimeBundle } from "../kernel/runtime";
 import { Box, Choice, Gauge, MathPeek, NumberInput, PredictionLock, Reflect, Slider, Stakeholder, Toggle, VegaPlot } from "../widgets/index";
-import { committedPrediction, LockLedger } from "../widgets/lock-ledger";
+import { committedPrediction, LockLedger, targetAttempts } from "../widgets/lock-ledger";
+import { message } from "../widgets/messages";
 import { LOCK_RECORD_MIME } from "../widgets/traits";
 import { answerKey, lockMatches, withinTolerance } from "./answer-key";
 import { nonFinite } from "./control-extremes";
@@ -362,14 +363,17 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     const target = part.target && key
       ? new NumberInput({ description: `Target (${key.maxAttempts} tries): ${key.prompt}`, value: 0, unit: key.unit ?? "" })
       : null;
+    /** Counts one try; the lock record's "attempt" events are the tries' home, so they survive a restart. */
+    const tryTarget = (x: number) => {
+      tries.push(x);
+      found = withinTolerance(x, key!.value, key!.tolerance);
+      if (found || tries.length >= key!.maxAttempts) target!.setDisabled(found ? "target found" : "no tries left");
+    };
     target?.observe("value", (ch) => {
-      if (found || tries.length >= key!.maxAttempts) return;
-      tries.push(ch.new as number);
-      found = withinTolerance(ch.new as number, key!.value, key!.tolerance);
-      if (found || tries.length >= key!.maxAttempts) {
-        target.setDisabled(found ? "target found" : "no tries left");
-        stakeholder?.set("message", stakeholderMessage(evidenceOpen()));
-      }
+      if (found || tries.length >= key!.maxAttempts || !lock.isLocked) return;
+      notebookLockLedger().append({ kind: "attempt", widget_id: target.id, part: lock.part, trait: "value", value: ch.new as number });
+      tryTarget(ch.new as number);
+      if (found || tries.length >= key!.maxAttempts) stakeholder?.set("message", stakeholderMessage(evidenceOpen()));
       record();
     });
     const reflect = new Reflect({ part: `${mission.id}.${part.id}`, prompt: resolve(part.reflect.prompt, ctx), min_words: part.reflect.minWords });
@@ -388,6 +392,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       return resolve(s.message, ctx) + (revealed && s.evidence ? `\n\nEvidence from the model: ${s.evidence(ctx)}` : "");
     };
     lock.observe("locked", () => {
+      if (target && !found && tries.length < key!.maxAttempts) target.setDisabled(null);
       const prediction = lock.value as number | string;
       answer.set("message", answerText(lockKey, prediction, lockMatches(lockKey, prediction)));
       for (const i of instruments) i.w.set(values);
@@ -395,10 +400,18 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       onCommit(part, t);
       record();
     });
-    lock.gates(...(Object.values(controls) as unknown as Parameters<PredictionLock["gates"]>), ...((target ? [target] : []) as never[]), reflect as never);
-    // Committed before (then a restart, or the notebook reopened): it stays committed.
+    // The target is gated for its disabled state only: its tries are recorded as "attempt" events above.
+    lock.gates(...(Object.values(controls) as unknown as Parameters<PredictionLock["gates"]>), reflect as never);
+    target?.setDisabled(lock.isLocked ? null : message.gatedBy(lock.part));
+    // Committed before (then a restart, or the notebook reopened): it stays committed, with the tries made.
     const earlier = committedPrediction(notebookLockLedger().events, t, lock.part);
-    if (earlier && (typeof earlier.value === "number" || typeof earlier.value === "string")) lock.restore(earlier.value, earlier.time);
+    if (earlier && (typeof earlier.value === "number" || typeof earlier.value === "string")) {
+      const made = targetAttempts(notebookLockLedger().events, t, lock.part).slice(0, key?.maxAttempts ?? 0);
+      for (const x of made) if (!found) tryTarget(x);
+      // Shown as the last try (the observer ignores it: the lock is not restored yet).
+      if (made.length) target!.set("value", tries[tries.length - 1]);
+      lock.restore(earlier.value, earlier.time);
+    }
     const children: { id: string; close(): void }[] = [lock, answer, ...Object.values(controls), ...instruments.map((i) => i.w.widget)];
     if (target) children.push(target);
     if (part.stakeholder) {

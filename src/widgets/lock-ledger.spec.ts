@@ -1,4 +1,4 @@
-import { GENESIS_HASH, LockLedger, canonicalJson, eventHash, verifyLedger, type LedgerRecord } from "./lock-ledger";
+import { GENESIS_HASH, LockLedger, canonicalJson, eventHash, targetAttempts, verifyLedger, type LedgerRecord } from "./lock-ledger";
 import { createHash } from "node:crypto";
 
 function tick(start = "2026-11-22T19:00:00.000Z") {
@@ -146,5 +146,43 @@ describe("verifyLedger with track events", () => {
     const l = new LockLedger({ clock: tick() });
     l.append({ kind: "track", widget_id: "sw", part: "01", trait: "track", value: "mobile_nomad" });
     expect(verifyLedger(l.toJSON())).toEqual({ ok: false, problems: ["event 0: track event value must be { from, to } with to a track name"] });
+  });
+});
+
+describe("target tries (attempt events)", () => {
+  const track = (l: LockLedger, from: string | null, to: string) =>
+    l.append({ kind: "track", widget_id: "sw", part: "01", trait: "track", value: { from, to } });
+  const commit = (l: LockLedger) => l.append({ kind: "commit", widget_id: "lock", part: "01.gap", trait: "value", value: 0.4 });
+  const attempt = (l: LockLedger, value: number | string) => l.append({ kind: "attempt", widget_id: "target", part: "01.gap", trait: "value", value });
+
+  it("are read back per track and part, oldest first", () => {
+    const l = new LockLedger({ clock: tick() });
+    track(l, null, "cloud_titan");
+    commit(l);
+    attempt(l, 500);
+    track(l, "cloud_titan", "mobile_nomad");
+    commit(l);
+    attempt(l, 7);
+    track(l, "mobile_nomad", "cloud_titan");
+    attempt(l, 690);
+    expect(targetAttempts(l.events, "cloud_titan", "01.gap")).toEqual([500, 690]);
+    expect(targetAttempts(l.events, "mobile_nomad", "01.gap")).toEqual([7]);
+    expect(targetAttempts(l.events, "cloud_titan", "01.other")).toEqual([]);
+    expect(verifyLedger(l.toJSON())).toEqual({ ok: true });
+  });
+
+  it("are flagged before the part's commit on that track, or when not a number", () => {
+    const l = new LockLedger({ clock: tick() });
+    track(l, null, "cloud_titan");
+    attempt(l, 500);
+    commit(l);
+    attempt(l, "692");
+    track(l, "cloud_titan", "mobile_nomad");
+    attempt(l, 7);
+    expect(verifyLedger(l.toJSON())).toEqual({ ok: false, problems: [
+      "event 1: target of part 01.gap tried before its prediction was committed on track cloud_titan",
+      "event 3: a target try must be a finite number",
+      "event 5: target of part 01.gap tried before its prediction was committed on track mobile_nomad",
+    ] });
   });
 });

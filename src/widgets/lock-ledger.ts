@@ -10,6 +10,9 @@
  * dropping the newest events is caught only against a head hash kept elsewhere
  * (`verifyLedger(record, { head })`).
  *
+ * Targets: an "attempt" event records one try at a part's 10-iteration target (value: the
+ * number tried); tries come after that part's commit on the same track.
+ *
  * Tracks: a "track" event (value `{ from, to }`) puts track `to` in force for the events
  * after it. Each track has its own lock per part, so commits and reveals are counted per
  * (track, part): a part is committed at most once per track, and never after that track's
@@ -18,8 +21,8 @@
 import { createHash } from "node:crypto";
 import type { JsonValue } from "../kernel/runtime";
 
-/** What happened ("track": the mission's track changed; value `{ from, to }`). */
-export type LedgerEventKind = "commit" | "refused" | "interaction" | "revealed" | "track";
+/** What happened ("track": the mission's track changed, value `{ from, to }`; "attempt": a try at the part's target). */
+export type LedgerEventKind = "commit" | "refused" | "interaction" | "revealed" | "track" | "attempt";
 
 /** One entry of the ledger, snake_case as saved. */
 export interface LedgerEvent {
@@ -46,7 +49,7 @@ export type LedgerEntry = Pick<LedgerEvent, "kind" | "widget_id" | "part" | "tra
 
 /** prev_hash of the first event. */
 export const GENESIS_HASH = "0".repeat(64);
-const KINDS: readonly LedgerEventKind[] = ["commit", "refused", "interaction", "revealed", "track"];
+const KINDS: readonly LedgerEventKind[] = ["commit", "refused", "interaction", "revealed", "track", "attempt"];
 
 /** JSON with object keys sorted at every level, so equal values hash equally. */
 export function canonicalJson(value: unknown): string {
@@ -149,6 +152,17 @@ export function committedPrediction(events: readonly LedgerEvent[], track: strin
   return null;
 }
 
+/** The tries at `part`'s target recorded while `track` was in force, oldest first. */
+export function targetAttempts(events: readonly LedgerEvent[], track: string | null, part: string): number[] {
+  let inForce: string | null = null;
+  const tries: number[] = [];
+  for (const e of events) {
+    if (e.kind === "track") inForce = trackTo(e.value) ?? inForce;
+    else if (e.kind === "attempt" && e.part === part && inForce === track && typeof e.value === "number") tries.push(e.value);
+  }
+  return tries;
+}
+
 /** Result of verifyLedger: ok, or every problem found. */
 export type LedgerVerdict = { ok: true } | { ok: false; problems: string[] };
 
@@ -181,8 +195,9 @@ function malformed(e: unknown): string | null {
 
 /**
  * Checks a saved ledger: shape (every field of every event), seq order, hash chain,
- * times that never go backwards, each part committed at most once per track, and no
- * commit of a part after that part's results were revealed on the same track. Events
+ * times that never go backwards, each part committed at most once per track, no commit
+ * of a part after that part's results were revealed on the same track, and no target try
+ * (a finite number) before that part's commit on the same track. Events
  * before any "track" event belong to no named track. Never throws: anything that is not
  * a well-formed ledger is a failure with the reason in `problems`.
  *
@@ -241,6 +256,10 @@ export function verifyLedger(record: unknown, options: { head?: string } = {}): 
       }
     }
     if (e.kind === "revealed" && !revealed.has(key)) revealed.set(key, i);
+    if (e.kind === "attempt") {
+      if (typeof e.value !== "number" || !Number.isFinite(e.value)) problems.push(`${at}: a target try must be a finite number`);
+      if (!committed.has(key)) problems.push(`${at}: target of part ${e.part} tried before its prediction was committed${onTrack}`);
+    }
   }
   if (options.head !== undefined && options.head !== prev) problems.push("newest hash differs from the expected head (events dropped)");
   return problems.length ? { ok: false, problems } : { ok: true };
