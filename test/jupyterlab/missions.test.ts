@@ -3,7 +3,8 @@
  * runs to the end, draws FleetLab's widgets with part 1's results withheld, takes a committed
  * prediction and a slider move over the widget comms into the kernel's design ledger, is saved
  * by JupyterLab with its lock record in an output, and after Kernel > Restart and Run All shows
- * part 1 still committed. No page error or console error is allowed except the debugger's
+ * part 1 still committed. In JupyterLab Dark the cards and charts are readable, and after a
+ * page reload the widgets come back live. No page error or console error is allowed except the debugger's
  * "No active debugger session".
  */
 import fs from "node:fs";
@@ -108,4 +109,67 @@ describeLab("mission notebooks in JupyterLab 4", () => {
     expect((await parts.first().textContent()) ?? "").not.toContain(WITHHELD_NOTE);
     expect(lab.problems).toEqual([]);
   }, 5 * 60_000);
+
+  it("follows JupyterLab Dark (cards and charts readable) and brings the live widgets back after a page reload", async () => {
+    const file = NOTEBOOKS[0];
+    let nb = await lab.open(file);
+    const { id } = missionOf(nb.saved());
+    const mission = missionById(id);
+    expect(await nb.runAll()).toBe(true);
+    const parts = () => nb.locator.locator(".jp-OutputArea-output").filter({ has: lab.page.locator(".fleetlab-lock") });
+    await waitFor("every part's widgets", async () => ((await parts().count()) === mission.parts.length ? true : undefined));
+
+    const theme = async (name: string, light: boolean) => {
+      await lab.page.evaluate((t) => (globalThis as unknown as { jupyterapp: { commands: { execute(id: string, a: object): Promise<unknown> } } }).jupyterapp.commands.execute("apputils:change-theme", { theme: t }), name);
+      await lab.page.waitForFunction((l) => document.body.dataset.jpThemeLight === String(l), light);
+    };
+    await theme("JupyterLab Dark", false);
+    // Every card's text against its own background: WCAG AA for normal text (4.5:1).
+    const cards = await waitFor("the cards in dark colours", async () => {
+      const pairs = await parts().first().locator(".fleetlab-stakeholder, .fleetlab-lock").evaluateAll((els) =>
+        els.map((e) => { const s = getComputedStyle(e); return [s.color, s.backgroundColor, getComputedStyle(document.body).backgroundColor]; }));
+      return pairs.length && pairs.every(([, bg, page]) => luminance(bg === "rgba(0, 0, 0, 0)" ? page : bg) < 0.2) ? pairs : undefined;
+    });
+    for (const [fg, bg, page] of cards) expect(contrast(fg, bg === "rgba(0, 0, 0, 0)" ? page : bg)).toBeGreaterThanOrEqual(4.5);
+    // Charts are drawn again in the theme's colours: light axis labels on a transparent background.
+    const labels = await waitFor("the charts redrawn in dark colours", async () => {
+      const fills = await nb.locator.locator(".fleetlab-chart svg .role-axis-label text").evaluateAll((els) => els.map((e) => e.getAttribute("fill") ?? ""));
+      return fills.length && fills.every((f) => luminance(f) > 0.4) ? fills : undefined;
+    });
+    expect(labels.length).toBeGreaterThan(0);
+    await theme("JupyterLab Light", true);
+
+    // Save, then reload the page: JupyterLab reopens the notebook and its widgets come back live from the kernel.
+    const status = async () => (await parts().first().locator(".fleetlab-lock").textContent()) ?? "";
+    const lockedBefore = await status();
+    await nb.save();
+    await lab.reload();
+    nb = await lab.open(file);
+    await waitFor("the widgets back after the reload", async () => ((await parts().count()) === mission.parts.length ? true : undefined), 60_000);
+    expect(await waitFor("part 1's lock drawn as before", async () => ((await status()) === lockedBefore ? true : undefined))).toBe(true);
+    const part = mission.parts[0];
+    if (!lockedBefore.includes("Locked")) return; // run alone: part 1 was committed by the test above
+    const before = ledgerEntry(id, part.id)!.controls;
+    const slider = parts().first().locator(".fleetlab-slider input[type=range]").first();
+    const atMin = await slider.evaluate((e: { value: string; min: string }) => e.value === e.min);
+    await slider.focus();
+    await lab.page.keyboard.press(atMin ? "End" : "Home");
+    await waitFor("a slider moved after the reload to reach the kernel", () =>
+      JSON.stringify(ledgerEntry(id, part.id)!.controls) !== JSON.stringify(before) ? true : undefined);
+    expect(lab.problems).toEqual([]);
+  }, 5 * 60_000);
 });
+
+/** Relative luminance (WCAG 2) of a CSS colour given as rgb()/rgba() or #rrggbb. */
+function luminance(css: string): number {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
+  const rgb = hex ? hex.slice(1).map((h) => parseInt(h, 16)) : (/rgba?\(([^)]+)\)/.exec(css)?.[1].split(",").slice(0, 3).map(Number) ?? [NaN, NaN, NaN]);
+  const [r, g, b] = rgb.map((c) => { const x = c / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG contrast ratio of two colours. */
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}

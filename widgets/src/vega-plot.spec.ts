@@ -82,6 +82,22 @@ describe("VegaPlot view", () => {
     expect(deps.embed).toHaveBeenCalledTimes(1);
   });
 
+  it("embeds again in the new theme's colours when JupyterLab switches theme, with the current data", async () => {
+    document.body.dataset.jpThemeName = "JupyterLab Light";
+    const { deps, view, model, el, cleanup } = await setup();
+    model.fromKernel({ data: [{ nodes: 4, availability: 0.7 }] });
+    await flush();
+    el.style.setProperty("--jp-ui-font-color1", "rgba(255, 255, 255, 0.87)");
+    document.body.dataset.jpThemeName = "JupyterLab Dark";
+    await flush();
+    await flush();
+    expect(deps.embed).toHaveBeenCalledTimes(2);
+    expect((deps.embed as jest.Mock).mock.calls[1][2]).toMatchObject({ config: { axis: { titleColor: "rgba(255, 255, 255, 0.87)" } } });
+    expect(view.calls).toContain("finalize");
+    expect(view.datasets.table).toEqual([{ nodes: 4, availability: 0.7 }]);
+    cleanup();
+  });
+
   it("keeps one run in flight and draws only the newest parked rows", async () => {
     const { view, model } = await setup();
     view.hold = true;

@@ -2,7 +2,7 @@
  * VegaPlot: a Vega-Lite 6 chart embedded once, whose datasets and signals change in place.
  * Traits (VegaPlotTraits): description, spec, data, prediction, signals, compute.
  *
- *   spec ──embed (once)──► Vega view
+ *   spec ──embed (once, again on a theme change)──► Vega view
  *   data ──view.data("table")──┐
  *   prediction ──view.data("prediction")──┼──► runAsync (one run in flight, latest rows win)
  *   signals ──view.signal(name)──┘
@@ -16,6 +16,7 @@ import embed from "vega-embed";
 import type { PlotCompute, PlotRow, SignalValue, VegaPlotMsg, VegaPlotTraits } from "../../src/widgets/traits";
 import { computeRows } from "../../src/widgets/plots/compute";
 import { renderFailed } from "./messages";
+import { cssVars, plotConfig, watchTheme } from "./theme";
 import {
   LIVE_EVENT, createNotice, defineWidget, h, isString, listen, showRefusals,
   type FleetModel, type OwnTraits, type RenderContext, type RenderFn, type TraitCheck,
@@ -145,24 +146,40 @@ export function createPlotRender(deps: PlotDeps): RenderFn<VegaPlotTraits> {
       title.textContent = model.get("description");
     };
 
-    deps
-      .embed(chart, model.get("spec"), { actions: false, renderer: "svg" })
-      .then((result) => {
-        if (closed) {
-          result.view.finalize();
-          return;
-        }
-        view = result.view;
-        notice.clear();
-        apply({ table: model.get("data"), prediction: model.get("prediction"), signals: model.get("signals") });
-        const compute = model.get("compute");
-        if (compute) void startFastPath(compute);
-      })
-      .catch((error: unknown) => {
-        notice.show(renderFailed("the chart", error));
-        const msg: VegaPlotMsg = { type: "render_error", message: error instanceof Error ? error.message : String(error) };
-        model.send(msg);
-      });
+    // Embedded once, and again when JupyterLab's theme changes (a Vega config cannot follow CSS).
+    let embedding = 0;
+    const draw = () => {
+      const attempt = ++embedding;
+      view?.finalize();
+      view = null;
+      running = false;
+      parked = null;
+      deps
+        .embed(chart, model.get("spec"), { actions: false, renderer: "svg", config: plotConfig(cssVars(el)) })
+        .then((result) => {
+          if (closed || attempt !== embedding) {
+            result.view.finalize();
+            return;
+          }
+          const first = !fastPathStarted;
+          view = result.view;
+          notice.clear();
+          apply({ table: model.get("data"), prediction: model.get("prediction"), signals: model.get("signals") });
+          const compute = model.get("compute");
+          if (first && compute) {
+            fastPathStarted = true;
+            void startFastPath(compute);
+          }
+        })
+        .catch((error: unknown) => {
+          notice.show(renderFailed("the chart", error));
+          const msg: VegaPlotMsg = { type: "render_error", message: error instanceof Error ? error.message : String(error) };
+          model.send(msg);
+        });
+    };
+    let fastPathStarted = false;
+    draw();
+    cleanups.push(watchTheme(doc, draw));
 
     cleanups.push(
       listen(model, ["change:data"], () => apply({ table: model.get("data") })),
