@@ -61,6 +61,21 @@ describe("defineMission", () => {
       expect.arrayContaining([expect.stringMatching(/track cloud_titan: a\.workbench\.n: default 1000 outside \[1, 80\]/)]));
   });
 
+  it("reports a prediction drawn on an instrument the part lacks, or a plot without the axis to draw it across", () => {
+    const onMissing = part("a");
+    onMissing.lock = { ...onMissing.lock, shownOn: { instrument: "nope" } } as never;
+    const onGaugeAxis = part("b");
+    onGaugeAxis.lock = { ...onGaugeAxis.lock, shownOn: { instrument: "g", axis: "x" } } as never;
+    const onPlot = part("c");
+    onPlot.workbench.instruments.push({ kind: "plot", id: "p", name: "Plot", mark: "line", x: { field: "n", title: "N" }, y: { field: "v", title: "V" }, compute: () => [] });
+    onPlot.lock = { ...onPlot.lock, shownOn: { instrument: "p" } } as never;
+    expect(missionProblems(spec({ parts: [onMissing, onGaugeAxis, onPlot] }))).toEqual([
+      'parts[0] (a).lock.shownOn.instrument: "nope" is not an instrument of this part',
+      "parts[1] (b).lock.shownOn.axis: a gauge has no axis (the prediction is a marker on its bar)",
+      'parts[2] (c).lock.shownOn.axis: "x" or "y" (the plot\'s axis the prediction is drawn across)',
+    ]);
+  });
+
   it("reports a target that does not compute for a track", () => {
     const p = part("c");
     p.target = { ...p.target!, compute: (c) => (c.track === "tiny_pioneer" ? NaN : 1) };

@@ -86,6 +86,16 @@ function partShapeProblems<P>(part: PartSpec<P>, where: string): string[] {
     if (lock.kind === "choice" && (!Array.isArray(lock.choices) || lock.choices.length < 2)) out.push(`${where}.lock.choices: at least 2 choices`);
     if (lock.kind === "number" && !(Number.isFinite(lock.min) && Number.isFinite(lock.max) && lock.min < lock.max)) out.push(`${where}.lock: min < max required`);
     if (lock.kind === "number" && !(lock.tolerance > 0)) out.push(`${where}.lock.tolerance: must be > 0`);
+    if (lock.kind === "number" && lock.shownOn) {
+      const on = lock.shownOn;
+      const ins = part.workbench?.instruments?.find((i) => i.id === on.instrument);
+      if (!ins) out.push(`${where}.lock.shownOn.instrument: "${on.instrument}" is not an instrument of this part`);
+      else if (ins.kind === "plot" && on.axis !== "x" && on.axis !== "y") out.push(`${where}.lock.shownOn.axis: "x" or "y" (the plot's axis the prediction is drawn across)`);
+      else if (ins.kind === "gauge" && on.axis !== undefined) out.push(`${where}.lock.shownOn.axis: a gauge has no axis (the prediction is a marker on its bar)`);
+      else if (ins.kind === "plot" && (ins[on.axis!].type ?? "quantitative") !== "quantitative") {
+        out.push(`${where}.lock.shownOn.axis: the plot's ${on.axis} axis must be quantitative to draw a number on it`);
+      }
+    }
     if (!["number", "choice", "text"].includes((lock as { kind: string }).kind)) out.push(`${where}.lock.kind: must be number, choice or text`);
   }
   const wb = part.workbench;
@@ -139,7 +149,15 @@ function trackProblems<P>(spec: MissionSpec<P>, track: TrackId): string[] {
     attempt(`${p}.lock.question`, () => (isText(resolve(part.lock.question, ctx)) ? undefined : "empty"));
     attempt(`${p}.lock.answer`, () => {
       const a = part.lock.answer(ctx as never);
-      if (part.lock.kind === "number") return typeof a === "number" && Number.isFinite(a) ? undefined : `not a finite number (got ${a})`;
+      if (part.lock.kind === "number") {
+        if (!(typeof a === "number" && Number.isFinite(a))) return `not a finite number (got ${a})`;
+        const at = part.lock.shownOn?.at;
+        if (at) {
+          const placed = at(a, ctx as never);
+          if (!Number.isFinite(placed)) return `shownOn.at places the answer at ${placed}, not a finite number`;
+        }
+        return undefined;
+      }
       if (part.lock.kind === "choice") return part.lock.choices.includes(a as string) ? undefined : `"${a}" is not one of the choices`;
       return isText(a) ? undefined : "empty";
     });

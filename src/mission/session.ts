@@ -21,6 +21,7 @@
 import { MIME_BUNDLE, requireKernelRuntime, type JournalStore, type JsonObject, type KernelRuntime, type MimeBundle } from "../kernel/runtime";
 import { Box, Choice, Gauge, MathPeek, NumberInput, PredictionLock, Reflect, Slider, Stakeholder, Toggle, VegaPlot } from "../widgets/index";
 import { committedPrediction, LockLedger, targetAttempts } from "../widgets/lock-ledger";
+import { withPredictionOverlay } from "../widgets/plots/sweep-spec";
 import { message } from "../widgets/messages";
 import { LOCK_RECORD_MIME } from "../widgets/traits";
 import { answerKey, lockMatches, withinTolerance } from "./answer-key";
@@ -215,11 +216,13 @@ export const WITHHELD_NOTE = "opens when you lock your prediction";
  * An instrument widget. Built withheld (`values` null): no data, no reading, and a label that
  * says when it opens; `set(values)` computes and shows it (the lock's commit calls it first).
  */
-function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues | null, ctx: TrackContext<P>): Instrument {
+function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues | null, ctx: TrackContext<P>, predictionAxis?: "x" | "y"): Instrument {
   const withheld = `${ins.name} (${WITHHELD_NOTE})`;
   if (ins.kind === "plot") {
     const first = values ? attempt(ins, () => ins.compute(values, ctx)) : { ok: false as const, note: withheld };
-    const plot = new VegaPlot({ description: first.ok ? ins.name : first.note, spec: plotSpec(ins as Extract<InstrumentSpec, { kind: "plot" }>), data: first.ok ? first.value : [] });
+    const chart = plotSpec(ins as Extract<InstrumentSpec, { kind: "plot" }>);
+    const spec = predictionAxis ? withPredictionOverlay(chart, predictionAxis) : chart;
+    const plot = new VegaPlot({ description: first.ok ? ins.name : first.note, spec, data: first.ok ? first.value : [] });
     return {
       id: plot.id, widget: plot,
       set: (v) => {
@@ -338,7 +341,25 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     const lockKey = answerKey(mission, part.id, t, ctx.ledger).lock;
     const answer = new Stakeholder({ persona: "The model", role: "answer key", message: "Lock your prediction to see what the model says.", severity: "info" });
     // Withheld until the commit: a prediction must come before any result (the lock's point).
-    const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, null, ctx) }));
+    const shownOn = part.lock.kind === "number" ? part.lock.shownOn : undefined;
+    const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, null, ctx, ins.id === shownOn?.instrument ? shownOn.axis : undefined) }));
+    /** Draws the committed prediction on the instrument that answers the lock, beside the model's value. */
+    const drawPrediction = () => {
+      const answering = instruments.find((i) => i.spec.id === shownOn?.instrument);
+      if (!shownOn || !answering || typeof lock.value !== "number") return;
+      let at: number;
+      try {
+        at = shownOn.at ? shownOn.at(lock.value, ctx) : lock.value;
+      } catch {
+        return; // the answer card still states the prediction; the mark is only a picture of it
+      }
+      const { w: { widget }, spec } = answering;
+      // Nothing to draw for a value the axis cannot show (not finite, or not positive on a log axis).
+      if (!Number.isFinite(at) || (spec.kind === "plot" && spec[shownOn.axis!].scale === "log" && at <= 0)) return;
+      const label = shownOn.label ?? "your prediction";
+      if (widget instanceof Gauge) widget.mark({ value: at, label });
+      else if (spec.kind === "plot") widget.set("prediction", [{ [spec[shownOn.axis!].field]: at, label }]);
+    };
     const controls: Record<string, Slider | Toggle | Choice> = {};
     const record = () => {
       const entries = writeLedgerEntry(entry(), ledgerPath());
@@ -396,6 +417,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       const prediction = lock.value as number | string;
       answer.set("message", answerText(lockKey, prediction, lockMatches(lockKey, prediction)));
       for (const i of instruments) i.w.set(values);
+      drawPrediction();
       stakeholder?.set("message", stakeholderMessage(evidenceOpen()));
       onCommit(part, t);
       record();

@@ -79,6 +79,13 @@ export type LockSpec<P = unknown> =
       answer: (ctx: TrackContext<P>) => number;
       /** Relative tolerance for grading a prediction, e.g. 0.1 = within 10%. */
       tolerance: number;
+      /**
+       * The instrument that answers the lock, where the committed prediction is drawn beside
+       * the model's value once the results open: a marker on a gauge, or a rule across a
+       * plot at `axis`. `at` places a prediction that is not in the instrument's units
+       * (a predicted factor drawn as the time it implies).
+       */
+      shownOn?: { instrument: string; axis?: "x" | "y"; at?: (prediction: number, ctx: TrackContext<P>) => number; label?: string };
     }
   | {
       kind: "choice";

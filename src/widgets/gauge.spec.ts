@@ -16,6 +16,15 @@ describe("Gauge", () => {
     expect(rt.last(g.id).data.state).toEqual({ value: 97, level: "bad" });
     expect(gaugeLevel(-5, bands)).toBeNull();
   });
+  it("marks a prediction beside the reading, and refuses a malformed marker", async () => {
+    const g = new Gauge({ min: 0, max: 100, value: 40 });
+    g.mark({ value: 55, label: "your prediction" });
+    await settle();
+    expect(rt.last(g.id).data.state).toEqual({ marker: { value: 55, label: "your prediction" } });
+    expect(() => g.mark({ value: NaN, label: "x" })).toThrow(/marker must be/);
+    expect(() => g.mark({ value: 1, label: "x", extra: 1 } as never)).toThrow(/marker must be/);
+    expect(g.get("marker")).toEqual({ value: 55, label: "your prediction" });
+  });
   it("is read-only from the front end and refuses unsorted thresholds", () => {
     const g = new Gauge({ min: 0, max: 100, thresholds: bands });
     rt.update(g.id, { value: 50 });

@@ -1,10 +1,11 @@
 /**
- * Gauge: a metric read-out with a unit, a dial range and threshold levels.
+ * Gauge: a metric read-out with a unit, a dial range, threshold levels and an optional
+ * marker (a committed prediction drawn beside the reading).
  * Kernel half of widgets/src/gauge.ts; traits in `GaugeTraits`. All traits are
  * kernel-owned; `level` is derived from `value` and `thresholds`.
  */
 import { finiteNumber, json, nullable, text } from "./rules";
-import { GAUGE_WRITABLE, type GaugeThreshold, type GaugeTraits } from "./traits";
+import { GAUGE_WRITABLE, gaugeMarkerProblem, type GaugeMarker, type GaugeThreshold, type GaugeTraits } from "./traits";
 import { Widget, type OwnTraits, type WidgetOptions, type WidgetSpec } from "./widget";
 
 const LEVELS = ["ok", "warn", "bad"];
@@ -40,6 +41,7 @@ const SPEC: WidgetSpec<GaugeTraits> = {
     max: finiteNumber((s) => ({ min: s.min })),
     thresholds: (v) => thresholdsProblem(v) ?? json<GaugeTraits>("array")(v, undefined as never),
     level: nullable((v) => (typeof v === "string" && LEVELS.includes(v) ? null : "ok, warn or bad")),
+    marker: nullable(gaugeMarkerProblem),
   },
   writable: GAUGE_WRITABLE,
 };
@@ -54,8 +56,13 @@ export class Gauge extends Widget<GaugeTraits> {
     const value = options.value ?? null;
     const thresholds = options.thresholds ?? [];
     super(SPEC, {
-      description: "", unit: "", ...options, value, thresholds, level: gaugeLevel(value, thresholds),
+      description: "", unit: "", ...options, value, thresholds, level: gaugeLevel(value, thresholds), marker: options.marker ?? null,
     }, widgetOptions);
+  }
+
+  /** Marks `marker` on the bar (null removes it); throws a WidgetTraitError naming `marker` when malformed. */
+  mark(marker: GaugeMarker | null): void {
+    this.set("marker", marker);
   }
 
   /** The reading, or null. */

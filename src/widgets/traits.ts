@@ -279,6 +279,18 @@ export interface GaugeTraits extends BaseTraits {
   max: number;
   thresholds: GaugeThreshold[];   // ascending `at`
   level: "ok" | "warn" | "bad" | null; // derived: the last threshold with at <= value
+  marker: GaugeMarker | null;     // a committed prediction drawn on the bar
+}
+/** A value marked on a gauge's bar beside its reading, e.g. the student's locked prediction. */
+export interface GaugeMarker {
+  value: number;
+  label: string;
+}
+/** Why `v` is not a GaugeMarker, or null (kernel rule and front-end check alike). */
+export function gaugeMarkerProblem(v: unknown): string | null {
+  const m = v as GaugeMarker | null;
+  return m !== null && typeof m === "object" && !Array.isArray(m) && typeof m.value === "number" && Number.isFinite(m.value) &&
+    typeof m.label === "string" && Object.keys(m).length === 2 ? null : "{ value: a finite number, label: a string }";
 }
 export const GAUGE_WRITABLE = [] as const;
 export type GaugeMsg = RejectedMsg<GaugeTraits>;

@@ -121,13 +121,17 @@ describeLab("mission notebooks in JupyterLab 4", () => {
 
     const theme = async (name: string, light: boolean) => {
       await lab.page.evaluate((t) => (globalThis as unknown as { jupyterapp: { commands: { execute(id: string, a: object): Promise<unknown> } } }).jupyterapp.commands.execute("apputils:change-theme", { theme: t }), name);
-      await lab.page.waitForFunction((l) => document.body.dataset.jpThemeLight === String(l), light);
+      await lab.page.waitForFunction((l) => (globalThis as unknown as PageDom).document.body.dataset.jpThemeLight === String(l), light);
     };
     await theme("JupyterLab Dark", false);
     // Every card's text against its own background: WCAG AA for normal text (4.5:1).
     const cards = await waitFor("the cards in dark colours", async () => {
       const pairs = await parts().first().locator(".fleetlab-stakeholder, .fleetlab-lock").evaluateAll((els) =>
-        els.map((e) => { const s = getComputedStyle(e); return [s.color, s.backgroundColor, getComputedStyle(document.body).backgroundColor]; }));
+        els.map((e) => {
+          const dom = globalThis as unknown as PageDom;
+          const s = dom.getComputedStyle(e);
+          return [s.color, s.backgroundColor, dom.getComputedStyle(dom.document.body).backgroundColor];
+        }));
       return pairs.length && pairs.every(([, bg, page]) => luminance(bg === "rgba(0, 0, 0, 0)" ? page : bg) < 0.2) ? pairs : undefined;
     });
     for (const [fg, bg, page] of cards) expect(contrast(fg, bg === "rgba(0, 0, 0, 0)" ? page : bg)).toBeGreaterThanOrEqual(4.5);
@@ -159,6 +163,12 @@ describeLab("mission notebooks in JupyterLab 4", () => {
     expect(lab.problems).toEqual([]);
   }, 5 * 60_000);
 });
+
+/** The page's DOM as far as the theme checks read it (the test itself compiles without DOM types). */
+interface PageDom {
+  document: { body: { dataset: Record<string, string | undefined> } };
+  getComputedStyle(el: unknown): { color: string; backgroundColor: string };
+}
 
 /** Relative luminance (WCAG 2) of a CSS colour given as rgb()/rgba() or #rrggbb. */
 function luminance(css: string): number {

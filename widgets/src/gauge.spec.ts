@@ -20,6 +20,19 @@ describe("Gauge view", () => {
     expect(el.querySelector(".fleetlab-gauge")!.classList.contains("level-ok")).toBe(true);
     expect(el.textContent).toContain("meets SLO");
   });
+  it("draws a marker at its place on the bar with its number, pinned to the end when outside", () => {
+    const { model, el } = setup();
+    const tick = el.querySelector(".fleetlab-gauge-marker") as HTMLElement;
+    expect(tick.hidden).toBe(true);
+    model.fromKernel({ value: 0.5, marker: { value: 0.25, label: "your prediction" } });
+    expect(tick.hidden).toBe(false);
+    expect(tick.style.left).toBe("25%");
+    expect(el.querySelector(".fleetlab-gauge-marker-label")!.textContent).toBe("your prediction: 0.25");
+    model.fromKernel({ marker: { value: 7, label: "your prediction" } });
+    expect(tick.style.left).toBe("100%");
+    model.fromKernel({ marker: { value: 1 } });
+    expect(el.querySelector(".fleetlab-notice")!.textContent).toMatch(/marker/);
+  });
   it("refuses a non-finite reading", () => {
     const { model, el } = setup();
     model.fromKernel({ value: Number.POSITIVE_INFINITY });

@@ -1,9 +1,10 @@
 /**
  * Gauge: a metric read-out with a bar between `min` and `max` coloured by level.
- * Traits (GaugeTraits): description, value, unit, min, max, thresholds, level (derived by the kernel).
+ * Traits (GaugeTraits): description, value, unit, min, max, thresholds, level (derived by the kernel),
+ * marker (a committed prediction: a tick on the bar and its number beside the reading).
  * Worked example: min 0, max 1, value 0.25 ↦ bar 25% wide.
  */
-import type { GaugeTraits } from "../../src/widgets/traits";
+import { gaugeMarkerProblem, type GaugeTraits } from "../../src/widgets/traits";
 import { formatValue } from "./scale";
 import {
   createNotice, defineWidget, finiteNumber, finiteOrNull, h, isString, listen, showRefusals,
@@ -12,7 +13,7 @@ import {
 
 /** Default trait values, in trait order. */
 export const GAUGE_DEFAULTS: OwnTraits<GaugeTraits> = {
-  description: "", value: null, unit: "", min: 0, max: 1, thresholds: [], level: null,
+  description: "", value: null, unit: "", min: 0, max: 1, thresholds: [], level: null, marker: null,
 };
 
 /** Checks applied to kernel state before it reaches the view. */
@@ -26,6 +27,7 @@ export const GAUGE_CHECKS: Record<string, TraitCheck> = {
     Array.isArray(v) && v.every((t) => typeof t?.at === "number" && ["ok", "warn", "bad"].includes(t?.level))
       ? null : "an array of { at, level, label }",
   level: (v) => (v === null || ["ok", "warn", "bad"].includes(v as string) ? null : 'one of "ok", "warn", "bad" or null'),
+  marker: (v) => (v === null ? null : gaugeMarkerProblem(v)),
 };
 
 /** Returns the bar fill in [0, 1] for `value` on [min, max]. */
@@ -40,11 +42,13 @@ export function render({ model, el }: RenderContext<GaugeTraits>): () => void {
   const label = h(doc, "span", "fleetlab-label");
   const bar = h(doc, "div", "fleetlab-gauge-bar");
   const fill = h(doc, "div", "fleetlab-gauge-fill");
-  bar.appendChild(fill);
+  const tick = h(doc, "div", "fleetlab-gauge-marker");
+  bar.append(fill, tick);
   bar.setAttribute("role", "meter");
   const readout = h(doc, "span", "fleetlab-readout");
   const levelText = h(doc, "span", "fleetlab-level");
-  row.append(label, bar, readout, levelText);
+  const markerText = h(doc, "span", "fleetlab-gauge-marker-label");
+  row.append(label, bar, readout, levelText, markerText);
   el.appendChild(row);
   const notice = createNotice(el);
 
@@ -61,8 +65,13 @@ export function render({ model, el }: RenderContext<GaugeTraits>): () => void {
     if (level) row.classList.add(`level-${level}`);
     const reached = model.get("thresholds").filter((t) => value !== null && t.at <= value).pop();
     levelText.textContent = reached?.label ?? "";
+    // The marker sits at its place on the bar (pinned to an end when outside the range); its label gives the number.
+    const marker = model.get("marker");
+    tick.hidden = marker === null;
+    if (marker) tick.style.left = `${(100 * fillFraction(marker.value, model.get("min"), model.get("max"))).toFixed(1)}%`;
+    markerText.textContent = marker ? `${marker.label}: ${formatValue(marker.value)}${model.get("unit") ? ` ${model.get("unit")}` : ""}` : "";
   };
-  const off = listen(model, ["change:value", "change:level", "change:min", "change:max", "change:unit", "change:thresholds", "change:description"], sync);
+  const off = listen(model, ["change:value", "change:level", "change:min", "change:max", "change:unit", "change:thresholds", "change:description", "change:marker"], sync);
   const offRefusals = showRefusals(model, notice);
   sync();
   return () => {

@@ -18,8 +18,11 @@ const CSS = `
 .fleetlab-slider input[type=range] { width: 240px; }
 .fleetlab-lock { border: 1px solid var(--jp-border-color1, #ccc); border-radius: 4px; padding: 8px; }
 .fleetlab-lock.is-locked { border-color: var(--jp-success-color1, #2e7d32); background: var(--jp-layout-color2, #f1f8f1); }
-.fleetlab-gauge-bar { width: 200px; height: 10px; background: var(--jp-layout-color3, #eee); border-radius: 5px; overflow: hidden; }
-.fleetlab-gauge-fill { height: 100%; background: var(--jp-success-color1, #2e7d32); }
+.fleetlab-gauge-bar { width: 200px; height: 10px; background: var(--jp-layout-color3, #eee); border-radius: 5px; }
+.fleetlab-gauge-fill { height: 100%; border-radius: 5px; background: var(--jp-success-color1, #2e7d32); }
+.fleetlab-gauge-bar { position: relative; }
+.fleetlab-gauge-marker { position: absolute; top: -3px; width: 3px; height: 16px; margin-left: -1px; background: var(--jp-ui-font-color1, #222); }
+.fleetlab-gauge-marker-label { font-style: italic; color: var(--jp-ui-font-color2, #555); }
 .fleetlab-gauge.level-warn .fleetlab-gauge-fill { background: var(--jp-warn-color1, #f9a825); }
 .fleetlab-gauge.level-bad .fleetlab-gauge-fill { background: var(--jp-error-color1, #c62828); }
 .fleetlab-stakeholder { border-left: 4px solid var(--jp-brand-color1, #1565c0); padding: 6px 10px; background: var(--jp-layout-color2, #f5f8fc); color: var(--jp-ui-font-color1, #222); }

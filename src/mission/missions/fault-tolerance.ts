@@ -247,6 +247,8 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
         question: "Will staging a checkpoint to local NVMe instead of S3 reduce the 'Math-Stop' time? By what factor?",
         unit: "x", min: 1, max: 1e6, tolerance: 0.25,
         answer: (c) => mathStop(c.params, "Blocking S3") / mathStop(c.params, "Local SSD"),
+        // A predicted factor is drawn as the Local SSD Math-Stop it implies, on the timer that shows the real one.
+        shownOn: { instrument: "math_stop", at: (factor, c) => mathStop(c.params, "Blocking S3") / factor, label: "your prediction for Local SSD" },
       },
       workbench: {
         controls: [

@@ -92,6 +92,8 @@ export const mlIntro = defineMission<MlIntroParams>({
         question: "If a single node has a 99.9% uptime (Three Nines), what is the probability that all 1,000 nodes in your cluster are up simultaneously?",
         unit: null, min: 0, max: 1, tolerance: 0.1,
         answer: () => fleetAvailability(0.999, 1000),
+        // Drawn across the collapse curve, which crosses it at N = 1,000 nodes of 99.9 %.
+        shownOn: { instrument: "collapse", axis: "y", label: "your prediction (N = 1,000)" },
       },
       workbench: {
         controls: [

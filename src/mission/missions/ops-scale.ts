@@ -92,6 +92,7 @@ export const opsScale = defineMission<OpsScaleParams>({
         question: "How many concurrent models (N) can your team manage manually before the cost of 'Toil' exceeds the cost of a $500k platform investment?",
         unit: "models", min: 0, max: 10_000, tolerance: 0.25,
         answer: (c) => platformBreakEven({ heterogeneity: c.params.heterogeneity, capexDollars: c.params.capexDollars }),
+        shownOn: { instrument: "cost_curve", axis: "x" },
       },
       workbench: {
         controls: [
@@ -131,6 +132,7 @@ export const opsScale = defineMission<OpsScaleParams>({
         question: "If you want to be 95% confident that your new model hasn't regressed on a '1-in-1,000' edge case, how many live requests must you monitor in 'Shadow Mode'?",
         unit: "requests", min: 1, max: 1e9, tolerance: 0.1,
         answer: () => canarySampleSize(0.95, 0.001),
+        shownOn: { instrument: "shadow", axis: "x" },
       },
       workbench: {
         controls: [

@@ -6,6 +6,7 @@
  *   layer 0: line + points from dataset "table"         (x = sweep, y = result)
  *   layer 1: rule from dataset "prediction"              (the locked answer)
  *   layer 2: text label on that rule
+ * withPredictionOverlay adds layers 1-2 to any single-view chart (a mission's instrument).
  */
 import type { SignalValue } from "../traits";
 
@@ -59,17 +60,32 @@ export function sweepSpec(o: SweepSpecOptions): { [key: string]: unknown } {
         mark: { type: "line", point: true, tooltip: true },
         encoding: { x: axis(o.x), y: axis(o.y) },
       },
-      {
-        data: { name: PREDICTION },
-        mark: { type: "rule", strokeDash: [6, 4], color: "#d62728", size: 2 },
-        encoding: predEnc,
-      },
-      {
-        data: { name: PREDICTION },
-        mark: { type: "text", align: "left", dx: 4, dy: -6, color: "#d62728" },
-        encoding: { ...predEnc, text: { field: "label", type: "nominal" } },
-      },
+      ...predictionLayers(predEnc),
     ],
   };
   return spec;
+}
+
+/** The overlay of a committed prediction: a dashed rule across the chart at `encoding`'s axis, and its label. */
+export function predictionLayers(encoding: { [axis: string]: unknown }): { [key: string]: unknown }[] {
+  return [
+    { data: { name: PREDICTION }, mark: { type: "rule", strokeDash: [6, 4], color: "#d62728", size: 2 }, encoding },
+    {
+      data: { name: PREDICTION },
+      mark: { type: "text", align: "left", baseline: "bottom", dx: 4, dy: -4, color: "#d62728" },
+      encoding: { ...encoding, text: { field: "label", type: "nominal" } },
+    },
+  ];
+}
+
+/**
+ * A single-view spec (top-level `mark` and `encoding` over dataset "table") with the
+ * prediction overlay across its `axis`: the same chart as a layer, then predictionLayers.
+ * Rows of "prediction" carry the axis's field and `label`.
+ */
+export function withPredictionOverlay(spec: { [key: string]: unknown }, axis: "x" | "y"): { [key: string]: unknown } {
+  const { mark, encoding, ...rest } = spec as { mark: unknown; encoding: { [axis: string]: { field: string; type?: string; scale?: unknown } } };
+  const on = encoding[axis];
+  if (!on || (on.type ?? "quantitative") !== "quantitative") throw new Error(`withPredictionOverlay: the ${axis} axis must be quantitative`);
+  return { ...rest, layer: [{ mark, encoding }, ...predictionLayers({ [axis]: { field: on.field, type: "quantitative", ...(on.scale ? { scale: on.scale } : {}) } })] };
 }
