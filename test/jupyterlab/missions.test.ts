@@ -75,6 +75,11 @@ describeLab("mission notebooks in JupyterLab 4", () => {
       return entry?.lock !== null && entry?.lock !== undefined ? entry : undefined;
     });
     expect(locked.lock).toEqual(answer);
+    // The instrument that answers a number lock draws the prediction beside the model's value.
+    if (part.lock.kind === "number" && part.lock.shownOn) {
+      const label = part.lock.shownOn.label ?? "your prediction";
+      await waitFor("the prediction drawn on its instrument", async () => (((await first.textContent()) ?? "").includes(label) ? true : undefined));
+    }
 
     // The part's first slider, open now, moved to an end with the keyboard reaches the kernel.
     const control = part.workbench.controls.find((c) => c.kind === "slider")!;
