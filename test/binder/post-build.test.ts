@@ -42,7 +42,7 @@ describeBinder("binder/postBuild", () => {
       cwd: checkout, encoding: "utf8", timeout: 20 * 60_000,
       env: { ...process.env, PATH: `${path.join(env, "bin")}${path.delimiter}${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` },
     });
-    expect({ status: built.status, stderr: built.status === 0 ? "" : built.stderr.slice(-4000) }).toEqual({ status: 0, stderr: "" });
+    expect({ status: built.status, output: built.status === 0 ? "" : `${built.stdout.slice(-3000)}\n${built.stderr.slice(-3000)}` }).toEqual({ status: 0, output: "" });
 
     // Jupyter's kernelspec discovery in the environment: the spec lives under its prefix and
     // runs the checkout's launcher with the Node that ran postBuild.

@@ -30,7 +30,7 @@ describe("Gauge view", () => {
     expect(el.querySelector(".fleetlab-gauge-marker-label")!.textContent).toBe("your prediction: 0.25");
     model.fromKernel({ marker: { value: 7, label: "your prediction" } });
     expect(tick.style.left).toBe("100%");
-    model.fromKernel({ marker: { value: 1 } });
+    model.fromKernel({ marker: { value: 1 } as never });
     expect(el.querySelector(".fleetlab-notice")!.textContent).toMatch(/marker/);
   });
   it("refuses a non-finite reading", () => {
