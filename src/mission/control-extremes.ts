@@ -113,7 +113,7 @@ function evaluate<P>(part: PartSpec<P>, values: ControlValues, ctx: TrackContext
   const problems: InstrumentProblem[] = [];
   for (const ins of part.workbench.instruments) {
     try {
-      const value = ins.compute(values, ctx);
+      const value = ins.compute(values, ctx, [values]);
       const bad = nonFinite(ins as InstrumentSpec<unknown>, value);
       if (bad) problems.push({ instrument: ins.id, kind: "non-finite", detail: bad });
       else if (ins.kind === "plot" && (value as unknown[]).length === 0) problems.push({ instrument: ins.id, kind: "no rows", detail: "computes no rows" });

@@ -186,10 +186,10 @@ function trackProblems<P>(spec: MissionSpec<P>, track: TrackId): string[] {
       const values = defaultValues(part.workbench.controls, ctx);
       for (const ins of part.workbench.instruments) {
         if (ins.kind === "plot") {
-          const rows = ins.compute(values, ctx);
+          const rows = ins.compute(values, ctx, [values]);
           if (!Array.isArray(rows) || rows.length === 0) return `${ins.id} computes no rows`;
         } else {
-          const v = ins.compute(values, ctx);
+          const v = ins.compute(values, ctx, [values]);
           if (!Number.isFinite(v)) return `${ins.id} computes ${v}`;
         }
       }

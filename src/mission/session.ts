@@ -186,7 +186,7 @@ function plotSpec(ins: Extract<InstrumentSpec, { kind: "plot" }>): Record<string
   };
 }
 
-type Instrument = { set(values: ControlValues): void; id: string; widget: VegaPlot | Gauge };
+type Instrument = { set(values: ControlValues, explored?: readonly ControlValues[]): void; id: string; widget: VegaPlot | Gauge };
 
 /**
  * What an instrument shows instead of a value it could not compute: a simulation that stopped
@@ -209,6 +209,9 @@ function attempt<P, T>(ins: InstrumentSpec<P>, compute: () => T): { ok: true; va
   }
 }
 
+/** Settings an instrument's `explored` keeps (the newest). */
+const MAX_EXPLORED = 64;
+
 /** What a withheld instrument says in place of its reading, until the part's prediction is committed. */
 export const WITHHELD_NOTE = "opens when you lock your prediction";
 
@@ -216,17 +219,17 @@ export const WITHHELD_NOTE = "opens when you lock your prediction";
  * An instrument widget. Built withheld (`values` null): no data, no reading, and a label that
  * says when it opens; `set(values)` computes and shows it (the lock's commit calls it first).
  */
-function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues | null, ctx: TrackContext<P>, predictionAxis?: "x" | "y"): Instrument {
+function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues | null, ctx: TrackContext<P>, predictionAxis?: "x" | "y", explored?: readonly ControlValues[]): Instrument {
   const withheld = `${ins.name} (${WITHHELD_NOTE})`;
   if (ins.kind === "plot") {
-    const first = values ? attempt(ins, () => ins.compute(values, ctx)) : { ok: false as const, note: withheld };
+    const first = values ? attempt(ins, () => ins.compute(values, ctx, explored ?? [values])) : { ok: false as const, note: withheld };
     const chart = plotSpec(ins as Extract<InstrumentSpec, { kind: "plot" }>);
     const spec = predictionAxis ? withPredictionOverlay(chart, predictionAxis) : chart;
     const plot = new VegaPlot({ description: first.ok ? ins.name : first.note, spec, data: first.ok ? first.value : [] });
     return {
       id: plot.id, widget: plot,
-      set: (v) => {
-        const r = attempt(ins, () => ins.compute(v, ctx));
+      set: (v, seen) => {
+        const r = attempt(ins, () => ins.compute(v, ctx, seen ?? [v]));
         plot.set("description", r.ok ? ins.name : r.note);
         plot.setRows(r.ok ? r.value : []);
       },
@@ -234,14 +237,14 @@ function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues | null
   }
   const min = resolve(ins.min, ctx), max = resolve(ins.max, ctx);
   // A gauge that cannot compute shows no reading (null) and says why in its label.
-  const reading = (v: ControlValues) => {
-    const r = attempt(ins, () => ins.compute(v, ctx));
+  const reading = (v: ControlValues, seen?: readonly ControlValues[]) => {
+    const r = attempt(ins, () => ins.compute(v, ctx, seen ?? [v]));
     return r.ok
       ? { description: ins.name, value: r.value, min: Math.min(min, r.value), max: Math.max(max, r.value) }
       : { description: r.note, value: null, min, max };
   };
-  const gauge = new Gauge({ unit: ins.unit ?? "", ...(values ? reading(values) : { description: withheld, value: null, min, max }) });
-  return { id: gauge.id, widget: gauge, set: (v) => gauge.setMany(reading(v)) };
+  const gauge = new Gauge({ unit: ins.unit ?? "", ...(values ? reading(values, explored) : { description: withheld, value: null, min, max }) });
+  return { id: gauge.id, widget: gauge, set: (v, seen) => gauge.setMany(reading(v, seen)) };
 }
 
 /** The widget's view bundle, pending state sent first (as a cell result shows it). */
@@ -253,6 +256,7 @@ interface TrackView {
   lock: PredictionLock;
   ids: Omit<RenderedPart, "mission" | "part">;
   values: ControlValues;
+  explored: readonly ControlValues[];
 }
 
 /** A part on screen: its Box (kept) and the views built for it so far, one per track. */
@@ -360,6 +364,17 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       if (widget instanceof Gauge) widget.mark({ value: at, label });
       else if (spec.kind === "plot") widget.set("prediction", [{ [spec[shownOn.axis!].field]: at, label }]);
     };
+    /** Settings tried since the commit, distinct, the current one last (an instrument's `explored`). */
+    const explored: ControlValues[] = [];
+    const showAll = () => {
+      const key = JSON.stringify(values);
+      const at = explored.findIndex((e) => JSON.stringify(e) === key);
+      if (at >= 0) explored.splice(at, 1);
+      explored.push({ ...values });
+      // Bounded: slider drags make many settings, and a chart needs the recent ones.
+      if (explored.length > MAX_EXPLORED) explored.shift();
+      for (const i of instruments) i.w.set(values, explored);
+    };
     const controls: Record<string, Slider | Toggle | Choice> = {};
     const record = () => {
       const entries = writeLedgerEntry(entry(), ledgerPath());
@@ -374,7 +389,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       (w as Slider).observe("value", (ch) => {
         values[c.id] = ch.new as number;
         if (!lock.isLocked) return;
-        for (const i of instruments) i.w.set(values);
+        showAll();
         record();
       });
     }
@@ -416,7 +431,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       if (target && !found && tries.length < key!.maxAttempts) target.setDisabled(null);
       const prediction = lock.value as number | string;
       answer.set("message", answerText(lockKey, prediction, lockMatches(lockKey, prediction)));
-      for (const i of instruments) i.w.set(values);
+      showAll();
       drawPrediction();
       stakeholder?.set("message", stakeholderMessage(evidenceOpen()));
       onCommit(part, t);
@@ -444,7 +459,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     children.push(reflect);
     for (const f of part.mathPeek) children.push(new MathPeek({ description: f.label, expression: f.expression }));
     return {
-      children, values, lock,
+      children, values, lock, explored,
       ids: {
         track: t, lock: lock.id, reflect: reflect.id, answer: answer.id, target: target?.id ?? null,
         controls: Object.fromEntries(Object.entries(controls).map(([k, w]) => [k, w.id])),
@@ -457,12 +472,13 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
    * The values a visual of `part` draws with on track `t`: the shown part's, once its prediction
    * on that track is committed; null (withheld) before.
    */
-  const valuesFor = (part: PartSpec<unknown>, t: TrackId): ControlValues | null => {
+  const viewFor = (part: PartSpec<unknown>, t: TrackId): TrackView | null => {
     const view = [...shownParts].reverse().find((p) => p.part.id === part.id)?.views.get(t);
-    return view?.lock.isLocked ? view.values : null;
+    return view?.lock.isLocked ? view : null;
   };
+  const valuesFor = (part: PartSpec<unknown>, t: TrackId): ControlValues | null => viewFor(part, t)?.values ?? null;
   const drawVisual = (v: ShownVisual, t: TrackId) =>
-    runtime().updateDisplay(viewBundle(buildInstrument(v.spec, valuesFor(v.part, t), contextFor(t)).widget), { displayId: v.displayId });
+    runtime().updateDisplay(viewBundle(buildInstrument(v.spec, valuesFor(v.part, t), contextFor(t), undefined, viewFor(v.part, t)?.explored).widget), { displayId: v.displayId });
   /** A commit opens the part's visuals on screen too. */
   function onCommit(part: PartSpec<unknown>, t: TrackId): void {
     if (t !== current) return;
@@ -508,7 +524,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       for (const role of ["primary", "secondary"] as const) {
         for (const part of mission.parts) {
           for (const ins of part.workbench.instruments.filter((i) => i.role === role)) {
-            const w = buildInstrument(ins, valuesFor(part, current), contextFor(current)).widget;
+            const w = buildInstrument(ins, valuesFor(part, current), contextFor(current), undefined, viewFor(part, current)?.explored).widget;
             const displayId = `fleetlab-visual-${w.id}`;
             runtime().display(viewBundle(w), { displayId });
             shownVisuals.push({ part, spec: ins, displayId });

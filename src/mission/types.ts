@@ -151,8 +151,13 @@ export type InstrumentSpec<P = unknown> =
       x: { field: string; title: string; scale?: "linear" | "log"; type?: "quantitative" | "nominal" | "ordinal" };
       y: { field: string; title: string; scale?: "linear" | "log"; type?: "quantitative" | "nominal" | "ordinal" };
       color?: { field: string; title: string };
-      /** Rows from model functions; must be pure. */
-      compute: (values: ControlValues, ctx: TrackContext<P>) => Row[];
+      /**
+       * Rows from model functions; must be pure. `explored` holds the settings the student has
+       * tried in this part since the commit (distinct, oldest first, the current one last):
+       * a chart that compares settings draws those, so the comparison is built by exploring
+       * rather than handed over (a chart of every policy would show the best one).
+       */
+      compute: (values: ControlValues, ctx: TrackContext<P>, explored: readonly ControlValues[]) => Row[];
     }
   | {
       kind: "gauge";
@@ -164,7 +169,7 @@ export type InstrumentSpec<P = unknown> =
       max: PerTrack<number, P>;
       /** Value above which the gauge shows danger, if any. */
       danger?: PerTrack<number, P>;
-      compute: (values: ControlValues, ctx: TrackContext<P>) => number;
+      compute: (values: ControlValues, ctx: TrackContext<P>, explored: readonly ControlValues[]) => number;
     };
 
 /** The 10-iteration rule: the value the student must find. */

@@ -58,9 +58,9 @@ describe("the issue tracker's values", () => {
     const part = missionById("08_fleet_orch").parts.find((p) => p.id === "elastic_buffer")!;
     const ctx = trackContext(missionById("08_fleet_orch"), "cloud_titan");
     const converge = part.workbench.instruments.find((i) => i.id === "converge")!;
-    const hours = converge.compute({ spot: 20, elastic: false, preempt_mtbf: 5 }, ctx) as number;
+    const hours = converge.compute({ spot: 20, elastic: false, preempt_mtbf: 5 }, ctx, []) as number;
     expect(Number.isFinite(hours)).toBe(true);
-    expect(hours).toBeGreaterThan(converge.compute({ spot: 20, elastic: false, preempt_mtbf: 20 }, ctx) as number);
+    expect(hours).toBeGreaterThan(converge.compute({ spot: 20, elastic: false, preempt_mtbf: 20 }, ctx, []) as number);
   });
   it.each(["mobile_nomad", "tiny_pioneer"] as TrackId[])("mission 07 waterfall on %s at 100,000 nodes: finite shares that sum to 1", (t) => {
     const mission = missionById("07_fault_tolerance");
@@ -68,7 +68,7 @@ describe("the issue tracker's values", () => {
     const ctx = trackContext(mission, t);
     const setting = controlSettings(part.workbench.controls, ctx).find((s) => s.label === "nodes = 100000 (max)")!;
     const waterfall = part.workbench.instruments.find((i) => i.id === "waterfall")!;
-    const rows = waterfall.compute(setting.values, ctx) as { share: string; fraction: number }[];
+    const rows = waterfall.compute(setting.values, ctx, [setting.values]) as { share: string; fraction: number }[];
     for (const r of rows) expect(Number.isFinite(r.fraction)).toBe(true);
     expect(rows.reduce((s, r) => s + r.fraction, 0)).toBeCloseTo(1, 12);
     // The fleet fails far faster than it restarts: nearly all the time goes to restarts.

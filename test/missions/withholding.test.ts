@@ -93,6 +93,9 @@ describe("the prediction lock withholds every result until the commit, and every
     // stakeholder's evidence from the model (which often states it) waits for that too.
     const evidenceShown = () => JSON.stringify(readable()).includes("Evidence from the model");
     if (key.target) {
+      // Committed, target not yet found: the target's value is nowhere a student can read it.
+      const targetHits = numbersIn(readable()).filter((x) => near(x, key.target!.value));
+      expect({ targetSeen: targetHits }).toEqual({ targetSeen: [] });
       const recorded = () => readLedger(ledgerFile).entry(mission.id, part.id)!.target;
       expect(recorded()).toMatchObject({ value: null, found: false });
       expect(evidenceShown()).toBe(false);

@@ -57,7 +57,7 @@ describe("mission answer keys", () => {
     const split = overheadSplit({ workSeconds: p.workHours * 3600, intervalSeconds: tau, checkpointSeconds: delta, restartSeconds: p.restartSeconds, mtbfSeconds: mtbf });
     const gauge = mission.parts.find((x) => x.id === "async_staging")!.workbench.instruments.find((i) => i.id === "overhead")!;
     const ctx = { track: t, params: p, ledger: { entry: () => undefined, control: <V>(_m: string, _p: string, _c: string, f: V) => f } };
-    const at = (tier: string) => (gauge.compute as (v: Record<string, unknown>, c: never) => number)({ tier, stagger_groups: 1 }, ctx as never);
+    const at = (tier: string) => (gauge.compute as (v: Record<string, unknown>, c: never, e: never[]) => number)({ tier, stagger_groups: 1 }, ctx as never, []);
     expect(at("Blocking S3")).toBeCloseTo(100 * (1 - split.usefulFraction), 9);
     expect(at("Local SSD")).toBeLessThanOrEqual(at("Blocking S3"));
   });
