@@ -22,8 +22,9 @@ import type { TrackId } from "../../src/mission/types";
 /** Every number in a JSON value, including numbers written inside strings. */
 function numbersIn(value: unknown, out: number[] = []): number[] {
   if (typeof value === "number") out.push(value);
-  // Timestamps, hashes and widget or display ids are not results: their digits would match by chance.
-  else if (typeof value === "string") for (const m of value.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z|\b[0-9a-f]{64}\b|fleetlab-[\w-]+/g, "").replace(/(\d),(\d{3})/g, "$1$2").matchAll(/-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi)) out.push(Number(m[0]));
+  // Timestamps, hashes, widget or display ids and a container's child count ("Box(vbox, 13 children)")
+  // are not results: their digits would match by chance.
+  else if (typeof value === "string") for (const m of value.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z|\b[0-9a-f]{64}\b|fleetlab-[\w-]+|\d+ children\)/g, "").replace(/(\d),(\d{3})/g, "$1$2").matchAll(/-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi)) out.push(Number(m[0]));
   else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
   else if (value && typeof value === "object") for (const v of Object.values(value)) numbersIn(v, out);
   return out;

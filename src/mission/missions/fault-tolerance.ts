@@ -136,6 +136,9 @@ function blockCosts(p: FaultToleranceParams) {
 const blockLabel = (p: FaultToleranceParams) =>
   `${p.sdcBlock.inputWidth} → ${Array.from({ length: p.sdcBlock.hiddenLayers }, () => p.sdcBlock.hiddenWidth).join(" → ")} → ${p.sdcBlock.outputWidth}`;
 
+/** Part 1's checkpoint interval range, minutes: 3 s to a week, wide enough for every track's optimum. */
+const INTERVAL_MIN_RANGE = [0.05, 10_080] as const;
+
 function split(p: FaultToleranceParams, nodes: number, deltaSeconds: number, intervalSeconds: number) {
   return overheadSplit({ workSeconds: p.workHours * 3600, intervalSeconds, checkpointSeconds: deltaSeconds, restartSeconds: p.restartSeconds, mtbfSeconds: mtbfSeconds(p, nodes) });
 }
@@ -202,13 +205,16 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
           { kind: "slider", id: "delta_s", label: "Checkpoint Write Time (δ)", feeds: ["dalyInterval", "overheadSplit"], scale: "log", unit: "s",
             min: (c) => mathStop(c.params, "Async DRAM") / 10, max: (c) => mathStop(c.params, "Blocking S3") * 10,
             step: 0.01, default: (c) => mathStop(c.params, "Blocking S3") },
+          // The student's own schedule: finding the interval that wastes least is the part's target.
+          { kind: "slider", id: "interval_min", label: "Checkpoint Interval (τ)", feeds: ["overheadSplit"], scale: "log", unit: "min",
+            min: INTERVAL_MIN_RANGE[0], max: INTERVAL_MIN_RANGE[1], step: 0.01, default: 60 },
         ],
         instruments: [
           { kind: "plot", id: "waterfall", name: "Total Time Waterfall", mark: "bar",
             x: { field: "share", title: "Where the wall-clock time goes", type: "nominal" }, y: { field: "fraction", title: "Fraction of wall time" },
             compute: (v, c) => {
               const n = Math.round(num(v, "nodes")), d = num(v, "delta_s");
-              const s = split(c.params, n, d, dalyInterval(d, mtbfSeconds(c.params, n)));
+              const s = split(c.params, n, d, 60 * num(v, "interval_min"));
               return [
                 { share: "Useful Work", fraction: s.usefulFraction }, { share: "Checkpoint Overhead", fraction: s.checkpointFraction },
                 { share: "Wasted Work", fraction: s.reworkFraction }, { share: "Restart", fraction: s.restartFraction },
@@ -216,12 +222,14 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
             } },
           { kind: "plot", id: "cost_curve", name: "YoungDalyCostCurve", role: "primary", mark: "line",
             x: { field: "interval_min", title: "Checkpoint interval (min)", scale: "log" }, y: { field: "wasted", title: "Wasted fraction of wall time" },
+            // Over the interval slider's whole range (not centred on the optimum, which would give it away):
+            // 36 intervals, a factor 1.43 apart, so the curve shows where the minimum lies but not its value.
             compute: (v, c) => {
-              const n = Math.round(num(v, "nodes")), d = num(v, "delta_s"), opt = dalyInterval(d, mtbfSeconds(c.params, n));
-              return sweep(opt / 20, opt * 20, 50, true).map((tau) => ({ interval_min: tau / 60, wasted: 1 - split(c.params, n, d, tau).usefulFraction }));
+              const n = Math.round(num(v, "nodes")), d = num(v, "delta_s");
+              return sweep(INTERVAL_MIN_RANGE[0], INTERVAL_MIN_RANGE[1], 36, true).map((tau) => ({ interval_min: tau, wasted: 1 - split(c.params, n, d, 60 * tau).usefulFraction }));
             } },
-          { kind: "gauge", id: "tau_opt", name: "Optimal interval τ_opt (Daly)", unit: "min", min: 0, max: (c) => 4 * optimumMinutes(c, 1, mathStop(c.params, "Blocking S3")),
-            compute: (v, c) => optimumMinutes(c, Math.round(num(v, "nodes")), num(v, "delta_s")) },
+          { kind: "gauge", id: "wasted", name: "Wall-clock time lost at your interval (checkpoints + rework + restarts)", unit: "%", min: 0, max: 100,
+            compute: (v, c) => 100 * (1 - split(c.params, Math.round(num(v, "nodes")), num(v, "delta_s"), 60 * num(v, "interval_min")).usefulFraction) },
         ],
       },
       target: {
@@ -313,8 +321,14 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
               const rates = [v.checksums ? campaign.checksum.rate : 0, v.dmr ? campaign.dmr.rate : 0];
               return 100 * Math.max(...rates);
             } },
-          { kind: "gauge", id: "cost_ratio", name: "DMR cost / activation-hash cost (your track's block)", unit: "x", min: 0, max: (c) => 2 * blockCosts(c.params).dmrToActivationRatio,
-            compute: (_v, c) => blockCosts(c.params).dmrToActivationRatio },
+          // The detectors switched on, priced as extra compute per inference of your track's block:
+          // DMR one more forward pass, checksums the activation hash. Their ratio is the part's target.
+          { kind: "gauge", id: "detector_cost", name: "Detector compute per inference (% of a forward pass, your track's block)", unit: "%", min: 0,
+            max: (c) => 100 * (blockCosts(c.params).dmrExtraFlops + blockCosts(c.params).activationChecksumFlops) / blockCosts(c.params).forwardFlops,
+            compute: (v, c) => {
+              const k = blockCosts(c.params);
+              return 100 * ((v.dmr ? k.dmrExtraFlops : 0) + (v.checksums ? k.activationChecksumFlops : 0)) / k.forwardFlops;
+            } },
           { kind: "plot", id: "topology", name: "FailureTopologyMap", role: "secondary", mark: "rect",
             x: { field: "node", title: "Node", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "rollback_min", title: "Rollback (min)" },
             compute: (_v, c) => {

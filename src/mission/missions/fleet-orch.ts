@@ -150,6 +150,9 @@ const policyOf = (v: ControlValues): SchedulingPolicy => ({
   priority: v.priority === "Research first" ? "Research first" : "Training first",
 });
 const policyLabel = (q: SchedulingPolicy) => `${q.locality}, ${q.quotaPercent}%, ${q.priority}`;
+/** The distinct policies among the settings tried, oldest first (the current one last). */
+const triedPolicies = (explored: readonly ControlValues[]): SchedulingPolicy[] =>
+  [...new Map(explored.map((v) => [policyLabel(policyOf(v)), policyOf(v)])).values()];
 
 /**
  * The 10-iteration target: among the 16 policies, the one with the highest cluster MFU whose
@@ -169,6 +172,11 @@ export function bestPolicy(p: FleetOrchParams): { policy: SchedulingPolicy; repo
 
 /** The track's default policy (the workbench's starting point and the lock's setting). */
 export const DEFAULT_POLICY: SchedulingPolicy = { locality: "Strict", quotaPercent: 100, priority: "Training first" };
+/**
+ * Where part 2's workbench starts: a conservative tight quota, which is the best policy on no
+ * track, so the MFU gauge does not open on the target's value.
+ */
+export const START_POLICY: SchedulingPolicy = { locality: "Strict", quotaPercent: 25, priority: "Training first" };
 
 /** Jobs and seed of the part 3 runs. */
 const PART3_JOBS = 400, PART3_SEED = 8;
@@ -252,7 +260,7 @@ export const fleetOrch = defineMission<FleetOrchParams>({
       },
       workbench: {
         controls: [
-          { kind: "choice", id: "placement", label: "Placement (everything but your gang job)", feeds: ["simulateCluster"], choices: ["Best-Fit", "Random"], default: "Random" },
+          { kind: "choice", id: "placement", label: "Placement (everything but your gang job)", feeds: ["simulateCluster"], choices: ["Best-Fit", "Random"], default: "Best-Fit" },
           { kind: "slider", id: "load", label: "Cluster Load", feeds: ["simulateCluster"], scale: "linear", unit: "%", min: 10, max: 99, step: 1, default: (c) => Math.round(c.params.load * 100) },
         ],
         instruments: [
@@ -298,21 +306,22 @@ export const fleetOrch = defineMission<FleetOrchParams>({
       },
       workbench: {
         controls: [
-          { kind: "choice", id: "locality", label: "Locality Constraint (Strict: one rack; Loose: anywhere)", feeds: ["simulateCluster"], choices: [...LOCALITIES], default: DEFAULT_POLICY.locality },
-          { kind: "choice", id: "quota", label: "Quota Limits (most of the cluster the training tenant may hold)", feeds: ["simulateCluster"], choices: QUOTA_PERCENTS.map((q) => `${q}%`), default: `${DEFAULT_POLICY.quotaPercent}%` },
-          { kind: "choice", id: "priority", label: "Priority Level (whose queue goes first)", feeds: ["simulateCluster"], choices: [...PRIORITIES], default: DEFAULT_POLICY.priority },
+          { kind: "choice", id: "locality", label: "Locality Constraint (Strict: one rack; Loose: anywhere)", feeds: ["simulateCluster"], choices: [...LOCALITIES], default: START_POLICY.locality },
+          { kind: "choice", id: "quota", label: "Quota Limits (most of the cluster the training tenant may hold)", feeds: ["simulateCluster"], choices: QUOTA_PERCENTS.map((q) => `${q}%`), default: `${START_POLICY.quotaPercent}%` },
+          { kind: "choice", id: "priority", label: "Priority Level (whose queue goes first)", feeds: ["simulateCluster"], choices: [...PRIORITIES], default: START_POLICY.priority },
         ],
         instruments: [
           { kind: "plot", id: "seesaw", name: "Throughput-vs-WaitTime Seesaw", mark: "point",
             x: { field: "throughput", title: "Completed jobs per hour" }, y: { field: "wait_h", title: "Mean wait, all users (h)" }, color: { field: "policy", title: "Policy" },
-            // One simulated point per policy; the selected policy is labelled "yours".
-            compute: (v, c) => POLICIES.map((q) => {
+            // One simulated point per policy tried so far; the selected one is labelled "yours".
+            compute: (v, c, explored) => triedPolicies(explored).map((q) => {
               const r = part2Run(c.params, q);
-              return { throughput: r.throughputJobsPerHour, wait_h: r.wait.meanHours, policy: policyLabel(q) === policyLabel(policyOf(v)) ? "yours" : "other" };
+              return { throughput: r.throughputJobsPerHour, wait_h: r.wait.meanHours, policy: policyLabel(q) === policyLabel(policyOf(v)) ? "yours" : "tried" };
             }) },
           { kind: "plot", id: "wait_mfu", name: "WaitTime_vs_MFU_Plot", role: "secondary", mark: "point",
             x: { field: "mfu", title: "Cluster MFU (%)" }, y: { field: "low_max_wait_h", title: "Low-priority max wait (h)", scale: "log" }, color: { field: "starves", title: `> ${STARVATION_HOURS} h` },
-            compute: (_v, c) => POLICIES.map((q) => {
+            // The policies tried so far: the frontier is the student's to map, not handed over.
+            compute: (_v, c, explored) => triedPolicies(explored).map((q) => {
               const r = part2Run(c.params, q);
               return { mfu: mfuPercent(r), low_max_wait_h: Math.max(0.01, r.starvation.maxWaitHours), starves: r.starvation.isStarving ? "starves" : "ok", policy: policyLabel(q) };
             }) },

@@ -110,8 +110,10 @@ export const mlIntro = defineMission<MlIntroParams>({
             })) },
           { kind: "plot", id: "collapse", name: "AvailabilityCollapsePlot", role: "primary", mark: "line",
             x: { field: "nodes", title: "Node count N", scale: "log" }, y: { field: "availability", title: "Fleet availability" },
+            // A smooth curve over N (P^N holds for any N >= 0): it shows where the 50 % line is
+            // crossed, but no sample is the whole-node answer the target asks for.
             compute: (v, c) => sweep(1, Math.max(10_000, c.params.nodes), 60, true).map((n) => ({
-              nodes: Math.round(n), availability: fleetAvailability(num(v, "p_node"), Math.round(n)),
+              nodes: n, availability: fleetAvailability(num(v, "p_node"), n),
             })) },
           { kind: "gauge", id: "fleet_mtbf", name: "Fleet MTBF", unit: "h", min: 0, max: (c) => c.params.nodeMtbfHours,
             compute: (v, c) => fleetMtbf(c.params.nodeMtbfHours, Math.round(num(v, "nodes"))) },
@@ -219,11 +221,12 @@ export const mlIntro = defineMission<MlIntroParams>({
                 stalenessPenalty: c.params.stalenessPenalty });
               return v.updates === "Asynchronous" ? r.asyncEffectiveGradientsPerSecond : r.syncGradientsPerSecond;
             } },
-          { kind: "plot", id: "tail", name: "Straggler tail vs backup workers", mark: "line",
+          { kind: "plot", id: "tail", name: "Straggler tail vs backup workers", mark: "point",
             x: { field: "backup", title: "Backup workers k" }, y: { field: "seconds", title: "Expected step time (s)" },
-            compute: (_v, c) => sweep(0, c.params.workers, 33).map((k) => ({
-              backup: Math.round(k),
-              seconds: backupWorkersStepTime({ workers: c.params.workers, backupWorkers: Math.round(k), baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds }),
+            // The backup counts tried so far: the curve, and the target on it, are the student's to trace.
+            compute: (_v, c, explored) => [...new Set(explored.map((e) => num(e, "backup_workers")))].sort((a, b) => a - b).map((k) => ({
+              backup: k,
+              seconds: backupWorkersStepTime({ workers: c.params.workers, backupWorkers: k, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds }),
             })) },
         ],
       },

@@ -52,6 +52,14 @@ function skew(p: OpsScaleParams): EnsembleSkewResult {
 }
 const WEEK_DAYS = 7;
 
+type Pairing = "v1 -> classifier(v1)" | "v2 -> classifier(v1)" | "v2 -> classifier(v2)";
+/** The extractor -> classifier pairing a setting deploys; the consistency check blocks a v2 rollout whose consumer was not retrained. */
+function deployedPairing(v: ControlValues): Pairing {
+  if (v.upstream !== "v2") return "v1 -> classifier(v1)";
+  if (v.retrain) return "v2 -> classifier(v2)";
+  return v.contract_check ? "v1 -> classifier(v1)" : "v2 -> classifier(v1)";
+}
+
 export const opsScale = defineMission<OpsScaleParams>({
   id: "12_ops_scale",
   title: "Mission 12 · Manual Work is Toil",
@@ -203,21 +211,17 @@ export const opsScale = defineMission<OpsScaleParams>({
         instruments: [
           { kind: "plot", id: "trace", name: "Ensemble Trace", mark: "bar",
             x: { field: "pairing", title: "Extractor -> classifier", type: "nominal" }, y: { field: "accuracy", title: "System accuracy" },
-            compute: (_v, c) => {
+            // One bar per pairing deployed so far (a pairing's accuracy is known once it has run).
+            compute: (_v, c, explored) => {
               const r = skew(c.params);
-              return [
-                { pairing: "v1 -> classifier(v1)", accuracy: r.v1System },
-                { pairing: "v2 -> classifier(v1)", accuracy: r.swappedWithoutRetrain },
-                { pairing: "v2 -> classifier(v2)", accuracy: r.retrainedOnV2 },
-              ];
+              const accuracy = { "v1 -> classifier(v1)": r.v1System, "v2 -> classifier(v1)": r.swappedWithoutRetrain, "v2 -> classifier(v2)": r.retrainedOnV2 };
+              const deployed = new Set(explored.map(deployedPairing));
+              return (Object.keys(accuracy) as Pairing[]).filter((p) => deployed.has(p)).map((pairing) => ({ pairing, accuracy: accuracy[pairing] }));
             } },
           { kind: "gauge", id: "accuracy", name: "Deployed system accuracy", unit: null, min: 0, max: 1,
             compute: (v, c) => {
               const r = skew(c.params);
-              if (v.upstream === "v1") return r.v1System;
-              // The consistency check blocks a v2 rollout whose consumer was not retrained.
-              if (!v.retrain) return v.contract_check ? r.v1System : r.swappedWithoutRetrain;
-              return r.retrainedOnV2;
+              return { "v1 -> classifier(v1)": r.v1System, "v2 -> classifier(v1)": r.swappedWithoutRetrain, "v2 -> classifier(v2)": r.retrainedOnV2 }[deployedPairing(v)];
             } },
         ],
       },
