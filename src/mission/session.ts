@@ -31,7 +31,8 @@ import { wordCount } from "../widgets/words";
 import { missionById } from "./missions/index";
 import { TRACK_NAMES } from "./notebook";
 import { defaultValues, resolve, resolveControl, trackContext } from "./resolve";
-import type { ControlValues, InstrumentSpec, LedgerEntry, Mission, PartSpec, TrackContext, TrackId } from "./types";
+import { formulaNumbers, noValueScope } from "./formula";
+import type { ControlValues, FormulaSpec, InstrumentSpec, LedgerEntry, Mission, PartSpec, TrackContext, TrackId } from "./types";
 
 /**
  * Comm ids of one rendered part's widgets, for a headless front end. A track switch
@@ -48,6 +49,8 @@ export interface RenderedPart {
   /** The widget that shows the model's answer once the lock is committed. */
   answer: string;
   instruments: Record<string, string>;
+  /** The Math Peek widgets, by formula label. */
+  peeks: Record<string, string>;
 }
 
 const PARTS_KEY = Symbol.for("fleetlab.renderedParts");
@@ -241,6 +244,30 @@ function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues | null
   return { id: gauge.id, widget: gauge, set: (v) => gauge.setMany(reading(v)) };
 }
 
+type Peek = { show(values: ControlValues): void; widget: MathPeek };
+
+/**
+ * A Math Peek. Built withheld: no value, and a formula with a scope says in its label when it
+ * opens (a formula's value is a model result, so the lock withholds it like an instrument's);
+ * `show(values)` binds the scope's numbers at `values` (the lock's commit calls it first). A
+ * scope that throws, leaves a symbol unbound or binds a non-finite number shows no value and
+ * says why. A formula without a scope shows its TeX only.
+ */
+function buildPeek<P>(f: FormulaSpec<P>, ctx: TrackContext<P>): Peek {
+  const widget = new MathPeek({
+    description: f.scope ? `${f.label} (${WITHHELD_NOTE})` : f.label, expression: f.expression, unit: f.unit ?? "", scope: noValueScope(f.expression),
+  });
+  return {
+    widget,
+    show: (values) => {
+      if (!f.scope) return;
+      const r = formulaNumbers(f, values, ctx);
+      widget.set("description", r.ok ? f.label : `${f.label}: no value (${r.problem.slice(0, 200)})`);
+      widget.setScope(r.ok ? r.numbers : noValueScope(f.expression));
+    },
+  };
+}
+
 /** The widget's view bundle, pending state sent first (as a cell result shows it). */
 const viewBundle = (w: { [MIME_BUNDLE](): import("../kernel/runtime").MimeBundle }) => w[MIME_BUNDLE]();
 
@@ -339,6 +366,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     const answer = new Stakeholder({ persona: "The model", role: "answer key", message: "Lock your prediction to see what the model says.", severity: "info" });
     // Withheld until the commit: a prediction must come before any result (the lock's point).
     const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, null, ctx) }));
+    const peeks = part.mathPeek.map((f) => ({ spec: f, p: buildPeek(f, ctx) }));
     const controls: Record<string, Slider | Toggle | Choice> = {};
     const record = () => {
       const entries = writeLedgerEntry(entry(), ledgerPath());
@@ -354,6 +382,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
         values[c.id] = ch.new as number;
         if (!lock.isLocked) return;
         for (const i of instruments) i.w.set(values);
+        for (const p of peeks) p.p.show(values);
         record();
       });
     }
@@ -396,6 +425,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       const prediction = lock.value as number | string;
       answer.set("message", answerText(lockKey, prediction, lockMatches(lockKey, prediction)));
       for (const i of instruments) i.w.set(values);
+      for (const p of peeks) p.p.show(values);
       stakeholder?.set("message", stakeholderMessage(evidenceOpen()));
       onCommit(part, t);
       record();
@@ -420,13 +450,14 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       children.push(stakeholder);
     }
     children.push(reflect);
-    for (const f of part.mathPeek) children.push(new MathPeek({ description: f.label, expression: f.expression }));
+    for (const p of peeks) children.push(p.p.widget);
     return {
       children, values, lock,
       ids: {
         track: t, lock: lock.id, reflect: reflect.id, answer: answer.id, target: target?.id ?? null,
         controls: Object.fromEntries(Object.entries(controls).map(([k, w]) => [k, w.id])),
         instruments: Object.fromEntries(instruments.map((i) => [i.spec.id, i.w.id])),
+        peeks: Object.fromEntries(peeks.map((p) => [p.spec.label, p.p.widget.id])),
       },
     };
   }
