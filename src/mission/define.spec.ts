@@ -15,7 +15,7 @@ function part(id: string): PartSpec<P> {
     },
     target: { prompt: "Find it.", unit: null, tolerance: 0.05, maxAttempts: 10, compute: (c) => c.params.nodes + 1 },
     reflect: { prompt: "Why?", minWords: 20 },
-    mathPeek: [{ label: "double", expression: "y = 2 * x" }],
+    mathPeek: [{ label: "double", expression: "y = 2 * x", scope: (v) => ({ x: Number(v.n) }) }],
   };
 }
 
@@ -91,6 +91,31 @@ describe("defineMission", () => {
       "parts[0].reflect.prompt: still TODO",
       expect.stringMatching(/mathPeek\[0\] \(bad\): not a mathjs expression/),
     ]));
+  });
+
+  it("reports a Math Peek scope that leaves a symbol unbound, binds a non-finite number or throws, naming track, part and formula", () => {
+    const p = part("b");
+    p.mathPeek = [
+      { label: "fleet", expression: "P_fleet = P_node ^ N", scope: (v) => ({ N: Number(v.n) }) },
+      { label: "ratio", expression: "r = x / y", scope: (v, c) => ({ x: Number(v.n), y: c.track === "tiny_pioneer" ? NaN : 1 }) },
+      { label: "broken", expression: "y = 2 * x", scope: () => { throw new Error("model refuses"); } },
+      { label: "fine", expression: "y = 2 * x", scope: (v) => ({ x: Number(v.n) }) },
+    ];
+    const problems = missionProblems(spec({ parts: [part("a"), p, part("c")] }));
+    expect(problems).toEqual([
+      "track cloud_titan: b.mathPeek[0] (fleet) scope: the scope does not bind P_node at the default control values (expression: P_fleet = P_node ^ N)",
+      "track cloud_titan: b.mathPeek[2] (broken) scope: model refuses at the default control values (expression: y = 2 * x)",
+      "track tiny_pioneer: b.mathPeek[0] (fleet) scope: the scope does not bind P_node at the default control values (expression: P_fleet = P_node ^ N)",
+      "track tiny_pioneer: b.mathPeek[1] (ratio) scope: the scope binds y = NaN at the default control values (expression: r = x / y)",
+      "track tiny_pioneer: b.mathPeek[2] (broken) scope: model refuses at the default control values (expression: y = 2 * x)",
+    ]);
+    expect(() => defineMission(spec({ parts: [part("a"), p, part("c")] }))).toThrow(/mission 99_test is incomplete:[\s\S]*b\.mathPeek\[0\] \(fleet\) scope: the scope does not bind P_node/);
+  });
+
+  it("reports duplicate Math Peek labels in a part (the session names peeks by label)", () => {
+    const p = part("a");
+    p.mathPeek = [{ label: "double", expression: "y = 2 * x" }, { label: "double", expression: "z = 3 * x" }];
+    expect(missionProblems(spec({ parts: [p, part("b"), part("c")] }))).toEqual(["parts[0] (a).mathPeek[1] (double): duplicate label"]);
   });
 });
 

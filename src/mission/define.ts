@@ -11,11 +11,14 @@
  *      every gauge's range is finite, every instrument computes at the defaults;
  *   4. once 1–3 hold, for every track and part: every instrument stays finite and every
  *      widget update within its work budget at each control's extremes (control-extremes.ts);
- *   5. every Math Peek formula parses as a mathjs expression;
+ *   5. every Math Peek formula parses as a mathjs expression, labels are unique within a part,
+ *      and, for every track, a formula with a scope binds every free symbol of its expression
+ *      to a finite number at the part's default control values;
  *   6. no text still says TODO.
  */
 import { parse } from "mathjs";
 import { extremeProblems, gaugeRangeProblems } from "./control-extremes";
+import { formulaNumbers } from "./formula";
 import { MissionDefinitionError } from "./messages";
 import { defaultValues, resolve, resolveControl, trackContext } from "./resolve";
 import type { Mission, MissionSpec, PartSpec, TrackContext, TrackId } from "./types";
@@ -117,11 +120,18 @@ function partShapeProblems<P>(part: PartSpec<P>, where: string): string[] {
     if (!(part.target.tolerance > 0)) out.push(`${where}.target.tolerance: must be > 0`);
     if (!(Number.isInteger(part.target.maxAttempts) && part.target.maxAttempts > 0)) out.push(`${where}.target.maxAttempts: a positive integer`);
   }
+  const labels = new Set<string>();
   for (const [k, f] of (part.mathPeek ?? []).entries()) {
     try {
       parse(f.expression);
     } catch (e) {
       out.push(`${where}.mathPeek[${k}] (${f.label}): not a mathjs expression: ${(e as Error).message}`);
+    }
+    if (labels.has(f.label)) out.push(`${where}.mathPeek[${k}] (${f.label}): duplicate label`);
+    labels.add(f.label);
+    if (f.scope !== undefined && typeof f.scope !== "function") out.push(`${where}.mathPeek[${k}] (${f.label}).scope: must be a function of the control values and the track`);
+    if ((f.scope === undefined) === (f.noValue === undefined || !isText(f.noValue))) {
+      out.push(`${where}.mathPeek[${k}] (${f.label}): exactly one of scope (its value with the current settings) or noValue (why it shows none)`);
     }
   }
   if (!Array.isArray(part.mathPeek) || part.mathPeek.length === 0) out.push(`${where}.mathPeek: at least one formula`);
@@ -195,6 +205,13 @@ function trackProblems<P>(spec: MissionSpec<P>, track: TrackId): string[] {
       }
       return undefined;
     });
+    for (const [k, f] of part.mathPeek.entries()) {
+      if (!f.scope) continue;
+      attempt(`${p}.mathPeek[${k}] (${f.label}) scope`, () => {
+        const r = formulaNumbers(f, defaultValues(part.workbench.controls, ctx), ctx);
+        return r.ok ? undefined : `${r.problem} at the default control values (expression: ${f.expression})`;
+      });
+    }
     if (part.stakeholder?.evidence) {
       const ev = part.stakeholder.evidence;
       attempt(`${p}.stakeholder.evidence`, () => (isText(ev(ctx)) ? undefined : "empty"));

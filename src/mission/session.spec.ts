@@ -6,6 +6,7 @@ import { createHeadlessRuntime } from "./headless/runtime";
 import { verifyLedger } from "../widgets/lock-ledger";
 import { LOCK_RECORD_MIME } from "../widgets/traits";
 import { answerKey } from "./answer-key";
+import { defineMission } from "./define";
 import { readLedger } from "./ledger";
 import { missionById } from "./missions/index";
 import type { NotebookOutput } from "./nbformat";
@@ -13,7 +14,7 @@ import { resolve, resolveControl, trackContext } from "./resolve";
 import { notebookLockLedger, open, renderedParts, resetNotebookRecords } from "./session";
 import { displayBundle } from "../kernel/executor";
 import { TRACK_NAMES } from "./notebook";
-import type { TrackId } from "./types";
+import type { Mission, PartSpec, TrackId } from "./types";
 
 describe("mission session, headless", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "session-"));
@@ -204,5 +205,72 @@ describe("mission session, track switch", () => {
     const part = m.part("reliability_gap");
     expect(part.track).toBe("tiny_pioneer");
     expect(frontState(part.controls.nodes).max).toBe(10_000);
+  });
+});
+
+describe("mission session, Math Peek scopes", () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "session-peek-"));
+  const rt = createHeadlessRuntime();
+  beforeAll(() => { process.env.FLEETLAB_LEDGER = path.join(dir, "fleetlab-ledger.json"); setKernelRuntime(rt); resetNotebookRecords(); });
+  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+  const frontState = (id: string): Record<string, unknown> => {
+    const c = rt.comm(id)!;
+    const state = { ...(c.openData.state as Record<string, unknown>) };
+    for (const m of c.sent) if (m.method === "update" || m.method === "echo_update") Object.assign(state, m.state);
+    return state;
+  };
+  /** A part whose "inverse" scope throws past n = 50 and whose "log" scope binds NaN past n = 60. */
+  const part = (id: string): PartSpec<{ k: number }> => ({
+    id, title: `Part ${id}`, kind: "Exploration", minutes: 15, objective: "Find it.",
+    lock: { kind: "number", question: "How many?", unit: null, min: 0, max: 100, tolerance: 0.1, answer: (c) => c.params.k },
+    workbench: {
+      controls: [{ kind: "slider", id: "n", label: "N", feeds: ["x"], min: 1, max: 100, step: 1, scale: "linear", unit: null, default: 10 }],
+      instruments: [{ kind: "gauge", id: "g", name: "Gauge", unit: null, min: 0, max: 1000, compute: (v, c) => Number(v.n) * c.params.k }],
+    },
+    reflect: { prompt: "Why?", minWords: 20 },
+    mathPeek: [
+      { label: "scaled", expression: "y = k * n", scope: (v, c) => ({ k: c.params.k, n: Number(v.n) }) },
+      { label: "inverse", expression: "y = 1 / (50 - n)", unit: "s",
+        scope: (v) => { if (Number(v.n) >= 50) throw new RangeError("n must stay below 50"); return { n: Number(v.n) }; } },
+      { label: "log", expression: "y = x", scope: (v) => ({ x: Number(v.n) > 60 ? NaN : Math.log(Number(v.n)) }) },
+      { label: "tex only", expression: "y = 2 * z" },
+    ],
+  });
+  const mission = defineMission({
+    id: "99_peek", title: "Peek", chapter: { title: "C", invariant: "I", struggle: "S", minutes: 45 },
+    tracks: { cloud_titan: { persona: "A", northStar: "B", crisisTitle: "C", crisis: "D" } },
+    defaultTrack: "cloud_titan", params: () => ({ k: 3 }), parts: [part("a"), part("b"), part("c")],
+    visuals: { primary: "X", secondary: "Y", mathPeek: "Z" },
+  });
+
+  it("a scope that throws or yields a non-finite number shows no value and why; the other widgets still update", async () => {
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    rt.beginCell();
+    const shown = open(mission as unknown as Mission<unknown>, "cloud_titan").part("a");
+    await settle();
+    const value = (label: string) => frontState(shown.peeks[label]).value;
+    expect(Object.keys(shown.peeks)).toEqual(["scaled", "inverse", "log", "tex only"]);
+    for (const label of ["scaled", "inverse", "log", "tex only"]) expect(value(label)).toBeNull();
+    expect(frontState(shown.peeks["tex only"]).description).toBe("tex only");
+    rt.frontendSend(shown.lock, { method: "custom", content: { type: "lock_request", value: 3 } });
+    await settle();
+    expect([value("scaled"), value("inverse"), value("log"), value("tex only")]).toEqual([30, 1 / 40, Math.log(10), null]);
+    expect(frontState(shown.peeks.inverse)).toMatchObject({ description: "inverse", unit: "s" });
+    rt.frontendSend(shown.controls.n, { method: "update", state: { value: 55 } });
+    await settle();
+    expect(value("scaled")).toBe(165);
+    expect(value("inverse")).toBeNull();
+    expect(frontState(shown.peeks.inverse).description).toBe("inverse: no value (n must stay below 50)");
+    expect(value("log")).toBeCloseTo(Math.log(55), 12);
+    expect(frontState(shown.instruments.g).value).toBe(165);
+    rt.frontendSend(shown.controls.n, { method: "update", state: { value: 70 } });
+    await settle();
+    expect(value("log")).toBeNull();
+    expect(frontState(shown.peeks.log).description).toBe("log: no value (the scope binds x = NaN)");
+    expect(frontState(shown.instruments.g).value).toBe(210);
+    rt.frontendSend(shown.controls.n, { method: "update", state: { value: 20 } });
+    await settle();
+    expect([value("scaled"), value("inverse"), value("log")]).toEqual([60, 1 / 30, Math.log(20)]);
+    expect(frontState(shown.peeks.inverse).description).toBe("inverse");
   });
 });

@@ -32,7 +32,8 @@ import { wordCount } from "../widgets/words";
 import { missionById } from "./missions/index";
 import { TRACK_NAMES } from "./notebook";
 import { defaultValues, resolve, resolveControl, trackContext } from "./resolve";
-import type { ControlValues, InstrumentSpec, LedgerEntry, Mission, PartSpec, TrackContext, TrackId } from "./types";
+import { formulaNumbers, noValueScope } from "./formula";
+import type { ControlValues, FormulaSpec, InstrumentSpec, LedgerEntry, Mission, PartSpec, TrackContext, TrackId } from "./types";
 
 /**
  * Comm ids of one rendered part's widgets, for a headless front end. A track switch
@@ -49,6 +50,8 @@ export interface RenderedPart {
   /** The widget that shows the model's answer once the lock is committed. */
   answer: string;
   instruments: Record<string, string>;
+  /** The Math Peek widgets, by formula label. */
+  peeks: Record<string, string>;
 }
 
 const PARTS_KEY = Symbol.for("fleetlab.renderedParts");
@@ -247,6 +250,30 @@ function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues | null
   return { id: gauge.id, widget: gauge, set: (v, seen) => gauge.setMany(reading(v, seen)) };
 }
 
+type Peek = { show(values: ControlValues): void; widget: MathPeek };
+
+/**
+ * A Math Peek. Built withheld: no value, and a formula with a scope says in its label when it
+ * opens (a formula's value is a model result, so the lock withholds it like an instrument's);
+ * `show(values)` binds the scope's numbers at `values` (the lock's commit calls it first). A
+ * scope that throws, leaves a symbol unbound or binds a non-finite number shows no value and
+ * says why. A formula without a scope shows its TeX only.
+ */
+function buildPeek<P>(f: FormulaSpec<P>, ctx: TrackContext<P>): Peek {
+  const widget = new MathPeek({
+    description: f.scope ? `${f.label} (${WITHHELD_NOTE})` : f.noValue ? `${f.label} (no value: ${f.noValue})` : f.label, expression: f.expression, unit: f.unit ?? "", scope: noValueScope(f.expression),
+  });
+  return {
+    widget,
+    show: (values) => {
+      if (!f.scope) return;
+      const r = formulaNumbers(f, values, ctx);
+      widget.set("description", r.ok ? f.label : `${f.label}: no value (${r.problem.slice(0, 200)})`);
+      widget.setScope(r.ok ? r.numbers : noValueScope(f.expression));
+    },
+  };
+}
+
 /** The widget's view bundle, pending state sent first (as a cell result shows it). */
 const viewBundle = (w: { [MIME_BUNDLE](): import("../kernel/runtime").MimeBundle }) => w[MIME_BUNDLE]();
 
@@ -347,6 +374,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     // Withheld until the commit: a prediction must come before any result (the lock's point).
     const shownOn = part.lock.kind === "number" ? part.lock.shownOn : undefined;
     const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, null, ctx, ins.id === shownOn?.instrument ? shownOn.axis : undefined) }));
+    const peeks = part.mathPeek.map((f) => ({ spec: f, p: buildPeek(f, ctx) }));
     /** Draws the committed prediction on the instrument that answers the lock, beside the model's value. */
     const drawPrediction = () => {
       const answering = instruments.find((i) => i.spec.id === shownOn?.instrument);
@@ -374,6 +402,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       // Bounded: slider drags make many settings, and a chart needs the recent ones.
       if (explored.length > MAX_EXPLORED) explored.shift();
       for (const i of instruments) i.w.set(values, explored);
+      for (const p of peeks) p.p.show(values);
     };
     const controls: Record<string, Slider | Toggle | Choice> = {};
     const record = () => {
@@ -457,13 +486,14 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       children.push(stakeholder);
     }
     children.push(reflect);
-    for (const f of part.mathPeek) children.push(new MathPeek({ description: f.label, expression: f.expression }));
+    for (const p of peeks) children.push(p.p.widget);
     return {
       children, values, lock, explored,
       ids: {
         track: t, lock: lock.id, reflect: reflect.id, answer: answer.id, target: target?.id ?? null,
         controls: Object.fromEntries(Object.entries(controls).map(([k, w]) => [k, w.id])),
         instruments: Object.fromEntries(instruments.map((i) => [i.spec.id, i.w.id])),
+        peeks: Object.fromEntries(peeks.map((p) => [p.spec.label, p.p.widget.id])),
       },
     };
   }

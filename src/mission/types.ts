@@ -199,11 +199,31 @@ export interface ReflectSpec<P = unknown> {
   minWords: number;
 }
 
-/** A Math Peek formula: a mathjs expression, rendered to TeX. */
-export interface FormulaSpec {
+/**
+ * A Math Peek formula: a mathjs expression, rendered to TeX, and (with a scope) its value at
+ * the part's current control values, shown once the part's prediction is committed.
+ */
+export interface FormulaSpec<P = unknown> {
+  /** Names the formula in the part; unique within the part. */
   label: string;
   /** mathjs assignment or expression, e.g. "P_fleet = P_node ^ N". */
   expression: string;
+  /**
+   * The numbers bound to the expression's free symbols, from the model and the current control
+   * values: one finite number for every symbol the expression reads (function names such as
+   * sqrt or max are not symbols; an assignment's left-hand name is the result, not read).
+   * mathjs constants the expression uses as symbols (e, tau, phi, pi) are bound here too.
+   * Must be pure. Without a scope the peek shows the TeX only. A scope that throws, leaves a
+   * symbol unbound or binds a non-finite number shows no value, and says why.
+   */
+  scope?: (values: ControlValues, ctx: TrackContext<P>) => Record<string, number>;
+  /**
+   * Why the formula shows no value, in place of a scope: its value would state the part's
+   * 10-iteration target (an optimum the student is to find), so the student evaluates it.
+   */
+  noValue?: string;
+  /** Unit of the value, e.g. "h" or "B/s"; none for a ratio or a probability. */
+  unit?: string;
 }
 
 export interface WorkbenchSpec<P = unknown> {
@@ -222,7 +242,7 @@ export interface PartSpec<P = unknown> {
   target?: TargetSpec<P>;
   stakeholder?: StakeholderSpec<P>;
   reflect: ReflectSpec<P>;
-  mathPeek: FormulaSpec[];
+  mathPeek: FormulaSpec<P>[];
 }
 
 export interface MissionSpec<P = unknown> {

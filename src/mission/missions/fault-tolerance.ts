@@ -73,9 +73,12 @@ const mathStop = (p: FaultToleranceParams, tier: Tier) => staged(p, tier, mtbfSe
  */
 function storm(p: FaultToleranceParams, groups: number) {
   return checkpointStorm({ writers: p.nodes, bytesPerWriter: p.checkpointBytes / p.nodes,
-    writerBytesPerSecond: p.tierBytesPerSecond["Local SSD"] / p.nodes, storageBytesPerSecond: p.tierBytesPerSecond["Blocking S3"],
-    groups: Math.min(p.nodes, Math.max(1, Math.round(groups))) });
+    writerBytesPerSecond: writerBandwidth(p), storageBytesPerSecond: p.tierBytesPerSecond["Blocking S3"], groups: wholeGroups(p, groups) });
 }
+/** Each GPU's share of the local tier, bytes/s: the rate it drains its shard at. */
+const writerBandwidth = (p: FaultToleranceParams) => p.tierBytesPerSecond["Local SSD"] / p.nodes;
+/** The stagger slider as whole groups, 1 to one per GPU. */
+const wholeGroups = (p: FaultToleranceParams, groups: number) => Math.min(p.nodes, Math.max(1, Math.round(groups)));
 
 /**
  * Part 2's staging target for each track's crisis, from the model's staging and device-state
@@ -150,6 +153,9 @@ function split(p: FaultToleranceParams, nodes: number, deltaSeconds: number, int
  * brown-outs: δ = 6.7 s against M = 36 s, δ/M ≈ 0.19, where Young is 12% long).
  */
 const optimumMinutes = (c: TrackContext<FaultToleranceParams>, nodes: number, delta: number) => dalyInterval(delta, mtbfSeconds(c.params, nodes)) / 60;
+
+/** Part 1's δ (the slider, s) and M (fleet MTBF at the slider's whole node count, s), as the instruments take them. */
+const youngDalyScope = (v: ControlValues, c: TrackContext<FaultToleranceParams>) => ({ delta: num(v, "delta_s"), M: mtbfSeconds(c.params, Math.round(num(v, "nodes"))) });
 
 export const faultTolerance = defineMission<FaultToleranceParams>({
   id: "07_fault_tolerance",
@@ -239,9 +245,15 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
       },
       reflect: { prompt: "Patterson asks: 'Why is the Reliability Tax higher for the Cloud Titan than for the Tiny Pioneer?' (Reference the P_fleet = P_node^N formula.)", minWords: 40 },
       mathPeek: [
-        { label: "Daly optimum (delta < 2M; the target)", expression: "tau_opt = sqrt(2 * delta * M) * (1 + 1 / 3 * sqrt(delta / (2 * M)) + 1 / 9 * delta / (2 * M)) - delta" },
-        { label: "Young's first-order term (delta << M)", expression: "tau_young = sqrt(2 * delta * M)" },
-        { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N" },
+        // The time lost at the student's interval: its minimum over tau is the part's target.
+        { label: "Lost time per unit of work (first order)", expression: "waste = delta / tau + tau / (2 * M)",
+          scope: (v, c) => ({ ...youngDalyScope(v, c), tau: 60 * num(v, "interval_min") }) },
+        { label: "Young's optimum (the minimum of the line above)", expression: "tau_opt = sqrt(2 * delta * M)",
+          noValue: "its value is, to first order, the interval this part asks you to find" },
+        { label: "Daly's higher-order optimum (delta < 2M)", expression: "tau_opt = sqrt(2 * delta * M) * (1 + 1 / 3 * sqrt(delta / (2 * M)) + 1 / 9 * delta / (2 * M)) - delta",
+          noValue: "its value is the interval this part asks you to find" },
+        { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N", unit: "h",
+          scope: (v, c) => ({ MTBF_node: c.params.nodeMtbfHours, N: Math.round(num(v, "nodes")) }) },
       ],
     },
     {
@@ -285,9 +297,18 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
       },
       reflect: { prompt: "Jeff Dean observes: 'Your math-stop time is zero, but your SSD is 100% saturated.' Propose a 'Staggered Checkpoint' strategy to save the disk life.", minWords: 40 },
       mathPeek: [
-        { label: "Math-stop time", expression: "t_stop = checkpoint_bytes / write_bandwidth" },
-        { label: "Storm demand", expression: "demand = ceil(N / G) * b_writer" },
-        { label: "Young overhead (first order)", expression: "overhead = delta / tau + tau / (2 * M)" },
+        // stagingPlan: training stops while the checkpoint is written to the chosen tier.
+        { label: "Math-stop time", expression: "t_stop = checkpoint_bytes / write_bandwidth", unit: "s",
+          scope: (v, c) => ({ checkpoint_bytes: c.params.checkpointBytes, write_bandwidth: c.params.tierBytesPerSecond[String(v.tier) as Tier] }) },
+        // checkpointStorm, as the throughput gauge: ⌈N/G⌉ GPUs drain at once, each at its share of local NVMe.
+        { label: "Storm demand", expression: "demand = ceil(N / G) * b_writer", unit: "B/s",
+          scope: (v, c) => ({ N: c.params.nodes, G: wholeGroups(c.params, num(v, "stagger_groups")), b_writer: writerBandwidth(c.params) }) },
+        // At the interval the overhead gauge checkpoints at (Daly's optimum for the tier's math-stop).
+        { label: "Young overhead (first order)", expression: "overhead = delta / tau + tau / (2 * M)",
+          scope: (v, c) => {
+            const delta = mathStop(c.params, String(v.tier) as Tier), M = mtbfSeconds(c.params, c.params.nodes);
+            return { delta, tau: dalyInterval(delta, M), M };
+          } },
       ],
     },
     {
@@ -358,8 +379,8 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
       },
       reflect: { prompt: "Defend your final 'Fault Tolerance Strategy.' Did you prioritize 'Throughput' or 'Integrity'? Justify why 'Availability' was your primary constraint.", minWords: 60 },
       mathPeek: [
-        { label: "DMR cost", expression: "cost_dmr = 2 * forward_flops" },
-        { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N" },
+        { label: "DMR cost", expression: "cost_dmr = 2 * forward_flops", unit: "FLOPs", scope: (_v, c) => ({ forward_flops: blockCosts(c.params).forwardFlops }) },
+        { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N", unit: "h", scope: (_v, c) => ({ MTBF_node: c.params.nodeMtbfHours, N: c.params.nodes }) },
       ],
     },
   ],

@@ -5,6 +5,7 @@
  */
 import { TRACKS } from "../../model/catalog/tracks";
 import { dalyInterval } from "../../model/checkpoint-interval";
+import { DEFAULT_CPUS_PER_GPU } from "../../model/scheduling/cluster-config";
 import { requireFinished, simulateCluster, type ClusterReport } from "../../model/scheduling/cluster-simulator";
 import { fragmentation } from "../../model/scheduling/metrics";
 import { HOPS_CROSS_RACK, type ClusterShape } from "../../model/scheduling/topology";
@@ -50,6 +51,25 @@ export function trackParams(id: TrackId): FleetOrchParams {
 
 const num = (v: ControlValues, k: string) => Number(v[k]);
 const nodesOf = (s: ClusterShape) => s.racks * s.nodesPerRack;
+
+/**
+ * Host CPU cores per GPU the training jobs of parts 2 and 3 ask for: none, so GPUs are their
+ * dominant resource. The simulator's DRF counts GPUs and host cores (cpusPerNode, default
+ * DEFAULT_CPUS_PER_GPU per GPU).
+ */
+const JOB_CPUS_PER_GPU = 0;
+
+/**
+ * The Dominant Resource Fairness symbols of a run's first tenant (the training tenant): the
+ * GPUs and host cores it held on average over the run (GPU-hours / makespan) against the
+ * cluster's, the two resources the simulator's DRF counts.
+ */
+function drfScope(r: ClusterReport): Record<string, number> {
+  const u_gpu = r.tenants[0].gpuHours / r.makespanHours;
+  return { u_gpu, R_gpu: r.totalGpus, u_cpu: u_gpu * JOB_CPUS_PER_GPU, R_cpu: r.totalGpus * DEFAULT_CPUS_PER_GPU };
+}
+/** DRF in the simulator's two resources: GPUs and host CPU cores. */
+const DRF_EXPRESSION = "s_i = max(u_gpu / R_gpu, u_cpu / R_cpu)";
 
 /**
  * Event budget of every simulation here. The runs take from ~2,000 events (part 1) to ~52,000
@@ -134,7 +154,7 @@ const part2Runs = memoizeRuns(
       starvationThresholdHours: STARVATION_HOURS, fragmentationJobGpus: gangGpus, maxEvents: RUN_EVENT_BUDGET,
       tenants: [{ name: "training", quotaGpus: Math.max(gangGpus, Math.round((policy.quotaPercent / 100) * total)) }, { name: "research" }],
       jobClasses: [
-        { name: "training gang", gpus: gangGpus, weight: 1, ...job, tenant: 0, priority: trainingFirst ? 1 : 0,
+        { name: "training gang", gpus: gangGpus, weight: 1, ...job, tenant: 0, priority: trainingFirst ? 1 : 0, cpusPerGpu: JOB_CPUS_PER_GPU,
           placement: "topology-aware", locality: policy.locality === "Strict" ? "strict" : "loose", gang },
         { name: "research 1-GPU", gpus: 1, weight: 6, ...job, tenant: 1, priority: trainingFirst ? 0 : 1 },
         { name: "research 2-GPU", gpus: 2, weight: 3, ...job, tenant: 1, priority: trainingFirst ? 0 : 1 },
@@ -201,7 +221,7 @@ const part3Runs = memoizeRuns(
     const intervalHours = dalyInterval(p.checkpointSeconds, (spotMtbfHours * 3600) / spotNodesPerJob) / 3600;
     return simulateCluster({
       ...p.shape, jobs: PART3_JOBS, load: p.load, placement: "best-fit", queueOrder: "fifo", backfill: "easy", maxEvents: RUN_EVENT_BUDGET,
-      jobClasses: [{ name: "training", gpus: p.jobGpus, meanServiceHours: p.jobHours, serviceCv: p.serviceCv }],
+      jobClasses: [{ name: "training", gpus: p.jobGpus, meanServiceHours: p.jobHours, serviceCv: p.serviceCv, cpusPerGpu: JOB_CPUS_PER_GPU }],
       spot: { spotFraction: spotShare, meanHoursBetweenPreemptions: spotMtbfHours, meanHoursToRestore: p.spotRestoreHours, mode,
         checkpointIntervalHours: intervalHours, restartOverheadHours: p.restartSeconds / 3600, rescaleOverheadHours: p.rescaleSeconds / 3600 },
     }, PART3_SEED);
@@ -287,8 +307,15 @@ export const fleetOrch = defineMission<FleetOrchParams>({
       },
       reflect: { prompt: "Patterson asks: 'Why is fragmentation an economic killer for the Cloud Titan?' (Reference the opportunity cost of idle silicon.)", minWords: 40 },
       mathPeek: [
-        { label: "Pollaczek-Khinchine wait", expression: "W_q = rho / (1 - rho) * (1 + C_s ^ 2) / 2 * E_S" },
-        { label: "Unusable share", expression: "f_unusable = unusable_gpus / free_gpus" },
+        // The M/G/1 queue's mean wait at the slider's load, for the track's job lengths (mean, variability).
+        { label: "Pollaczek-Khinchine wait", expression: "W_q = rho / (1 - rho) * (1 + C_s ^ 2) / 2 * E_S", unit: "h",
+          scope: (v, c) => ({ rho: num(v, "load") / 100, C_s: c.params.serviceCv, E_S: c.params.jobHours }) },
+        // The "unusable" gauge's snapshot: free GPUs a contiguous gang of the track's size cannot use.
+        { label: "Unusable share", expression: "f_unusable = unusable_gpus / free_gpus",
+          scope: (v, c) => {
+            const f = fragmentation(part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true).snapshot.grid, c.params.shape, c.params.jobGpus, "topology-aware", "strict");
+            return { unusable_gpus: f.unusableGpus, free_gpus: f.freeGpus };
+          } },
       ],
     },
     {
@@ -340,8 +367,14 @@ export const fleetOrch = defineMission<FleetOrchParams>({
       },
       reflect: { prompt: "Jeff Dean observes: 'Your scheduler is fair, but our training goodput is down 40% due to cross-rack traffic.' Propose a 'Topology-Aware' placement rule.", minWords: 40 },
       mathPeek: [
-        { label: "Dominant Resource Fairness", expression: "s_i = max(u_cpu / R_cpu, u_mem / R_mem)" },
-        { label: "Little's law", expression: "L = lambda * W" },
+        // The training tenant under the chosen policy (its quota caps u_gpu).
+        { label: "Dominant Resource Fairness", expression: DRF_EXPRESSION, scope: (v, c) => drfScope(part2Run(c.params, policyOf(v))) },
+        // Jobs waiting on average: arrival rate × mean wait (arrival to first start), simulated under the chosen policy.
+        { label: "Little's law", expression: "L = lambda * W", unit: "jobs",
+          scope: (v, c) => {
+            const r = part2Run(c.params, policyOf(v));
+            return { lambda: r.arrivalRatePerHour, W: r.wait.meanHours };
+          } },
       ],
     },
     {
@@ -401,8 +434,12 @@ export const fleetOrch = defineMission<FleetOrchParams>({
       },
       reflect: { prompt: "Defend your final 'Orchestration Policy.' Did you prioritize 'Packing Density' or 'Job Locality'? Justify how you bypassed the Utilization Paradox.", minWords: 60 },
       mathPeek: [
-        { label: "Bin packing (First-Fit Decreasing bound)", expression: "bins_FFD = 11 / 9 * OPT + 6 / 9" },
-        { label: "Dominant share", expression: "s_i = max(u_cpu / R_cpu, u_mem / R_mem)" },
+        // Packing one training gang onto nodes: OPT is the fewest nodes that hold it, ⌈k / g⌉ (as part3Run counts them).
+        { label: "Bin packing (First-Fit Decreasing bound)", expression: "bins_FFD = 11 / 9 * OPT + 6 / 9", unit: "nodes",
+          scope: (_v, c) => ({ OPT: Math.ceil(c.params.jobGpus / c.params.shape.gpusPerNode) }) },
+        // The training jobs' share while spot nodes come and go (the Time-to-Converge gauge's run).
+        { label: "Dominant share", expression: DRF_EXPRESSION,
+          scope: (v, c) => drfScope(part3Run(c.params, num(v, "spot") / 100, v.elastic ? "elastic" : "static", num(v, "preempt_mtbf"))) },
       ],
     },
   ],

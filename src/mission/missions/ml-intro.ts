@@ -5,7 +5,7 @@
  */
 import { allReduceTime, dataParallelCommunicationIntensity } from "../../model/communication";
 import { criticalNodeCount, dataParallelGoodput, dataParallelStepTime, syncVsAsyncSgd, type DataParallelJob } from "../../model/communication-scaling";
-import { backupWorkersStepTime, expectedSlowestStepTime } from "../../model/communication-stragglers";
+import { backupWorkersStepTime, expectedSlowestStepTime, harmonicNumber } from "../../model/communication-stragglers";
 import { TRACKS } from "../../model/catalog/tracks";
 import { fleetAvailability, fleetMtbf } from "../../model/reliability";
 import { defineMission } from "../define";
@@ -126,8 +126,11 @@ export const mlIntro = defineMission<MlIntroParams>({
       },
       reflect: { prompt: "Reconcile the result with the Reliability Gap formula. Why does scaling a 'reliable' node lead to an 'unreliable' fleet?", minWords: 40 },
       mathPeek: [
-        { label: "Fleet Law", expression: "P_fleet = P_node ^ N" },
-        { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N" },
+        // N as the instruments take it: whole nodes.
+        { label: "Fleet Law", expression: "P_fleet = P_node ^ N",
+          scope: (v) => ({ P_node: num(v, "p_node"), N: Math.round(num(v, "nodes")) }) },
+        { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N", unit: "h",
+          scope: (v, c) => ({ MTBF_node: c.params.nodeMtbfHours, N: Math.round(num(v, "nodes")) }) },
       ],
     },
     {
@@ -182,8 +185,19 @@ export const mlIntro = defineMission<MlIntroParams>({
       },
       reflect: { prompt: "Patterson asks: 'What happens to the CI Ratio (Communication Intensity) as you scale?' Explain why the network, not the GPU, is now your primary constraint.", minWords: 40 },
       mathPeek: [
-        { label: "Step time (C³: compute + communication)", expression: "t = C / N + 2 * (N - 1) * alpha + 2 * (N - 1) / N * S / B" },
-        { label: "CI ratio", expression: "CI = bytes_moved / flops" },
+        // dataParallelStepTime with a ring and no overlap: t = C/N + A(N)/k, one ring all-reduce every k steps.
+        { label: "Step time (C³: compute + communication)", expression: "t = C / N + (2 * (N - 1) * alpha + 2 * (N - 1) / N * S / B) / k", unit: "s",
+          scope: (v, c) => {
+            const job = jobAt(c.params, v);
+            return { C: job.computeSeconds, N: Math.round(num(v, "gpus")), alpha: job.latencySeconds ?? 0, S: job.gradientBytes, B: job.linkBytesPerSecond, k: job.syncEverySteps ?? 1 };
+          } },
+        // As the CI_Ratio_Gauge (dataParallelCommunicationIntensity): per GPU and step, a ring all-reduce
+        // sends 2(N−1)/N of the S/k gradient bytes while the GPU computes F/N of the step's FLOPs.
+        { label: "CI ratio", expression: "CI = bytes_moved / flops", unit: "B/FLOP",
+          scope: (v, c) => {
+            const n = Math.round(num(v, "gpus"));
+            return { bytes_moved: ((2 * (n - 1)) / n) * (c.params.job.gradientBytes / num(v, "sync_every")), flops: (c.params.job.computeSeconds * c.params.workerFlopsPerSecond) / n };
+          } },
       ],
     },
     {
@@ -246,8 +260,19 @@ export const mlIntro = defineMission<MlIntroParams>({
       },
       reflect: { prompt: "Defend your final 'Fleet Architecture.' Did you prioritize 'Reliability' or 'Speed'? Justify how you bridged the Fleet-Node Divergence.", minWords: 60 },
       mathPeek: [
-        { label: "Slowest of N (coordination)", expression: "t_sync = base + tail * H_N" },
-        { label: "C³ step", expression: "t_step = t_compute + t_communication + t_coordination" },
+        { label: "Slowest of N (coordination)", expression: "t_sync = base + tail * H_N", unit: "s",
+          scope: (_v, c) => ({ base: c.params.baseSeconds, tail: c.params.tailMeanSeconds, H_N: harmonicNumber(c.params.workers) }) },
+        // The step_time gauge split in three: a worker's deterministic compute (base), the all-reduce on
+        // the chosen topology, and what the barrier adds waiting for the N-th of N + k workers.
+        { label: "C³ step", expression: "t_step = t_compute + t_communication + t_coordination", unit: "s",
+          scope: (v, c) => {
+            const stragglers = { workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds };
+            return {
+              t_compute: c.params.baseSeconds,
+              t_communication: allReduceTime(String(v.topology) as "ring" | "tree", { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }),
+              t_coordination: backupWorkersStepTime({ ...stragglers, backupWorkers: num(v, "backup_workers") }) - c.params.baseSeconds,
+            };
+          } },
       ],
     },
   ],

@@ -6,7 +6,7 @@
 import { TRACKS } from "../../model/catalog/tracks";
 import { canarySampleSize, releaseCycleCheck, shadowDuration, sprtExpectedSampleSize, zeroFailureUpperBound } from "../../model/canary";
 import { ensembleSkewExperiment, type EnsembleSkewResult } from "../../model/ensemble";
-import { manualToil, platformBreakEven, platformRoi, platformToil } from "../../model/operations";
+import { DEFAULT_TOIL_COSTS, manualToil, platformBreakEven, platformRoi, platformToil } from "../../model/operations";
 import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
 import { smallestIntegerWhere, sweep } from "../search";
@@ -58,6 +58,14 @@ function deployedPairing(v: ControlValues): Pairing {
   if (v.upstream !== "v2") return "v1 -> classifier(v1)";
   if (v.retrain) return "v2 -> classifier(v2)";
   return v.contract_check ? "v1 -> classifier(v1)" : "v2 -> classifier(v1)";
+}
+
+/** The Platform ROI's three terms for N models at heterogeneity h, as platformRoi adds them (one year). */
+function roiScope(p: OpsScaleParams, models: number, heterogeneity: number): Record<string, number> {
+  return {
+    Toil_manual: manualToil(models, heterogeneity), Capex_platform: p.capexDollars,
+    Toil_platform: platformToil(models, heterogeneity, { capexDollars: p.capexDollars }),
+  };
 }
 
 export const opsScale = defineMission<OpsScaleParams>({
@@ -125,8 +133,14 @@ export const opsScale = defineMission<OpsScaleParams>({
       },
       reflect: { prompt: "Patterson asks: 'Why does heterogeneity (O(N²)) kill productivity faster than simple scale (O(N))?' (Reference the dependency entanglement.)", minWords: 40 },
       mathPeek: [
-        { label: "Platform ROI", expression: "ROI_platform = Toil_manual - (Capex_platform + Toil_platform)" },
-        { label: "Manual toil", expression: "Toil_manual = a * N + d * N * log2(N) + e * h * N * (N - 1) / 2" },
+        { label: "Platform ROI", expression: "ROI_platform = Toil_manual - (Capex_platform + Toil_platform)", unit: "$",
+          scope: (v, c) => roiScope(c.params, num(v, "models"), num(v, "heterogeneity")) },
+        // manualToil's coefficients (the model's teaching defaults, $/year); the slider keeps N >= 1, where log2(N) >= 0.
+        { label: "Manual toil", expression: "Toil_manual = a * N + d * N * log2(N) + e * h * N * (N - 1) / 2", unit: "$/year",
+          scope: (v) => ({
+            a: DEFAULT_TOIL_COSTS.alertDollarsPerModelYear, d: DEFAULT_TOIL_COSTS.deployDollarsPerModelYear, e: DEFAULT_TOIL_COSTS.dependencyDollarsPerPairYear,
+            N: num(v, "models"), h: num(v, "heterogeneity"),
+          }) },
       ],
     },
     {
@@ -183,8 +197,11 @@ export const opsScale = defineMission<OpsScaleParams>({
       },
       reflect: { prompt: "Jeff Dean observes: 'Your shadow window is 3 months long. By the time you deploy, the world has already drifted.' Propose a 'Sequential Validation' strategy to speed up the loop.", minWords: 40 },
       mathPeek: [
-        { label: "Zero-failure sample size", expression: "n = ceil(log(1 - C) / log(1 - p))" },
-        { label: "Canary duration", expression: "t = n / (r * f)" },
+        { label: "Zero-failure sample size", expression: "n = ceil(log(1 - C) / log(1 - p))", unit: "requests",
+          scope: (v) => ({ C: num(v, "confidence") / 100, p: num(v, "failure_rate") }) },
+        // The Confidence Clock's shadowDuration: n clean requests at the canary's share f of the fleet's rate r.
+        { label: "Canary duration", expression: "t = n / (r * f)", unit: "s",
+          scope: (v, c) => ({ n: canarySampleSize(num(v, "confidence") / 100, num(v, "failure_rate")), r: num(v, "request_rate"), f: c.params.canaryFraction }) },
       ],
     },
     {
@@ -240,8 +257,12 @@ export const opsScale = defineMission<OpsScaleParams>({
       },
       reflect: { prompt: "Defend your final 'Governance Policy.' Did you choose 'Loose Versioning' or 'Strict Immutable Contracts'? Justify using the Training-Serving Skew Invariant.", minWords: 60 },
       mathPeek: [
-        { label: "Platform ROI", expression: "ROI_platform = Toil_manual - (Capex_platform + Toil_platform)" },
-        { label: "Skew", expression: "skew = accuracy_v1 - accuracy_swapped" },
+        // At the track's model count and heterogeneity (part 3 has no such controls).
+        { label: "Platform ROI", expression: "ROI_platform = Toil_manual - (Capex_platform + Toil_platform)", unit: "$",
+          scope: (_v, c) => roiScope(c.params, c.params.models, c.params.heterogeneity) },
+        // The Ensemble Trace's seeded experiment: accuracy lost when v2 features feed the v1-trained classifier.
+        { label: "Skew", expression: "skew = accuracy_v1 - accuracy_swapped",
+          scope: (_v, c) => ({ accuracy_v1: skew(c.params).v1System, accuracy_swapped: skew(c.params).swappedWithoutRetrain }) },
       ],
     },
   ],

@@ -81,6 +81,9 @@ export interface SpotConfig {
 }
 
 export type QueueOrder = "fifo" | "priority" | "drf";
+
+/** Host CPU cores per GPU when `cpusPerNode` is not given (a DGX H100-like ratio). */
+export const DEFAULT_CPUS_PER_GPU = 14;
 export type BackfillMode = "none" | "easy";
 
 export interface ClusterConfig {
@@ -103,7 +106,7 @@ export interface ClusterConfig {
   /** Queued jobs examined past the blocked head (default 64). */
   backfillDepth?: number;
   tenants?: TenantConfig[];
-  /** Host cores per node for DRF (default 14 per GPU, a DGX H100-like ratio). */
+  /** Host cores per node for DRF (default DEFAULT_CPUS_PER_GPU = 14 per GPU, a DGX H100-like ratio). */
   cpusPerNode?: number;
   /** Default: one generation, capability 1, 80 GB. */
   generations?: DeviceGeneration[];
@@ -255,7 +258,7 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
   requirePositive(FN, { "config.starvationThresholdHours": starvationThresholdHours });
   const fragmentationJobGpus = c.fragmentationJobGpus ?? c.gpusPerNode;
   requireInteger(FN, { "config.fragmentationJobGpus": fragmentationJobGpus }, 1, totalGpus);
-  const cpusPerNode = c.cpusPerNode ?? 14 * c.gpusPerNode;
+  const cpusPerNode = c.cpusPerNode ?? DEFAULT_CPUS_PER_GPU * c.gpusPerNode;
   requirePositive(FN, { "config.cpusPerNode": cpusPerNode });
   const maxEvents = readMaxEvents(FN, c.maxEvents, "config.maxEvents");
 
