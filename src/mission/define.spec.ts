@@ -15,7 +15,7 @@ function part(id: string): PartSpec<P> {
     },
     target: { prompt: "Find it.", unit: null, tolerance: 0.05, maxAttempts: 10, compute: (c) => c.params.nodes + 1 },
     reflect: { prompt: "Why?", minWords: 20 },
-    mathPeek: [{ label: "double", expression: "y = 2 * x", scope: (v) => ({ x: Number(v.n) }) }],
+    mathPeek: [{ label: "double", expression: "y = 2 * x" }],
   };
 }
 

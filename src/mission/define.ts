@@ -130,9 +130,6 @@ function partShapeProblems<P>(part: PartSpec<P>, where: string): string[] {
     if (labels.has(f.label)) out.push(`${where}.mathPeek[${k}] (${f.label}): duplicate label`);
     labels.add(f.label);
     if (f.scope !== undefined && typeof f.scope !== "function") out.push(`${where}.mathPeek[${k}] (${f.label}).scope: must be a function of the control values and the track`);
-    if ((f.scope === undefined) === (f.noValue === undefined || !isText(f.noValue))) {
-      out.push(`${where}.mathPeek[${k}] (${f.label}): exactly one of scope (its value with the current settings) or noValue (why it shows none)`);
-    }
   }
   if (!Array.isArray(part.mathPeek) || part.mathPeek.length === 0) out.push(`${where}.mathPeek: at least one formula`);
   return out;

@@ -63,8 +63,9 @@ describe("Math Peek shows its formula's value with the current settings, after t
   beforeEach(() => fs.rmSync(ledgerFile, { force: true }));
   afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
 
-  it("every formula of every mission has a scope, except those whose value is the part's target", () => {
-    const without = MISSIONS.flatMap((m) => m.parts.flatMap((p) => p.mathPeek.filter((f) => !f.scope).map((f) => `${m.id}/${p.id}/${f.label}`)));
+  it("every formula of every mission has a scope, except those whose value is the part's target (noValue says so)", () => {
+    const without = MISSIONS.flatMap((m) => m.parts.flatMap((p) => p.mathPeek.filter((f) => !f.scope && f.noValue).map((f) => `${m.id}/${p.id}/${f.label}`)));
+    expect(MISSIONS.flatMap((m) => m.parts.flatMap((p) => p.mathPeek.filter((f) => !f.scope && !f.noValue).map((f) => f.label)))).toEqual([]);
     expect(without).toEqual([
       "07_fault_tolerance/young_daly_audit/Young's optimum (the minimum of the line above)",
       "07_fault_tolerance/young_daly_audit/Daly's higher-order optimum (delta < 2M)",
@@ -81,14 +82,16 @@ describe("Math Peek shows its formula's value with the current settings, after t
     // Before the commit: no value, and the label says when it opens.
     for (const f of formulas) {
       expect({ [f.label]: peek(f.label) }).toEqual({ [f.label]: null });
-      expect(String(state(shown.peeks[f.label]).description)).toBe(`${f.label} (${WITHHELD_NOTE})`);
+      expect(String(state(shown.peeks[f.label]).description)).toBe(f.noValue ? `${f.label} (no value: ${f.noValue})` : `${f.label} (${WITHHELD_NOTE})`);
     }
 
     await commit(answerKey(mission, part.id, track).lock.answer);
+    // Formulas whose value is the target (noValue) stay formulas; every other one shows its value.
+    const valued = formulas.filter((f) => f.scope);
     const values: ControlValues = defaultValues(part.workbench.controls as never, ctx);
     /** Each peek shows its formula at `v` (null where the model cannot compute it there). */
     const expectPeeksAt = (v: ControlValues) => {
-      for (const f of formulas) {
+      for (const f of valued) {
         let expected: number | null = null;
         try { expected = evaluateIn(f.expression, f.scope!(v, ctx)); } catch { /* no value */ }
         const got = peek(f.label);
@@ -97,7 +100,7 @@ describe("Math Peek shows its formula's value with the current settings, after t
       }
     };
     // After it: every formula has a finite value at the defaults, and its plain label.
-    for (const f of formulas) {
+    for (const f of valued) {
       expect({ [f.label]: Number.isFinite(peek(f.label)) }).toEqual({ [f.label]: true });
       expect(state(shown.peeks[f.label]).description).toBe(f.label);
     }
@@ -108,12 +111,12 @@ describe("Math Peek shows its formula's value with the current settings, after t
       const r = resolveControl(c as never, ctx);
       if (r.kind !== "slider") continue;
       const before = readings(shown, state);
-      const peeksBefore = formulas.map((f) => peek(f.label));
+      const peeksBefore = valued.map((f) => peek(f.label));
       await move(c.id, r.default !== r.max ? r.max : r.min);
       const moved = { ...values, [c.id]: state(shown.controls[c.id]).value as number };
       expect(moved[c.id]).not.toBe(r.default);
       expectPeeksAt(moved);
-      const changed = formulas.filter((f, i) => peek(f.label) !== peeksBefore[i] && Number.isFinite(peek(f.label))).map((f) => f.label);
+      const changed = valued.filter((f, i) => peek(f.label) !== peeksBefore[i] && Number.isFinite(peek(f.label))).map((f) => f.label);
       if (readings(shown, state) !== before) expect({ [c.id]: changed.length > 0 }).toEqual({ [c.id]: true });
       await move(c.id, r.default);
       expectPeeksAt(values);
