@@ -13,6 +13,7 @@ import { fleetMtbf } from "../../model/reliability";
 import { detectorCosts, flipImpact, injectFaults } from "../../model/sdc";
 import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
+import { niceCeil } from "../ranges";
 import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
 import { memoizeRuns } from "../update-work";
 import type { ControlValues, TrackContext, TrackId } from "../types";
@@ -148,6 +149,12 @@ function split(p: FaultToleranceParams, nodes: number, deltaSeconds: number, int
  */
 const optimumMinutes = (c: TrackContext<FaultToleranceParams>, nodes: number, delta: number) => dalyInterval(delta, mtbfSeconds(c.params, nodes)) / 60;
 
+/** Part 2's reliability tax (%) at τ_opt for the track's cluster when checkpoints go through `tier`. */
+function reliabilityTaxPercent(p: FaultToleranceParams, tier: Tier): number {
+  const d = mathStop(p, tier);
+  return 100 * (1 - split(p, p.nodes, d, dalyInterval(d, mtbfSeconds(p, p.nodes))).usefulFraction);
+}
+
 export const faultTolerance = defineMission<FaultToleranceParams>({
   id: "07_fault_tolerance",
   title: "Mission 07 · The Reliability Tax",
@@ -220,7 +227,9 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
               const n = Math.round(num(v, "nodes")), d = num(v, "delta_s"), opt = dalyInterval(d, mtbfSeconds(c.params, n));
               return sweep(opt / 20, opt * 20, 50, true).map((tau) => ({ interval_min: tau / 60, wasted: 1 - split(c.params, n, d, tau).usefulFraction }));
             } },
-          { kind: "gauge", id: "tau_opt", name: "Optimal interval τ_opt (Daly)", unit: "min", min: 0, max: (c) => 4 * optimumMinutes(c, 1, mathStop(c.params, "Blocking S3")),
+          { kind: "gauge", id: "tau_opt", name: "Optimal interval τ_opt (Daly)", unit: "min", min: 0,
+            // τ_opt grows with δ and with the fleet MTBF: longest for one node at the δ slider's top (10x blocking S3).
+            max: (c) => niceCeil(optimumMinutes(c, 1, 10 * mathStop(c.params, "Blocking S3"))),
             compute: (v, c) => optimumMinutes(c, Math.round(num(v, "nodes")), num(v, "delta_s")) },
         ],
       },
@@ -260,7 +269,9 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
             danger: (c) => c.params.tierBytesPerSecond["Blocking S3"] / 1e9,
             // Drain demand on the shared store while the staged checkpoint drains in `stagger_groups` waves (checkpointStorm).
             compute: (v, c) => storm(c.params, num(v, "stagger_groups")).peakDemandBytesPerSecond / 1e9 },
-          { kind: "gauge", id: "overhead", name: "Reliability tax at τ_opt (checkpoint + rework + restart)", unit: "%", min: 0, max: 100,
+          { kind: "gauge", id: "overhead", name: "Reliability tax at τ_opt (checkpoint + rework + restart)", unit: "%", min: 0,
+            // Up to the costliest tier's tax (Blocking S3 on every track), as a share of wall time.
+            max: (c) => Math.min(100, niceCeil(Math.max(...(Object.keys(TIER_MODE) as Tier[]).map((t) => reliabilityTaxPercent(c.params, t))))),
             // The same optimum and overhead split as part 1, so the two parts never disagree.
             compute: (v, c) => {
               const d = mathStop(c.params, String(v.tier) as Tier);
