@@ -272,7 +272,7 @@ export const fleetOrch = defineMission<FleetOrchParams>({
         ],
         instruments: [
           { kind: "plot", id: "heatmap", name: "ClusterHeatmap", role: "primary", mark: "rect",
-            x: { field: "slot", title: "GPU slot in rack (node.gpu)", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "state", title: "GPU" },
+            x: { field: "slot", title: "GPU slot in rack (node.gpu)", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "state", title: "GPU", type: "nominal" },
             // The simulator's occupancy snapshot (mid-run): grid[rack][node·g + gpu] = job id, −1 free (a hole), −2 reclaimed.
             compute: (v, c) => part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true).snapshot.grid.flatMap((row, r) =>
               row.map((cell, s) => ({ rack: `rack ${r}`, slot: `n${Math.floor(s / c.params.shape.gpusPerNode)}.${s % c.params.shape.gpusPerNode}`, state: cell === -1 ? "free (hole)" : cell === -2 ? "reclaimed" : "busy" }))) },
