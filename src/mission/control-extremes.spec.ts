@@ -3,13 +3,14 @@ import os from "os";
 import path from "path";
 import { setKernelRuntime } from "../kernel/runtime";
 import { requireFinished, simulateCluster } from "../model/scheduling/cluster-simulator";
-import { controlSettings, extremeProblems, sweepControlExtremes } from "./control-extremes";
+import { controlSettings, extremeProblems, gaugeFitProblems, GAUGE_MIN_REACH, sweepControlExtremes } from "./control-extremes";
 import { defineMission, missionProblems } from "./define";
 import { createHeadlessRuntime } from "./headless/runtime";
 import { MissionDefinitionError } from "./messages";
+import { niceCeil } from "./ranges";
 import { trackContext } from "./resolve";
 import { open } from "./session";
-import type { Mission, MissionSpec, PartSpec } from "./types";
+import type { InstrumentSpec, Mission, MissionSpec, PartSpec } from "./types";
 import { measureWork, memoizeRuns } from "./update-work";
 
 interface P { restartHours: number }
@@ -129,6 +130,60 @@ describe("the control-extremes sweep on a TA's draft", () => {
     const sound = draft();
     sound.parts[1] = simplePart("spot");
     expect(missionProblems(sound)).toEqual([]);
+  });
+});
+
+interface CiP { bytesPerFlop: number }
+type Gauge = Extract<InstrumentSpec<CiP>, { kind: "gauge" }>;
+
+/**
+ * A draft whose part "ci" has one GPU slider (1 .. 1,000, default 100) and a gauge of
+ * bytesPerFlop × GPUs, four decades apart on the two tracks (like mission 01's CI ratio).
+ */
+function gaugeDraft(range: Pick<Gauge, "min" | "max" | "danger">): MissionSpec<CiP> {
+  const plain = (id: string): PartSpec<CiP> => simplePart(id) as unknown as PartSpec<CiP>;
+  const ci: PartSpec<CiP> = {
+    ...plain("ci"),
+    workbench: {
+      controls: [{ kind: "slider", id: "gpus", label: "GPUs", feeds: ["x"], min: 1, max: 1000, step: 1, scale: "log", unit: null, default: 100 }],
+      instruments: [{ kind: "gauge", id: "ci_ratio", name: "CI", unit: "B/FLOP", ...range, compute: (v, c) => c.params.bytesPerFlop * Number(v.gpus) }],
+    },
+  };
+  return {
+    ...(draft() as unknown as MissionSpec<CiP>), id: "97_gauge_draft",
+    params: (t) => ({ bytesPerFlop: t === "cloud_titan" ? 1e-8 : 3e-5 }),
+    parts: [plain("a"), ci, plain("c")],
+  };
+}
+
+describe("gauge ranges fit what each track shows", () => {
+  it("a fixed range that is 100x too wide on one track and 30x too narrow on the other fails on both, naming mission, track, part, gauge, range and values", () => {
+    const problems = missionProblems(gaugeDraft({ min: 0, max: 1e-3 }));
+    expect(problems).toEqual([
+      "track cloud_titan: ci: gauge ci_ratio of mission 97_gauge_draft: range [0, 0.001] B/FLOP is too wide for the track: " +
+        `it shows 1e-8 .. 0.00001 over 3 settings, reaching at most 1 % of the range from min (at least ${100 * GAUGE_MIN_REACH} % required)`,
+      "track tiny_pioneer: ci: gauge ci_ratio of mission 97_gauge_draft: range [0, 0.001] B/FLOP does not hold 2 of the 3 values it shows: " +
+        "0.003 at defaults; 0.03 at gpus = 1000 (max) (it shows 0.00003 .. 0.03 over 3 settings)",
+    ]);
+    expect(() => defineMission(gaugeDraft({ min: 0, max: 1e-3 }))).toThrow(/track tiny_pioneer: ci: gauge ci_ratio of mission 97_gauge_draft: range \[0, 0\.001\] B\/FLOP does not hold/);
+  });
+
+  it("a range derived from the track's parameters (the value at the slider's top, rounded up) passes on every track", () => {
+    const sound = gaugeDraft({ min: 0, max: (c) => niceCeil(c.params.bytesPerFlop * 1000) });
+    expect(missionProblems(sound)).toEqual([]);
+    expect(defineMission(sound).checked).toBe(true);
+  });
+
+  it("checks only the settings where the gauge computed: a throw or NaN is the sweep's problem, not the range's", () => {
+    const outcomes = sweepControlExtremes(draft());
+    const headroom = outcomes.filter((o) => o.track === "cloud_titan" && o.part === "spot").map((o) => o.readings.headroom);
+    expect(headroom.filter((v) => v !== undefined).length).toBeLessThan(headroom.length); // NaN at mtbf = 20 is left out
+    expect(gaugeFitProblems(draft(), outcomes)).toEqual([]);
+  });
+
+  it("a danger line outside the range is a problem of the track", () => {
+    const problems = missionProblems(gaugeDraft({ min: 0, max: (c) => niceCeil(c.params.bytesPerFlop * 1000), danger: 0.02 }));
+    expect(problems).toEqual(["track cloud_titan: ci.workbench gauges: ci_ratio: danger 0.02 must lie in the range [0, 0.00001]"]);
   });
 });
 

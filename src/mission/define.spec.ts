@@ -11,7 +11,7 @@ function part(id: string): PartSpec<P> {
     lock: { kind: "number", question: "How many?", unit: null, min: 0, max: 100, tolerance: 0.1, answer: (c) => c.params.nodes * 2 },
     workbench: {
       controls: [{ kind: "slider", id: "n", label: "N", feeds: ["x"], min: 1, max: (c) => c.params.nodes * 10, step: 1, scale: "linear", unit: null, default: (c) => c.params.nodes }],
-      instruments: [{ kind: "gauge", id: "g", name: "Gauge", unit: null, min: 0, max: 10, compute: (v) => Number(v.n) }],
+      instruments: [{ kind: "gauge", id: "g", name: "Gauge", unit: null, min: 0, max: (c) => c.params.nodes * 10, compute: (v) => Number(v.n) }],
     },
     target: { prompt: "Find it.", unit: null, tolerance: 0.05, maxAttempts: 10, compute: (c) => c.params.nodes + 1 },
     reflect: { prompt: "Why?", minWords: 20 },

@@ -8,9 +8,11 @@
  *      one control and one instrument) and a reflect prompt;
  *   3. for every track: the track's parameters load, each lock's answer and each
  *      target compute to a valid value, every control's default lies in its range,
- *      every gauge's range is finite, every instrument computes at the defaults;
+ *      every gauge's range is finite with its danger line inside, every instrument computes
+ *      at the defaults;
  *   4. once 1–3 hold, for every track and part: every instrument stays finite and every
- *      widget update within its work budget at each control's extremes (control-extremes.ts);
+ *      widget update within its work budget at each control's extremes, and every gauge's
+ *      range holds all it shows there without being absurdly wide (control-extremes.ts);
  *   5. every Math Peek formula parses as a mathjs expression, labels are unique within a part,
  *      and, for every track, a formula with a scope binds every free symbol of its expression
  *      to a finite number at the part's default control values;

@@ -28,6 +28,7 @@ import { answerKey, lockMatches, withinTolerance } from "./answer-key";
 import { nonFinite } from "./control-extremes";
 import { findPart } from "./answer-key";
 import { ledgerPath, readLedger, writeLedgerEntry } from "./ledger";
+import { plotSpec } from "./plot-spec";
 import { wordCount } from "../widgets/words";
 import { missionById } from "./missions/index";
 import { TRACK_NAMES } from "./notebook";
@@ -176,17 +177,6 @@ export function answerText(key: { answer: number | string; unit: string | null; 
   const show = (v: number | string) => (typeof v === "number" ? `${Number(v.toPrecision(4))}${key.unit ? ` ${key.unit}` : ""}` : v);
   const verdict = key.kind === "text" ? "" : matched ? " Your prediction matches." : ` Your prediction was ${show(prediction)}.`;
   return `The model says: ${show(key.answer)}.${verdict}`;
-}
-
-function plotSpec(ins: Extract<InstrumentSpec, { kind: "plot" }>): Record<string, unknown> {
-  const axis = (a: { field: string; title: string; scale?: "linear" | "log"; type?: string }) => ({
-    field: a.field, title: a.title, type: a.type ?? "quantitative", ...(a.scale === "log" ? { scale: { type: "log" } } : {}),
-  });
-  return {
-    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-    title: ins.name, width: 360, height: 220, data: { name: "table" }, mark: { type: ins.mark, tooltip: true },
-    encoding: { x: axis(ins.x), y: axis(ins.y), ...(ins.color ? { color: { field: ins.color.field, title: ins.color.title, type: ins.mark === "rect" ? "quantitative" : "nominal" } } : {}) },
-  };
 }
 
 type Instrument = { set(values: ControlValues, explored?: readonly ControlValues[]): void; id: string; widget: VegaPlot | Gauge };

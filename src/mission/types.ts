@@ -150,7 +150,8 @@ export type InstrumentSpec<P = unknown> =
       mark: "line" | "bar" | "point" | "area" | "rect";
       x: { field: string; title: string; scale?: "linear" | "log"; type?: "quantitative" | "nominal" | "ordinal" };
       y: { field: string; title: string; scale?: "linear" | "log"; type?: "quantitative" | "nominal" | "ordinal" };
-      color?: { field: string; title: string };
+      /** Colour by `field`; `type` defaults to quantitative for a rect (a heat map of numbers), nominal otherwise. */
+      color?: { field: string; title: string; type?: "quantitative" | "nominal" | "ordinal" };
       /**
        * Rows from model functions; must be pure. `explored` holds the settings the student has
        * tried in this part since the commit (distinct, oldest first, the current one last):

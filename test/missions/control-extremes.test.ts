@@ -1,10 +1,11 @@
 /**
  * Every widget value a student can set, on the four shipped missions: each control at its
  * extremes (and each toggle and choice value) on every part and track keeps every instrument
- * finite and every update within its work budget, counted in model steps (never timed); the
- * values the issue tracker reported are pinned.
+ * finite and every update within its work budget, counted in model steps (never timed), and
+ * every gauge's range fits what it shows on each track; the values the issue tracker
+ * reported are pinned.
  */
-import { controlSettings, sweepControlExtremes, UPDATE_WORK_BUDGET, type UpdateOutcome } from "../../src/mission/control-extremes";
+import { controlSettings, gaugeFitProblems, GAUGE_MIN_REACH, sweepControlExtremes, UPDATE_WORK_BUDGET, type UpdateOutcome } from "../../src/mission/control-extremes";
 import { MISSIONS, missionById } from "../../src/mission/missions/index";
 import { resolveControl, trackContext } from "../../src/mission/resolve";
 import type { TrackId } from "../../src/mission/types";
@@ -39,6 +40,9 @@ describe.each(MISSIONS.map((m) => [m.id]))("%s at every control extreme", (id) =
   it("every instrument is finite (or a plot has rows) and nothing throws or stops at a simulation budget", () => {
     const failing = outcomes.get(id)!.filter((o) => o.problems.length > 0).map((o) => `${o.track} ${o.part} ${o.setting.label}: ${JSON.stringify(o.problems)}`);
     expect(failing).toEqual([]);
+  });
+  it(`every gauge's range holds every value it shows on every track, and reaches at least ${100 * GAUGE_MIN_REACH} % of it`, () => {
+    expect(gaugeFitProblems(mission, outcomes.get(id)!)).toEqual([]);
   });
   it(`every update needs at most ${UPDATE_WORK_BUDGET.toLocaleString("en-US")} steps of model work`, () => {
     for (const o of outcomes.get(id)!) {

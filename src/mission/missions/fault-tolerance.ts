@@ -13,6 +13,7 @@ import { fleetMtbf } from "../../model/reliability";
 import { detectorCosts, flipImpact, injectFaults } from "../../model/sdc";
 import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
+import { niceCeil } from "../ranges";
 import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
 import { memoizeRuns } from "../update-work";
 import type { ControlValues, TrackContext, TrackId } from "../types";
@@ -157,6 +158,12 @@ const optimumMinutes = (c: TrackContext<FaultToleranceParams>, nodes: number, de
 /** Part 1's δ (the slider, s) and M (fleet MTBF at the slider's whole node count, s), as the instruments take them. */
 const youngDalyScope = (v: ControlValues, c: TrackContext<FaultToleranceParams>) => ({ delta: num(v, "delta_s"), M: mtbfSeconds(c.params, Math.round(num(v, "nodes"))) });
 
+/** Part 2's reliability tax (%) at τ_opt for the track's cluster when checkpoints go through `tier`. */
+function reliabilityTaxPercent(p: FaultToleranceParams, tier: Tier): number {
+  const d = mathStop(p, tier);
+  return 100 * (1 - split(p, p.nodes, d, dalyInterval(d, mtbfSeconds(p, p.nodes))).usefulFraction);
+}
+
 export const faultTolerance = defineMission<FaultToleranceParams>({
   id: "07_fault_tolerance",
   title: "Mission 07 · The Reliability Tax",
@@ -282,7 +289,9 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
             danger: (c) => c.params.tierBytesPerSecond["Blocking S3"] / 1e9,
             // Drain demand on the shared store while the staged checkpoint drains in `stagger_groups` waves (checkpointStorm).
             compute: (v, c) => storm(c.params, num(v, "stagger_groups")).peakDemandBytesPerSecond / 1e9 },
-          { kind: "gauge", id: "overhead", name: "Reliability tax at τ_opt (checkpoint + rework + restart)", unit: "%", min: 0, max: 100,
+          { kind: "gauge", id: "overhead", name: "Reliability tax at τ_opt (checkpoint + rework + restart)", unit: "%", min: 0,
+            // Up to the costliest tier's tax (Blocking S3 on every track), as a share of wall time.
+            max: (c) => Math.min(100, niceCeil(Math.max(...(Object.keys(TIER_MODE) as Tier[]).map((t) => reliabilityTaxPercent(c.params, t))))),
             // The same optimum and overhead split as part 1, so the two parts never disagree.
             compute: (v, c) => {
               const d = mathStop(c.params, String(v.tier) as Tier);

@@ -8,8 +8,9 @@ import { dalyInterval } from "../../model/checkpoint-interval";
 import { DEFAULT_CPUS_PER_GPU } from "../../model/scheduling/cluster-config";
 import { requireFinished, simulateCluster, type ClusterReport } from "../../model/scheduling/cluster-simulator";
 import { fragmentation } from "../../model/scheduling/metrics";
-import { HOPS_CROSS_RACK, type ClusterShape } from "../../model/scheduling/topology";
+import type { ClusterShape } from "../../model/scheduling/topology";
 import { defineMission } from "../define";
+import { niceCeil, niceFloor } from "../ranges";
 import { memoizeRuns } from "../update-work";
 import type { ControlValues, TrackId } from "../types";
 
@@ -107,6 +108,17 @@ const part1Runs = memoizeRuns(
 /** Mean wait (h) of the gang class in a part 1 run. */
 const gangWait = (r: ClusterReport) => r.waitByClass.find((c) => c.name === "gang")!.meanHours;
 const background = (v: ControlValues) => (v.placement === "Random" ? "random" : "best-fit");
+
+/** Top of part 1's Cluster Load slider, %. */
+const MAX_LOAD_PERCENT = 99;
+
+/**
+ * The longest mean gang wait (h) part 1 shows on a track: at the top load, with either
+ * background placement, the gang contiguous or anywhere (waits grow with the load). Both
+ * wait gauges share this range, so the two waits can be compared by eye.
+ */
+const part1WaitCeiling = (p: FleetOrchParams) => Math.max(...(["best-fit", "random"] as const).flatMap((bg) =>
+  [true, false].map((contiguous) => gangWait(part1Run(p, MAX_LOAD_PERCENT / 100, bg, p.jobGpus, contiguous)))));
 
 /** Part 2's scheduling policy: the three workbench controls. */
 export interface SchedulingPolicy {
@@ -232,6 +244,9 @@ export const convergeHours = (r: ClusterReport) => r.completion.meanHours;
 /** Static over elastic time to converge at `spotShare` (the CFO's ratio). */
 export const staticOverElastic = (p: FleetOrchParams, spotShare: number, spotMtbfHours = p.spotMtbfHours) =>
   convergeHours(part3Run(p, spotShare, "static", spotMtbfHours)) / convergeHours(part3Run(p, spotShare, "elastic", spotMtbfHours));
+/** Static / elastic at the corners of part 3's sliders: 10 % or 100 % spot, reclaims at either end of the scrubber (¼× and 16×). */
+const part3RatioCorners = (p: FleetOrchParams) =>
+  [0.1, 1].flatMap((spot) => [p.spotMtbfHours / 4, p.spotMtbfHours * 16].map((mtbf) => staticOverElastic(p, spot, mtbf)));
 
 export const fleetOrch = defineMission<FleetOrchParams>({
   id: "08_fleet_orch",
@@ -281,11 +296,11 @@ export const fleetOrch = defineMission<FleetOrchParams>({
       workbench: {
         controls: [
           { kind: "choice", id: "placement", label: "Placement (everything but your gang job)", feeds: ["simulateCluster"], choices: ["Best-Fit", "Random"], default: "Best-Fit" },
-          { kind: "slider", id: "load", label: "Cluster Load", feeds: ["simulateCluster"], scale: "linear", unit: "%", min: 10, max: 99, step: 1, default: (c) => Math.round(c.params.load * 100) },
+          { kind: "slider", id: "load", label: "Cluster Load", feeds: ["simulateCluster"], scale: "linear", unit: "%", min: 10, max: MAX_LOAD_PERCENT, step: 1, default: (c) => Math.round(c.params.load * 100) },
         ],
         instruments: [
           { kind: "plot", id: "heatmap", name: "ClusterHeatmap", role: "primary", mark: "rect",
-            x: { field: "slot", title: "GPU slot in rack (node.gpu)", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "state", title: "GPU" },
+            x: { field: "slot", title: "GPU slot in rack (node.gpu)", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "state", title: "GPU", type: "nominal" },
             // The simulator's occupancy snapshot (mid-run): grid[rack][node·g + gpu] = job id, −1 free (a hole), −2 reclaimed.
             compute: (v, c) => part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true).snapshot.grid.flatMap((row, r) =>
               row.map((cell, s) => ({ rack: `rack ${r}`, slot: `n${Math.floor(s / c.params.shape.gpusPerNode)}.${s % c.params.shape.gpusPerNode}`, state: cell === -1 ? "free (hole)" : cell === -2 ? "reclaimed" : "busy" }))) },
@@ -294,9 +309,9 @@ export const fleetOrch = defineMission<FleetOrchParams>({
               const r = part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true);
               return 100 * fragmentation(r.snapshot.grid, c.params.shape, c.params.jobGpus, "topology-aware", "strict").unusableFraction;
             } },
-          { kind: "gauge", id: "wait", name: "Scheduling delay of the contiguous gang (mean wait)", unit: "h", min: 0, max: 48,
+          { kind: "gauge", id: "wait", name: "Scheduling delay of the contiguous gang (mean wait)", unit: "h", min: 0, max: (c) => niceCeil(part1WaitCeiling(c.params)),
             compute: (v, c) => gangWait(part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true)) },
-          { kind: "gauge", id: "wait_anywhere", name: "Same gang on any free GPUs (mean wait)", unit: "h", min: 0, max: 48,
+          { kind: "gauge", id: "wait_anywhere", name: "Same gang on any free GPUs (mean wait)", unit: "h", min: 0, max: (c) => niceCeil(part1WaitCeiling(c.params)),
             compute: (v, c) => gangWait(part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, false)) },
         ],
       },
@@ -353,9 +368,13 @@ export const fleetOrch = defineMission<FleetOrchParams>({
               return { mfu: mfuPercent(r), low_max_wait_h: Math.max(0.01, r.starvation.maxWaitHours), starves: r.starvation.isStarving ? "starves" : "ok", policy: policyLabel(q) };
             }) },
           { kind: "gauge", id: "mfu", name: "Cluster MFU", unit: "%", min: 0, max: 100, compute: (v, c) => mfuPercent(part2Run(c.params, policyOf(v))) },
-          { kind: "gauge", id: "low_wait", name: "Low-priority max wait", unit: "h", min: 0, max: 4 * STARVATION_HOURS, danger: STARVATION_HOURS,
+          { kind: "gauge", id: "low_wait", name: "Low-priority max wait", unit: "h", min: 0, danger: STARVATION_HOURS,
+            // The longest low-priority wait of the 16 policies the three choices can set (some policy starves on every track).
+            max: (c) => niceCeil(Math.max(1.25 * STARVATION_HOURS, ...POLICIES.map((q) => part2Run(c.params, q).starvation.maxWaitHours))),
             compute: (v, c) => part2Run(c.params, policyOf(v)).starvation.maxWaitHours },
-          { kind: "gauge", id: "hops", name: "Network Hop Gauge (mean hops around a job's ring)", unit: "hops", min: 0, max: (c) => c.params.policy.gangGpus * HOPS_CROSS_RACK,
+          { kind: "gauge", id: "hops", name: "Network Hop Gauge (mean hops around a job's ring)", unit: "hops", min: 0,
+            // The most hops of the 16 policies the three choices can set (not gangGpus × the cross-rack hops: no policy comes near that).
+            max: (c) => niceCeil(Math.max(...POLICIES.map((q) => part2Run(c.params, q).hops.meanRingHopsPerJob))),
             compute: (v, c) => part2Run(c.params, policyOf(v)).hops.meanRingHopsPerJob },
         ],
       },
@@ -402,9 +421,15 @@ export const fleetOrch = defineMission<FleetOrchParams>({
             min: (c) => c.params.spotMtbfHours / 4, max: (c) => c.params.spotMtbfHours * 16, step: 0.01, default: (c) => c.params.spotMtbfHours },
         ],
         instruments: [
-          { kind: "gauge", id: "converge", name: "Time-to-Converge (mean, arrival to completion)", unit: "h", min: 0, max: (c) => 4 * convergeHours(part3Run(c.params, 0, "static")),
+          { kind: "gauge", id: "converge", name: "Time-to-Converge (mean, arrival to completion)", unit: "h", min: 0,
+            // Slowest in the controls' worst corner: all spot, a static ring, reclaims at the scrubber's shortest interval.
+            max: (c) => niceCeil(convergeHours(part3Run(c.params, 1, "static", c.params.spotMtbfHours / 4))),
             compute: (v, c) => convergeHours(part3Run(c.params, num(v, "spot") / 100, v.elastic ? "elastic" : "static", num(v, "preempt_mtbf"))) },
-          { kind: "gauge", id: "ratio", name: "Static / elastic time-to-converge", unit: "x", min: 1, max: 4, danger: 2,
+          { kind: "gauge", id: "ratio", name: "Static / elastic time-to-converge", unit: "x", danger: 2,
+            // From the ratio at the corners of the spot and reclaim-interval sliders; below 1 when, by the simulation's luck, static wins
+            // (Tiny Pioneer, all spot, rare reclaims); never narrower than 1 .. 1.25 × the danger line.
+            min: (c) => Math.min(1, niceFloor(Math.min(...part3RatioCorners(c.params)))),
+            max: (c) => niceCeil(Math.max(2.5, ...part3RatioCorners(c.params))),
             compute: (v, c) => (num(v, "spot") > 0 ? staticOverElastic(c.params, num(v, "spot") / 100, num(v, "preempt_mtbf")) : 1) },
           { kind: "plot", id: "spot_curve", name: "Time-to-converge vs spot share", mark: "line",
             x: { field: "spot", title: "Spot share (%)" }, y: { field: "converge_h", title: "Mean time to converge (h)" }, color: { field: "ring", title: "" },

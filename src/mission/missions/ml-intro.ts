@@ -9,6 +9,7 @@ import { backupWorkersStepTime, expectedSlowestStepTime, harmonicNumber } from "
 import { TRACKS } from "../../model/catalog/tracks";
 import { fleetAvailability, fleetMtbf } from "../../model/reliability";
 import { defineMission } from "../define";
+import { niceCeil } from "../ranges";
 import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
 import type { ControlValues, TrackId } from "../types";
 
@@ -51,6 +52,32 @@ const num = (v: ControlValues, k: string) => Number(v[k]);
 function jobAt(p: MlIntroParams, v: ControlValues): DataParallelJob {
   return { ...p.job, linkBytesPerSecond: num(v, "link_gbps") * 1e9, syncEverySteps: num(v, "sync_every") };
 }
+
+/** Part 2's GPU slider runs up to this many GPUs. */
+const MAX_GPUS = 100_000;
+
+/**
+ * The fastest job part 2's controls can make: the link slider at its top (100x the track's
+ * link) and a synchronisation every 16 steps. Every speedup the workbench shows is at most
+ * this job's speedup at its critical node count (or at MAX_GPUS, if that comes first).
+ */
+function peakSpeedup(p: MlIntroParams): number {
+  const best: DataParallelJob = { ...p.job, linkBytesPerSecond: p.job.linkBytesPerSecond * 100, syncEverySteps: 16 };
+  const critical = criticalNodeCount(best);
+  return critical.gpus <= MAX_GPUS ? critical.speedup : dataParallelStepTime(best, MAX_GPUS).speedup;
+}
+
+/** Part 3's all-reduce of the track's gradients across its workers, by topology. */
+const TOPOLOGIES = ["ring", "tree"] as const;
+const part3AllReduce = (p: MlIntroParams, topology: (typeof TOPOLOGIES)[number]) =>
+  allReduceTime(topology, { messageBytes: p.job.gradientBytes, gpus: p.workers, linkBytesPerSecond: p.job.linkBytesPerSecond, latencySeconds: p.job.latencySeconds });
+
+/** Part 3's sync and async gradient rates, over both topologies: the effective-rate gauge shows one of these four. */
+const part3Rates = (p: MlIntroParams) => TOPOLOGIES.flatMap((t) => {
+  const r = syncVsAsyncSgd({ workers: p.workers, baseSeconds: p.baseSeconds, tailMeanSeconds: p.tailMeanSeconds,
+    communicationSeconds: part3AllReduce(p, t), stalenessPenalty: p.stalenessPenalty });
+  return [r.syncGradientsPerSecond, r.asyncEffectiveGradientsPerSecond];
+});
 
 export const mlIntro = defineMission<MlIntroParams>({
   id: "01_ml_intro",
@@ -154,7 +181,7 @@ export const mlIntro = defineMission<MlIntroParams>({
       workbench: {
         controls: [
           { kind: "slider", id: "gpus", label: "Number of GPUs", feeds: ["dataParallelStepTime", "dataParallelGoodput"], scale: "log", unit: "GPUs",
-            min: 1, max: 100_000, step: 0.01, default: (c) => Math.min(1024, c.params.nodes) },
+            min: 1, max: MAX_GPUS, step: 0.01, default: (c) => Math.min(1024, c.params.nodes) },
           { kind: "slider", id: "sync_every", label: "Model Synchronization Frequency (sync every k steps)", feeds: ["dataParallelStepTime"],
             scale: "linear", unit: "steps", min: 1, max: 16, step: 1, default: 1 },
           { kind: "slider", id: "link_gbps", label: "Link Bandwidth (BW_network)", feeds: ["ringAllReduceTime"], scale: "log", unit: "GB/s",
@@ -169,12 +196,15 @@ export const mlIntro = defineMission<MlIntroParams>({
               const r = dataParallelGoodput(jobAt(c.params, v), { gpus, gpuFlopsPerSecond: c.params.workerFlopsPerSecond });
               return [{ gpus, series: "Rawput (total math)", flops: r.rawputFlopsPerSecond }, { gpus, series: "Goodput (useful math)", flops: r.goodputFlopsPerSecond }];
             }) },
-          { kind: "gauge", id: "ci_ratio", name: "CI_Ratio_Gauge", role: "secondary", unit: "B/FLOP", min: 0, max: 1e-3,
+          { kind: "gauge", id: "ci_ratio", name: "CI_Ratio_Gauge", role: "secondary", unit: "B/FLOP", min: 0,
+            // CI = 2 (N − 1) S / F grows with N: largest at every GPU of the slider, syncing every step.
+            max: (c) => niceCeil(dataParallelCommunicationIntensity({ gradientBytes: c.params.job.gradientBytes, gpus: MAX_GPUS,
+              flopsPerStep: c.params.job.computeSeconds * c.params.workerFlopsPerSecond })),
             compute: (v, c) => dataParallelCommunicationIntensity({
               gradientBytes: c.params.job.gradientBytes / num(v, "sync_every"), gpus: Math.round(num(v, "gpus")),
               flopsPerStep: c.params.job.computeSeconds * c.params.workerFlopsPerSecond,
             }) },
-          { kind: "gauge", id: "speedup", name: "Speedup over one GPU", unit: "x", min: 0, max: (c) => Math.max(10, criticalNodeCount(c.params.job).speedup * 2),
+          { kind: "gauge", id: "speedup", name: "Speedup over one GPU", unit: "x", min: 0, max: (c) => niceCeil(peakSpeedup(c.params)),
             compute: (v, c) => dataParallelStepTime(jobAt(c.params, v), Math.round(num(v, "gpus"))).speedup },
         ],
       },
@@ -225,10 +255,12 @@ export const mlIntro = defineMission<MlIntroParams>({
         ],
         instruments: [
           { kind: "gauge", id: "step_time", name: "Synchronous step time (slowest worker + all-reduce)", unit: "s", min: 0,
-            max: (c) => 2 * expectedSlowestStepTime({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds }) + 1,
+            // Longest with no backup worker (the slowest of N) and the slower all-reduce topology.
+            max: (c) => niceCeil(expectedSlowestStepTime({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds })
+              + Math.max(...TOPOLOGIES.map((t) => part3AllReduce(c.params, t)))),
             compute: (v, c) => backupWorkersStepTime({ workers: c.params.workers, backupWorkers: num(v, "backup_workers"), baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds })
               + allReduceTime(String(v.topology) as "ring" | "tree", { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }) },
-          { kind: "gauge", id: "effective_rate", name: "Effective gradients per second", unit: "1/s", min: 0, max: (c) => 2 * c.params.workers / c.params.baseSeconds,
+          { kind: "gauge", id: "effective_rate", name: "Effective gradients per second", unit: "1/s", min: 0, max: (c) => niceCeil(Math.max(...part3Rates(c.params))),
             compute: (v, c) => {
               const r = syncVsAsyncSgd({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds,
                 communicationSeconds: allReduceTime(String(v.topology) as "ring" | "tree", { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }),

@@ -9,6 +9,7 @@ import { ensembleSkewExperiment, type EnsembleSkewResult } from "../../model/ens
 import { DEFAULT_TOIL_COSTS, manualToil, platformBreakEven, platformRoi, platformToil } from "../../model/operations";
 import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
+import { niceCeil, niceFloor } from "../ranges";
 import { smallestIntegerWhere, sweep } from "../search";
 import type { ControlValues, TrackId } from "../types";
 
@@ -122,7 +123,10 @@ export const opsScale = defineMission<OpsScaleParams>({
               { models: n, series: "Manual Toil", dollars: manualToil(n, num(v, "heterogeneity")) },
               { models: n, series: "Platform (capex + residual toil)", dollars: c.params.capexDollars + platformToil(n, num(v, "heterogeneity"), { capexDollars: c.params.capexDollars }) },
             ]) },
-          { kind: "gauge", id: "roi", name: "Platform ROI (1 year)", unit: "$", min: -1e6, max: 1e7,
+          { kind: "gauge", id: "roi", name: "Platform ROI (1 year)", unit: "$",
+            // ROI grows with N and h (every toil term does): lowest for one model, highest for 1,000 fully entangled ones (the sliders' ends).
+            min: (c) => niceFloor(platformRoi({ models: 1, heterogeneity: 0, capexDollars: c.params.capexDollars })),
+            max: (c) => niceCeil(platformRoi({ models: 1000, heterogeneity: 1, capexDollars: c.params.capexDollars })),
             compute: (v, c) => platformRoi({ models: num(v, "models"), heterogeneity: num(v, "heterogeneity"), capexDollars: c.params.capexDollars }) },
         ],
       },
@@ -163,7 +167,9 @@ export const opsScale = defineMission<OpsScaleParams>({
           { kind: "slider", id: "request_rate", label: "Fleet Request Rate", feeds: ["shadowDuration"], scale: "log", unit: "req/s", min: 0.1, max: 1e6, step: 0.01, default: (c) => c.params.requestsPerSecond },
         ],
         instruments: [
-          { kind: "gauge", id: "clock", name: "Confidence Clock", unit: "days", min: 0, max: WEEK_DAYS, danger: WEEK_DAYS,
+          { kind: "gauge", id: "clock", name: "Confidence Clock", unit: "days", min: 0, danger: WEEK_DAYS,
+            // Longest at the sliders' ends: 99.9% confidence on a 1-in-a-million failure at 0.1 req/s (decades, for a one-week cycle).
+            max: (c) => niceCeil(shadowDuration(canarySampleSize(0.999, 1e-6), 0.1, c.params.canaryFraction) / 86_400),
             compute: (v, c) => shadowDuration(canarySampleSize(num(v, "confidence") / 100, num(v, "failure_rate")), num(v, "request_rate"), c.params.canaryFraction) / 86_400 },
           { kind: "plot", id: "radar", name: "Risk-vs-Velocity Radar", mark: "bar",
             x: { field: "axis", title: "", type: "nominal" }, y: { field: "score", title: "Score (0-1)" },
