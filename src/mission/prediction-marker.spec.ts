@@ -3,6 +3,9 @@
  * track: nothing before the commit; after it, a gauge's marker or a plot's prediction rule
  * at the prediction (or at what it implies, `at`), beside the model's own value.
  */
+import fs from "fs";
+import os from "os";
+import path from "path";
 import { setKernelRuntime, type JsonObject } from "../kernel/runtime";
 import { answerKey } from "./answer-key";
 import { createHeadlessRuntime } from "./headless/runtime";
@@ -15,7 +18,9 @@ const cases = MISSIONS.flatMap((mission) => mission.parts.filter((p) => p.lock.k
   .flatMap((part) => (Object.keys(mission.tracks) as TrackId[]).map((track) => ({ mission, part, track }))));
 
 describe("the committed prediction is drawn on the instrument that answers it", () => {
-  afterAll(() => setKernelRuntime(undefined));
+  // The design ledger goes to a scratch folder, not beside the tests.
+  beforeAll(() => { process.env.FLEETLAB_LEDGER = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-marker-")), "fleetlab-ledger.json"); });
+  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
 
   it("covers every number lock of every mission", () => {
     const numberLocks = MISSIONS.flatMap((m) => m.parts.filter((p) => p.lock.kind === "number"));
