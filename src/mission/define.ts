@@ -23,7 +23,9 @@ import { extremeProblems, gaugeRangeProblems } from "./control-extremes";
 import { formulaNumbers } from "./formula";
 import { MissionDefinitionError } from "./messages";
 import { defaultValues, resolve, resolveControl, trackContext } from "./resolve";
-import type { Mission, MissionSpec, PartSpec, TrackContext, TrackId } from "./types";
+import { computeRows, computeValue } from "../widgets/plots/compute";
+import { resolveFast } from "./fast-path";
+import type { ControlValues, FastSweep, InstrumentSpec, Mission, MissionSpec, PartSpec, TrackContext, TrackId } from "./types";
 import { TRACK_IDS } from "./types";
 
 /** Checks `spec` and returns it as a Mission; throws MissionDefinitionError listing every problem. */
@@ -201,6 +203,8 @@ function trackProblems<P>(spec: MissionSpec<P>, track: TrackId): string[] {
           const v = ins.compute(values, ctx, [values]);
           if (!Number.isFinite(v)) return `${ins.id} computes ${v}`;
         }
+        const fastProblem = ins.fast ? fastPathProblem(ins, part, values, ctx) : null;
+        if (fastProblem) return `${ins.id}.fast: ${fastProblem}`;
       }
       return undefined;
     });
@@ -231,4 +235,20 @@ function todoProblems(spec: unknown): string[] {
   };
   walk(spec, "", 0);
   return out;
+}
+
+/**
+ * Why an instrument's browser fast path would not draw what its kernel compute does, or null:
+ * a control it names is not the part's, or at the defaults its numbers differ (the browser
+ * would show one thing during a drag and the kernel another after it).
+ */
+function fastPathProblem<P>(ins: InstrumentSpec<P>, part: PartSpec<P>, values: ControlValues, ctx: TrackContext<P>): string | null {
+  const fast = ins.fast!;
+  const ids = new Set(part.workbench.controls.map((c) => c.id));
+  for (const [param, a] of Object.entries(fast.args)) {
+    if (typeof a === "object" && a !== null && "control" in a && !ids.has(a.control)) return `args.${param} names "${a.control}", not a control of this part`;
+  }
+  const kernel = JSON.stringify(ins.compute(values, ctx, [values]));
+  const browser = JSON.stringify(ins.kind === "plot" ? computeRows(resolveFast(fast as FastSweep<P>, ctx), values) : computeValue(resolveFast(fast, ctx), values));
+  return kernel === browser ? null : "computes other numbers than the instrument's compute at the defaults (use modelSweep / modelValue for both)";
 }

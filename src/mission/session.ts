@@ -22,6 +22,7 @@ import { MIME_BUNDLE, requireKernelRuntime, type JournalStore, type JsonObject, 
 import { Box, Choice, Gauge, MathPeek, NumberInput, PredictionLock, Reflect, Slider, Stakeholder, Toggle, VegaPlot } from "../widgets/index";
 import { committedPrediction, LockLedger, targetAttempts } from "../widgets/lock-ledger";
 import { withPredictionOverlay } from "../widgets/plots/sweep-spec";
+import { resolveFast } from "./fast-path";
 import { message } from "../widgets/messages";
 import { LOCK_RECORD_MIME } from "../widgets/traits";
 import { answerKey, lockMatches, withinTolerance } from "./answer-key";
@@ -34,7 +35,7 @@ import { missionById } from "./missions/index";
 import { TRACK_NAMES } from "./notebook";
 import { defaultValues, resolve, resolveControl, trackContext } from "./resolve";
 import { formulaNumbers, noValueScope } from "./formula";
-import type { ControlValues, FormulaSpec, InstrumentSpec, LedgerEntry, Mission, PartSpec, TrackContext, TrackId } from "./types";
+import type { ControlValues, FastSweep, FastValue, FormulaSpec, InstrumentSpec, LedgerEntry, Mission, PartSpec, TrackContext, TrackId } from "./types";
 
 /**
  * Comm ids of one rendered part's widgets, for a headless front end. A track switch
@@ -395,6 +396,15 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       for (const p of peeks) p.p.show(values);
     };
     const controls: Record<string, Slider | Toggle | Choice> = {};
+    /** Hands the browser its fast paths once the results are open (the descriptors name the part's controls). */
+    const openFastPaths = () => {
+      for (const { spec, w } of instruments) {
+        if (!spec.fast) continue;
+        const key = (id: string) => controls[id].id;
+        if (w.widget instanceof Gauge) w.widget.set("compute", resolveFast(spec.fast as FastValue<unknown>, ctx, key));
+        else w.widget.set("compute", resolveFast(spec.fast as FastSweep<unknown>, ctx, key));
+      }
+    };
     const record = () => {
       const entries = writeLedgerEntry(entry(), ledgerPath());
       for (const displayId of ledgerDisplays) runtime().updateDisplay(designSummary(mission, entries), { displayId });
@@ -451,6 +461,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       const prediction = lock.value as number | string;
       answer.set("message", answerText(lockKey, prediction, lockMatches(lockKey, prediction)));
       showAll();
+      openFastPaths();
       drawPrediction();
       stakeholder?.set("message", stakeholderMessage(evidenceOpen()));
       onCommit(part, t);

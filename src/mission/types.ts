@@ -159,6 +159,8 @@ export type InstrumentSpec<P = unknown> =
        * rather than handed over (a chart of every policy would show the best one).
        */
       compute: (values: ControlValues, ctx: TrackContext<P>, explored: readonly ControlValues[]) => Row[];
+      /** Browser fast path: the same rows as a sweep of one registered model function (see `modelSweep`). */
+      fast?: FastSweep<P>;
     }
   | {
       kind: "gauge";
@@ -171,7 +173,27 @@ export type InstrumentSpec<P = unknown> =
       /** Value above which the gauge shows danger, if any. */
       danger?: PerTrack<number, P>;
       compute: (values: ControlValues, ctx: TrackContext<P>, explored: readonly ControlValues[]) => number;
+      /** Browser fast path: the same reading as one call of a registered model function (see `modelValue`). */
+      fast?: FastValue<P>;
     };
+
+/** An argument of a fast-path model call: a number (per track), or the value of one of the part's controls. */
+export type FastArg<P = unknown> = PerTrack<number, P> | { control: string };
+
+/**
+ * A reading the browser recomputes on every slider input with the kernel's own model code:
+ * registered model function `fn` (src/model/registry.ts) called with `args`.
+ */
+export interface FastValue<P = unknown> {
+  fn: string;
+  args: { [param: string]: FastArg<P> };
+}
+
+/** Rows `{ [sweep.param]: x, [as]: fn(...) }` over a sweep, recomputed in the browser likewise. */
+export interface FastSweep<P = unknown> extends FastValue<P> {
+  sweep: { param: string; from: PerTrack<number, P>; to: PerTrack<number, P>; points: number; scale: "linear" | "log" };
+  as: string;
+}
 
 /** The 10-iteration rule: the value the student must find. */
 export interface TargetSpec<P = unknown> {

@@ -5,7 +5,7 @@
  * kernel-owned; `level` is derived from `value` and `thresholds`.
  */
 import { finiteNumber, json, nullable, text } from "./rules";
-import { GAUGE_WRITABLE, gaugeMarkerProblem, type GaugeMarker, type GaugeThreshold, type GaugeTraits } from "./traits";
+import { GAUGE_WRITABLE, gaugeMarkerProblem, valueComputeProblem, type GaugeMarker, type GaugeThreshold, type GaugeTraits } from "./traits";
 import { Widget, type OwnTraits, type WidgetOptions, type WidgetSpec } from "./widget";
 
 const LEVELS = ["ok", "warn", "bad"];
@@ -42,6 +42,7 @@ const SPEC: WidgetSpec<GaugeTraits> = {
     thresholds: (v) => thresholdsProblem(v) ?? json<GaugeTraits>("array")(v, undefined as never),
     level: nullable((v) => (typeof v === "string" && LEVELS.includes(v) ? null : "ok, warn or bad")),
     marker: nullable(gaugeMarkerProblem),
+    compute: nullable(valueComputeProblem),
   },
   writable: GAUGE_WRITABLE,
 };
@@ -56,7 +57,7 @@ export class Gauge extends Widget<GaugeTraits> {
     const value = options.value ?? null;
     const thresholds = options.thresholds ?? [];
     super(SPEC, {
-      description: "", unit: "", ...options, value, thresholds, level: gaugeLevel(value, thresholds), marker: options.marker ?? null,
+      description: "", unit: "", ...options, value, thresholds, level: gaugeLevel(value, thresholds), marker: options.marker ?? null, compute: options.compute ?? null,
     }, widgetOptions);
   }
 

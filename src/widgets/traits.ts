@@ -242,6 +242,24 @@ export interface PlotCompute {
   as?: string;
 }
 
+/**
+ * A reading the browser can recompute itself: model function `fn` (src/model/registry.ts)
+ * called with `args`, constants or the live values of controls.
+ */
+export interface ValueCompute {
+  fn: string;
+  args: { [param: string]: ComputeArg };
+}
+/** Why `v` is not a ValueCompute `{ fn, args }`, or null (its model call is checked when it runs). */
+export function valueComputeProblem(v: unknown): string | null {
+  const c = v as ValueCompute | null;
+  const argOk = (a: unknown) => (typeof a === "number" && Number.isFinite(a)) ||
+    (typeof a === "object" && a !== null && typeof (a as { control?: unknown }).control === "string");
+  return c !== null && typeof c === "object" && !Array.isArray(c) && typeof c.fn === "string" &&
+    typeof c.args === "object" && c.args !== null && !Array.isArray(c.args) && Object.values(c.args).every(argOk)
+    ? null : "{ fn: a model function name, args: { param: number | { control: id } } }";
+}
+
 /** A data row of the "table" or "prediction" dataset. */
 export type PlotRow = { [field: string]: number | string | boolean | null };
 
@@ -280,6 +298,7 @@ export interface GaugeTraits extends BaseTraits {
   thresholds: GaugeThreshold[];   // ascending `at`
   level: "ok" | "warn" | "bad" | null; // derived: the last threshold with at <= value
   marker: GaugeMarker | null;     // a committed prediction drawn on the bar
+  compute: ValueCompute | null;   // browser fast path; null when only the kernel can compute
 }
 /** A value marked on a gauge's bar beside its reading, e.g. the student's locked prediction. */
 export interface GaugeMarker {

@@ -25,7 +25,8 @@ import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { chromiumMissing, launchChromium } from "./chromium";
 
-const REPO = path.resolve(__dirname, "..", "..");
+/** The checkout: two levels up from this file, also when it runs compiled from dist/ (bench:widgets). */
+const REPO = [path.resolve(__dirname, "..", ".."), path.resolve(__dirname, "..", "..", "..")].find((dir) => fs.existsSync(path.join(dir, "test", "jupyterlab", "build.js")))!;
 const LAB_DIR = path.join(REPO, "test", "jupyterlab");
 const PYTHON = "/usr/bin/python3";
 /** Page errors allowed: JupyterLab's debugger throws this for kernels without debugger support. */

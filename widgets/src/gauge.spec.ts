@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { GAUGE_CHECKS, GAUGE_DEFAULTS, fillFraction, render } from "./gauge";
+import { LIVE_EVENT, type WidgetHost } from "./widget-base";
 import { createFakeModel, mount } from "./testing/fake-model";
 
 describe("Gauge view", () => {
@@ -38,5 +39,23 @@ describe("Gauge view", () => {
     model.fromKernel({ value: Number.POSITIVE_INFINITY });
     expect(model.get("value")).toBeNull();
     expect(el.querySelector(".fleetlab-notice")!.textContent).toMatch(/^\[fleetlab\] kernel sent value/);
+  });
+  it("recomputes its reading in the browser while a control is dragged, until the kernel's value arrives (fast path)", async () => {
+    const flush = () => new Promise((r) => setTimeout(r, 0));
+    const nodes = createFakeModel({ value: 1000 });
+    const host: WidgetHost = { getModel: jest.fn(async () => nodes as never), displayChild: jest.fn() };
+    const model = createFakeModel({ ...GAUGE_DEFAULTS, unit: "h", min: 0, max: 100, value: 50 }, GAUGE_CHECKS);
+    const el = mount();
+    render({ model: model as never, el, host });
+    const readout = () => el.querySelector(".fleetlab-readout")!.textContent;
+    nodes.trigger(LIVE_EVENT, 500);
+    expect(readout()).toBe("50 h"); // no fast path yet: nothing but the kernel's reading
+    model.fromKernel({ compute: { fn: "fleetMtbf", args: { nodeMtbf: 50_000, nodes: { control: "nodes-1" } } } });
+    await flush();
+    expect(host.getModel).toHaveBeenCalledWith("nodes-1");
+    nodes.trigger(LIVE_EVENT, 2000);
+    expect(readout()).toBe("25 h"); // fleetMtbf(50,000 h, 2,000) from the shared model code
+    model.fromKernel({ value: 25.5 });
+    expect(readout()).toBe("25.5 h"); // the kernel stays the authority
   });
 });

@@ -4,16 +4,17 @@
  * marker (a committed prediction: a tick on the bar and its number beside the reading).
  * Worked example: min 0, max 1, value 0.25 ↦ bar 25% wide.
  */
-import { gaugeMarkerProblem, type GaugeTraits } from "../../src/widgets/traits";
+import { gaugeMarkerProblem, valueComputeProblem, type GaugeTraits, type ValueCompute } from "../../src/widgets/traits";
+import { computeValue, controlIds } from "../../src/widgets/plots/compute";
 import { formatValue } from "./scale";
 import {
-  createNotice, defineWidget, finiteNumber, finiteOrNull, h, isString, listen, showRefusals,
+  LIVE_EVENT, createNotice, defineWidget, finiteNumber, finiteOrNull, h, isString, listen, showRefusals,
   type OwnTraits, type RenderContext, type TraitCheck,
 } from "./widget-base";
 
 /** Default trait values, in trait order. */
 export const GAUGE_DEFAULTS: OwnTraits<GaugeTraits> = {
-  description: "", value: null, unit: "", min: 0, max: 1, thresholds: [], level: null, marker: null,
+  description: "", value: null, unit: "", min: 0, max: 1, thresholds: [], level: null, marker: null, compute: null,
 };
 
 /** Checks applied to kernel state before it reaches the view. */
@@ -28,6 +29,7 @@ export const GAUGE_CHECKS: Record<string, TraitCheck> = {
       ? null : "an array of { at, level, label }",
   level: (v) => (v === null || ["ok", "warn", "bad"].includes(v as string) ? null : 'one of "ok", "warn", "bad" or null'),
   marker: (v) => (v === null ? null : gaugeMarkerProblem(v)),
+  compute: (v) => (v === null ? null : valueComputeProblem(v)),
 };
 
 /** Returns the bar fill in [0, 1] for `value` on [min, max]. */
@@ -36,7 +38,7 @@ export function fillFraction(value: number, min: number, max: number): number {
 }
 
 /** Draws the gauge into `el`; returns its cleanup. */
-export function render({ model, el }: RenderContext<GaugeTraits>): () => void {
+export function render({ model, el, host }: RenderContext<GaugeTraits>): () => void {
   const doc = el.ownerDocument;
   const row = h(doc, "div", "fleetlab-row fleetlab-gauge");
   const label = h(doc, "span", "fleetlab-label");
@@ -52,8 +54,11 @@ export function render({ model, el }: RenderContext<GaugeTraits>): () => void {
   el.appendChild(row);
   const notice = createNotice(el);
 
+  // Fast path: while a control of `compute` is dragged, the reading is recomputed here with the
+  // same model code; the kernel's value (the authority) replaces it when it arrives.
+  let live: number | null = null;
   const sync = () => {
-    const value = model.get("value");
+    const value = live ?? model.get("value");
     const level = model.get("level");
     label.textContent = model.get("description");
     readout.textContent = value === null ? "—" : `${formatValue(value)}${model.get("unit") ? ` ${model.get("unit")}` : ""}`;
@@ -71,11 +76,51 @@ export function render({ model, el }: RenderContext<GaugeTraits>): () => void {
     if (marker) tick.style.left = `${(100 * fillFraction(marker.value, model.get("min"), model.get("max"))).toFixed(1)}%`;
     markerText.textContent = marker ? `${marker.label}: ${formatValue(marker.value)}${model.get("unit") ? ` ${model.get("unit")}` : ""}` : "";
   };
-  const off = listen(model, ["change:value", "change:level", "change:min", "change:max", "change:unit", "change:thresholds", "change:description", "change:marker"], sync);
+  const onKernelValue = () => {
+    live = null;
+    sync();
+  };
+  const off = listen(model, ["change:level", "change:min", "change:max", "change:unit", "change:thresholds", "change:description", "change:marker"], sync);
+  const offValue = listen(model, ["change:value"], onKernelValue);
+  const stopFastPath = { run: () => undefined as void };
+  const startFastPath = async (compute: ValueCompute) => {
+    if (!host) return;
+    const values: Record<string, unknown> = {};
+    const controls = await Promise.all(controlIds(compute).map(async (id) => [id, await host.getModel(id)] as const));
+    const offs: (() => void)[] = [];
+    for (const [id, control] of controls) {
+      values[id] = control.get("value");
+      const read = (value?: unknown) => {
+        values[id] = typeof value === "number" ? value : control.get("value");
+        try {
+          const v = computeValue(compute, values);
+          if (Number.isFinite(v)) {
+            live = v;
+            sync();
+          }
+        } catch {
+          // A value the model refuses: the kernel says why when the control reaches it.
+        }
+      };
+      control.on(LIVE_EVENT, read);
+      offs.push(() => control.off(LIVE_EVENT, read));
+    }
+    stopFastPath.run = () => offs.forEach((f) => f());
+  };
+  const followCompute = () => {
+    stopFastPath.run();
+    const compute = model.get("compute");
+    if (compute) void startFastPath(compute);
+  };
+  const offCompute = listen(model, ["change:compute"], followCompute);
+  followCompute();
   const offRefusals = showRefusals(model, notice);
   sync();
   return () => {
     off();
+    offValue();
+    offCompute();
+    stopFastPath.run();
     offRefusals();
     el.replaceChildren();
   };

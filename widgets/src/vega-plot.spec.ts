@@ -110,6 +110,20 @@ describe("VegaPlot view", () => {
     expect(view.datasets.table).toEqual([{ nodes: 1, availability: 0.3 }]);
   });
 
+  it("starts the fast path when the kernel sends compute after the embed (a lock's results opening)", async () => {
+    const control = createFakeModel({ value: 0.99 });
+    const host: WidgetHost = { getModel: jest.fn(async () => control as never), displayChild: jest.fn() };
+    const { view, model } = await setup({}, host);
+    control.trigger(LIVE_EVENT, 0.9);
+    await flush();
+    expect(host.getModel).not.toHaveBeenCalled();
+    model.fromKernel({ compute });
+    await flush();
+    control.trigger(LIVE_EVENT, 0.95);
+    await flush();
+    expect(view.datasets.table).toEqual([{ nodes: 1, availability: 0.95 }]);
+  });
+
   it("recomputes rows in the browser on every control input (fast path)", async () => {
     const control = createFakeModel({ value: 0.99 });
     const host: WidgetHost = { getModel: jest.fn(async () => control as never), displayChild: jest.fn() };

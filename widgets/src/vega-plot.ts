@@ -161,15 +161,10 @@ export function createPlotRender(deps: PlotDeps): RenderFn<VegaPlotTraits> {
             result.view.finalize();
             return;
           }
-          const first = !fastPathStarted;
           view = result.view;
           notice.clear();
           apply({ table: model.get("data"), prediction: model.get("prediction"), signals: model.get("signals") });
-          const compute = model.get("compute");
-          if (first && compute) {
-            fastPathStarted = true;
-            void startFastPath(compute);
-          }
+          followCompute();
         })
         .catch((error: unknown) => {
           notice.show(renderFailed("the chart", error));
@@ -178,7 +173,15 @@ export function createPlotRender(deps: PlotDeps): RenderFn<VegaPlotTraits> {
         });
     };
     let fastPathStarted = false;
+    // The kernel sends `compute` when the results open (after the lock's commit), often after the embed.
+    const followCompute = () => {
+      const compute = model.get("compute");
+      if (!compute || fastPathStarted || !view) return;
+      fastPathStarted = true;
+      void startFastPath(compute);
+    };
     draw();
+    cleanups.push(listen(model, ["change:compute"], followCompute));
     cleanups.push(watchTheme(doc, draw));
 
     cleanups.push(

@@ -7,8 +7,9 @@ import { allReduceTime, dataParallelCommunicationIntensity } from "../../model/c
 import { criticalNodeCount, dataParallelGoodput, dataParallelStepTime, syncVsAsyncSgd, type DataParallelJob } from "../../model/communication-scaling";
 import { backupWorkersStepTime, expectedSlowestStepTime, harmonicNumber } from "../../model/communication-stragglers";
 import { TRACKS } from "../../model/catalog/tracks";
-import { fleetAvailability, fleetMtbf } from "../../model/reliability";
+import { fleetAvailability } from "../../model/reliability";
 import { defineMission } from "../define";
+import { modelSweep, modelValue } from "../fast-path";
 import { niceCeil } from "../ranges";
 import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
 import type { ControlValues, TrackId } from "../types";
@@ -139,11 +140,11 @@ export const mlIntro = defineMission<MlIntroParams>({
             x: { field: "nodes", title: "Node count N", scale: "log" }, y: { field: "availability", title: "Fleet availability" },
             // A smooth curve over N (P^N holds for any N >= 0): it shows where the 50 % line is
             // crossed, but no sample is the whole-node answer the target asks for.
-            compute: (v, c) => sweep(1, Math.max(10_000, c.params.nodes), 60, true).map((n) => ({
-              nodes: n, availability: fleetAvailability(num(v, "p_node"), n),
-            })) },
+            // Redrawn in the browser on every drag of P_node (fast path), the kernel's rows confirming.
+            ...modelSweep<MlIntroParams>({ fn: "fleetAvailability", args: { nodeAvailability: { control: "p_node" } }, as: "availability",
+              sweep: { param: "nodes", from: 1, to: (c) => Math.max(10_000, c.params.nodes), points: 60, scale: "log" } }) },
           { kind: "gauge", id: "fleet_mtbf", name: "Fleet MTBF", unit: "h", min: 0, max: (c) => c.params.nodeMtbfHours,
-            compute: (v, c) => fleetMtbf(c.params.nodeMtbfHours, Math.round(num(v, "nodes"))) },
+            ...modelValue<MlIntroParams>({ fn: "fleetMtbf", args: { nodeMtbf: (c) => c.params.nodeMtbfHours, nodes: { control: "nodes" } } }) },
         ],
       },
       target: {

@@ -9,6 +9,7 @@ import { ensembleSkewExperiment, type EnsembleSkewResult } from "../../model/ens
 import { DEFAULT_TOIL_COSTS, manualToil, platformBreakEven, platformRoi, platformToil } from "../../model/operations";
 import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
+import { modelValue } from "../fast-path";
 import { niceCeil, niceFloor } from "../ranges";
 import { smallestIntegerWhere, sweep } from "../search";
 import type { ControlValues, TrackId } from "../types";
@@ -127,7 +128,7 @@ export const opsScale = defineMission<OpsScaleParams>({
             // ROI grows with N and h (every toil term does): lowest for one model, highest for 1,000 fully entangled ones (the sliders' ends).
             min: (c) => niceFloor(platformRoi({ models: 1, heterogeneity: 0, capexDollars: c.params.capexDollars })),
             max: (c) => niceCeil(platformRoi({ models: 1000, heterogeneity: 1, capexDollars: c.params.capexDollars })),
-            compute: (v, c) => platformRoi({ models: num(v, "models"), heterogeneity: num(v, "heterogeneity"), capexDollars: c.params.capexDollars }) },
+            ...modelValue<OpsScaleParams>({ fn: "platformRoi", args: { models: { control: "models" }, heterogeneity: { control: "heterogeneity" }, capexDollars: (c) => c.params.capexDollars } }) },
         ],
       },
       target: {

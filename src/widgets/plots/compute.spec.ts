@@ -1,5 +1,6 @@
 import { fleetAvailability } from "../../model/reliability";
-import { computeRows, controlIds, sweepValues } from "./compute";
+import { computeRows, computeValue, controlIds, sweepValues } from "./compute";
+import { fleetMtbf } from "../../model/reliability";
 import type { PlotCompute } from "../traits";
 
 const FN = "fleetAvailability"; // registered by src/model/registry.ts
@@ -44,4 +45,17 @@ describe("computeRows", () => {
 
   it("lets the model's own validation speak for out-of-domain values", () =>
     expect(() => computeRows(compute(), { c1: 1.5 })).toThrow(/nodeAvailability/));
+});
+
+describe("computeValue", () => {
+  it("calls the model function with constants and control values (fleetMtbf 50,000 h over 1,000 nodes = 50 h)", () => {
+    const compute = { fn: "fleetMtbf", args: { nodeMtbf: 50_000, nodes: { control: "c2" } } };
+    expect(computeValue(compute, { c2: 1000 })).toBe(fleetMtbf(50_000, 1000));
+    expect(computeValue(compute, { c2: 1000 })).toBeCloseTo(50, 12);
+    expect(controlIds(compute)).toEqual(["c2"]);
+  });
+  it("names a bad argument", () => {
+    expect(() => computeValue({ fn: "fleetMtbf", args: { nodeMtbf: 1, nodez: 2 } }, {})).toThrow(/compute.args.nodez is not a parameter of fleetMtbf/);
+    expect(() => computeValue({ fn: "fleetMtbf", args: { nodeMtbf: 1, nodes: { control: "c" } } }, {})).toThrow(/control c has no finite value/);
+  });
 });

@@ -10,8 +10,8 @@
  *               log     x_i = 10^(log10 from + i·(log10 to − log10 from)/(points − 1))
  * Cost: `points` model evaluations.
  */
-import { modelFunction } from "../../model/registry";
-import type { PlotCompute, PlotRow } from "../traits";
+import { modelFunction, type ModelFunctionSpec } from "../../model/registry";
+import type { ComputeArg, PlotCompute, PlotRow, ValueCompute } from "../traits";
 
 /** Largest sweep the browser is asked to evaluate per drag event. */
 export const MAX_SWEEP_POINTS = 2000;
@@ -40,7 +40,7 @@ export function sweepValues(sweep: PlotCompute["sweep"]): number[] {
  * The control model ids a compute reads, in argument order.
  * @example controlIds({ ..., args: { nodes: { control: "c1" }, a: 0.999 } }) → ["c1"]
  */
-export function controlIds(compute: PlotCompute): string[] {
+export function controlIds(compute: PlotCompute | ValueCompute): string[] {
   return Object.values(compute.args).flatMap((a) => (typeof a === "object" && a !== null ? [a.control] : []));
 }
 
@@ -61,14 +61,36 @@ export function computeRows(compute: PlotCompute, controlValues: { [modelId: str
   if (!names.includes(compute.sweep.param)) {
     throw new Error(`compute.sweep.param must be a parameter of ${fn.name} (${names.join(", ")}); got "${compute.sweep.param}"`);
   }
-  for (const key of Object.keys(compute.args)) {
-    if (!names.includes(key)) throw new Error(`compute.args.${key} is not a parameter of ${fn.name} (${names.join(", ")})`);
-    if (key === compute.sweep.param) throw new Error(`compute.args.${key} is the swept parameter; remove it from args`);
-  }
+  if (compute.sweep.param in compute.args) throw new Error(`compute.args.${compute.sweep.param} is the swept parameter; remove it from args`);
   const sweepIndex = names.indexOf(compute.sweep.param);
-  const fixed = fn.params.map((p) => {
-    if (p.name === compute.sweep.param) return NaN; // replaced per point below
-    const arg = compute.args[p.name];
+  const fixed = positionalArgs(fn, compute.args, controlValues, compute.sweep.param);
+  const out = compute.as ?? "value";
+  return sweepValues(compute.sweep).map((x) => {
+    const args = fixed.slice();
+    args[sweepIndex] = x;
+    return { [compute.sweep.param]: x, [out]: fn.evaluate(...args) };
+  });
+}
+
+/**
+ * The reading `fn(...args)`, e.g. fleetMtbf(nodeMtbf 50,000 h, nodes { control: "c2" }) with
+ * c2 = 1,000 → 50 h.
+ * @throws as computeRows
+ */
+export function computeValue(compute: ValueCompute, controlValues: { [modelId: string]: unknown }): number {
+  const fn = modelFunction(compute.fn);
+  return fn.evaluate(...positionalArgs(fn, compute.args, controlValues));
+}
+
+/** `fn`'s arguments in order, from constants and control values (NaN in the swept slot). */
+function positionalArgs(fn: ModelFunctionSpec, args: { [param: string]: ComputeArg }, controlValues: { [modelId: string]: unknown }, swept?: string): number[] {
+  const names = fn.params.map((p) => p.name);
+  for (const key of Object.keys(args)) {
+    if (!names.includes(key)) throw new Error(`compute.args.${key} is not a parameter of ${fn.name} (${names.join(", ")})`);
+  }
+  return fn.params.map((p) => {
+    if (p.name === swept) return NaN; // replaced per point by the caller
+    const arg = args[p.name];
     if (arg === undefined) {
       if (p.default === undefined) throw new Error(`compute.args.${p.name} is required by ${fn.name}`);
       return p.default;
@@ -82,11 +104,5 @@ export function computeRows(compute: PlotCompute, controlValues: { [modelId: str
       throw new Error(`compute.args.${p.name}: control ${arg.control} has no finite value (got ${String(value)})`);
     }
     return value;
-  });
-  const out = compute.as ?? "value";
-  return sweepValues(compute.sweep).map((x) => {
-    const args = fixed.slice();
-    args[sweepIndex] = x;
-    return { [compute.sweep.param]: x, [out]: fn.evaluate(...args) };
   });
 }
