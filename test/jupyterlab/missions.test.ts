@@ -1,7 +1,8 @@
 /**
  * The four mission notebooks in a real JupyterLab 4.6.3 (test/helpers/jupyterlab.ts): each
  * runs to the end, draws FleetLab's widgets with part 1's results withheld, takes a committed
- * prediction and a slider move over the widget comms into the kernel's design ledger, is saved
+ * prediction and a slider move over the widget comms into the kernel's design ledger (and its
+ * instruments redraw), switches track (that track's lock open) and back (committed), is saved
  * by JupyterLab with its lock record in an output, and after Kernel > Restart and Run All shows
  * part 1 still committed. In JupyterLab Dark the cards and charts are readable, and after a
  * page reload the widgets come back live. No page error or console error is allowed except the debugger's
@@ -45,7 +46,7 @@ describeLab("mission notebooks in JupyterLab 4", () => {
   const ledgerEntry = (mission: string, part: string) =>
     ledgerView(readLedgerEntries(path.join(lab.root, LEDGER_FILE))).entry(mission, part);
 
-  it.each(NOTEBOOKS)("%s runs all, draws its widgets, takes a prediction and a slider, and saves", async (file) => {
+  it.each(NOTEBOOKS)("%s runs all, withholds, takes a prediction, redraws on a slider, switches track, saves and survives a restart", async (file) => {
     const nb = await lab.open(file);
     const { id, track } = missionOf(nb.saved());
     const mission = missionById(id);
@@ -86,10 +87,24 @@ describeLab("mission notebooks in JupyterLab 4", () => {
     const slider = first.locator(".fleetlab-slider input[type=range]").first();
     await waitFor("the slider to be enabled", async () => ((await slider.isEnabled()) ? true : undefined));
     const atMax = await slider.evaluate((e: { value: string; max: string }) => e.value === e.max);
+    /** What the part's charts and gauges draw (SVG marks and readings). */
+    const drawn = () => first.locator(".fleetlab-chart svg, .fleetlab-gauge").evaluateAll((els) => els.map((e) => (e as { innerHTML: string }).innerHTML).join("|"));
+    const drawnBefore = await drawn();
     await slider.focus();
     await lab.page.keyboard.press(atMax ? "Home" : "End");
     await waitFor(`the ledger to record ${control.id}`, () =>
       ledgerEntry(id, part.id)!.controls[control.id] !== locked.controls[control.id] ? true : undefined);
+    // ... and the instruments redraw.
+    await waitFor("a chart or gauge of the part to change", async () => ((await drawn()) !== drawnBefore ? true : undefined));
+
+    // Switch track: part 1 shows that track's own lock, still open; back again, it is committed.
+    const other = Object.keys(mission.tracks).find((t) => t !== track)!;
+    const trackSelect = nb.locator.locator(`select:has(option[value="${other}"])`).first();
+    await trackSelect.selectOption(other);
+    await waitFor(`part 1 on ${other} with its lock open`, async () =>
+      (await parts.first().locator(".fleetlab-lock-status").textContent()) === "" && (await parts.first().textContent())?.includes(WITHHELD_NOTE) ? true : undefined);
+    await trackSelect.selectOption(track);
+    await parts.first().locator(".fleetlab-lock-status", { hasText: "Locked" }).waitFor();
 
     // JupyterLab writes the notebook with every cell executed and the widgets' views in the outputs.
     await nb.save();
