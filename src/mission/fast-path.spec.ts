@@ -25,8 +25,10 @@ describe("browser fast paths of the missions", () => {
   beforeAll(() => { process.env.FLEETLAB_LEDGER = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-fast-")), "fleetlab-ledger.json"); });
   afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
 
-  it("exist for the cheap instruments of missions 01 and 12", () => {
-    expect([...new Set(cases.map((c) => `${c.mission.id}/${c.ins.id}`))]).toEqual(["01_ml_intro/collapse", "01_ml_intro/fleet_mtbf", "12_ops_scale/roi"]);
+  it("exist for the cheap instruments of missions 01, 07 and 12 (mission 08's are simulations)", () => {
+    expect([...new Set(cases.map((c) => `${c.mission.id}/${c.ins.id}`))]).toEqual([
+      "01_ml_intro/collapse", "01_ml_intro/fleet_mtbf", "07_fault_tolerance/cost_curve", "07_fault_tolerance/wasted", "12_ops_scale/roi",
+    ]);
   });
 
   it.each(cases.map((c) => [c.mission.id, c.ins.id, c.track, c] as const))("%s / %s / %s", async (_m, _i, _t, { mission, part, ins, track }) => {

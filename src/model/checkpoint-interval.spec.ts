@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { dalyInterval, expectedWallTime, overheadSplit, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
+import { dalyInterval, expectedWallTime, fleetLostTimeFraction, overheadSplit, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
 
 const MIN = 60;
 
@@ -107,5 +107,25 @@ describe("expectedWallTime and overheadSplit", () => {
   it("rejects bad input", () => {
     expect(() => expectedWallTime({ ...run, intervalSeconds: 0 })).toThrow(/expectedWallTime: intervalSeconds/);
     expect(() => overheadSplit({ ...run, restartSeconds: -1 })).toThrow(/overheadSplit: restartSeconds/);
+  });
+});
+
+describe("fleetLostTimeFraction", () => {
+  /** The closed form, written out here: 1 − τ/(τ+δ)·e^{−R/M}·x/(e^x − 1), x = (τ+δ)/M. */
+  const closedForm = (mSeconds: number, tau: number, delta: number, restart: number) => {
+    const x = (tau + delta) / mSeconds;
+    return 1 - (tau / (tau + delta)) * Math.exp(-restart / mSeconds) * (x / Math.expm1(x));
+  };
+  it("matches the worked example: 24 h node, τ = 116.69 min, δ = 5 min, R = 10 min → 8.74 % lost", () => {
+    expect(fleetLostTimeFraction(24, 1, 116.69, 300, 600)).toBeCloseTo(0.0874, 4);
+    expect(fleetLostTimeFraction(24, 1, 116.69, 300, 600)).toBeCloseTo(closedForm(86_400, 116.69 * 60, 300, 600), 12);
+  });
+  it("divides the node MTBF among N nodes (M = MTBF_node / N), fractional N included", () => {
+    expect(fleetLostTimeFraction(48, 2, 30, 120, 60)).toBeCloseTo(fleetLostTimeFraction(24, 1, 30, 120, 60), 14);
+    expect(fleetLostTimeFraction(50_000, 2500.5, 10, 120, 60)).toBeCloseTo(closedForm((3600 * 50_000) / 2500.5, 600, 120, 60), 12);
+  });
+  it("refuses a non-positive MTBF, node count or interval", () => {
+    expect(() => fleetLostTimeFraction(24, 0, 10, 1, 1)).toThrow(/nodes/);
+    expect(() => fleetLostTimeFraction(24, 1, 0, 1, 1)).toThrow(/intervalMinutes/);
   });
 });

@@ -203,3 +203,25 @@ export function overheadSplit(run: CheckpointedRun): OverheadSplit {
     expectedFailures: wall / mtbfSeconds,
   };
 }
+
+/**
+ * Share of a fleet's wall-clock time lost to checkpoint writes, rework and restarts when it
+ * checkpoints every τ: 1 − the useful fraction of `overheadSplit`, for a fleet of N nodes whose
+ * MTBF is M = MTBF_node / N. What mission 07 has a student minimise by choosing τ.
+ *
+ * Equation: lost = 1 − τ/(τ+δ) · e^{−R/M} · s(x),  x = (τ+δ)/M,  s(x) = x / (e^x − 1),
+ *           M = MTBF_node / N  (independent of the amount of work T_s)
+ * Source:   `overheadSplit` (Daly 2006 model); fleet MTBF as `fleetMtbf` (figures.md §1.3).
+ * Holds:    as `overheadSplit`; N may be fractional (a continuous node-count axis).
+ * Worked example: MTBF_node = 24 h, N = 1, τ = 116.69 min, δ = 300 s, R = 600 s
+ *   → useful 91.26% (the `expectedWallTime` run) → lost 8.74%.
+ *
+ * @throws ModelInputError if MTBF_node, N or τ is not positive, or δ or R is negative
+ */
+export function fleetLostTimeFraction(nodeMtbfHours: number, nodes: number, intervalMinutes: number, checkpointSeconds: number, restartSeconds: number): number {
+  requirePositive("fleetLostTimeFraction", { nodeMtbfHours, nodes, intervalMinutes });
+  const split = overheadSplit({
+    workSeconds: 1, intervalSeconds: 60 * intervalMinutes, checkpointSeconds, restartSeconds, mtbfSeconds: (3600 * nodeMtbfHours) / nodes,
+  });
+  return 1 - split.usefulFraction;
+}

@@ -14,6 +14,7 @@ const EXAMPLES: Record<string, [number[], number, number]> = {
   youngDalyInterval: [[120, 10_800], 1609.97, 2],
   dalyInterval: [[300, 86_400], 7001, 0],
   youngOverhead: [[youngDalyInterval(120, 10_800), 120, 10_800], 0.149, 3],
+  fleetLostTimeFraction: [[24, 1, 116.69, 300, 600], 0.0874, 4], // the expectedWallTime run: useful 91.26%
   checkpointBytes: [[70_553_706_496, 14], 987.75e9, -8],
   checkpointStormStall: [[16_384, 4e9, 50e9, 2e12, 8], 4.096, 3],
   ringAllReduceTime: [[350e9, 1024, 12.5e9, 0], 55.945, 3],

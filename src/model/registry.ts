@@ -10,7 +10,7 @@
  * imports its formula, so nothing registers itself by side effect.
  */
 import { canarySampleSize, ruleOfThree, shadowDuration, sprtExpectedSampleSize, zeroFailureUpperBound } from "./canary";
-import { dalyInterval, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
+import { dalyInterval, fleetLostTimeFraction, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
 import { checkpointBytes, checkpointStorm } from "./checkpoint-staging";
 import { communicationIntensity, dataParallelCommunicationIntensity, recursiveDoublingAllReduceTime, ringAllReduceTime, treeAllReduceTime } from "./communication";
 import { criticalNodeCount } from "./communication-scaling";
@@ -115,6 +115,14 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunctionSpec>> = Obje
     params: [p("interval", "s", "τ, checkpoint interval"), p("checkpointTime", "s", "δ, write time"), p("mtbf", "s", "M, fleet MTBF")],
     returns: null,
     evaluate: (t, d, m) => youngOverhead(t, d, m),
+  },
+  fleetLostTimeFraction: {
+    name: "fleetLostTimeFraction",
+    summary: "Share of a fleet's wall time lost to checkpoints, rework and restarts at interval τ (M = MTBF_node / N)",
+    params: [p("nodeMtbf", "h", "MTBF of one node"), p("nodes", null, "N, node count"), p("interval", "min", "τ, checkpoint interval"),
+      p("checkpointTime", "s", "δ, write time"), p("restartTime", "s", "R, restart time")],
+    returns: null,
+    evaluate: (m, n, t, d, r) => fleetLostTimeFraction(m, n, t, d, r),
   },
   checkpointBytes: {
     name: "checkpointBytes",

@@ -13,10 +13,11 @@ import { fleetMtbf } from "../../model/reliability";
 import { detectorCosts, flipImpact, injectFaults } from "../../model/sdc";
 import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
+import { modelSweep, modelValue } from "../fast-path";
 import { niceCeil } from "../ranges";
 import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
 import { memoizeRuns } from "../update-work";
-import type { ControlValues, TrackContext, TrackId } from "../types";
+import type { ControlValues, FastValue, TrackContext, TrackId } from "../types";
 
 export interface FaultToleranceParams {
   nodes: number;
@@ -140,6 +141,12 @@ function blockCosts(p: FaultToleranceParams) {
 const blockLabel = (p: FaultToleranceParams) =>
   `${p.sdcBlock.inputWidth} → ${Array.from({ length: p.sdcBlock.hiddenLayers }, () => p.sdcBlock.hiddenWidth).join(" → ")} → ${p.sdcBlock.outputWidth}`;
 
+/** Part 1's lost time (fleetLostTimeFraction) with the track's node MTBF and restart, and the part's N and δ controls. */
+const lostTime: FastValue<FaultToleranceParams> = {
+  fn: "fleetLostTimeFraction",
+  args: { nodeMtbf: (c) => c.params.nodeMtbfHours, nodes: { control: "nodes" }, checkpointTime: { control: "delta_s" }, restartTime: (c) => c.params.restartSeconds },
+};
+
 /** Part 1's checkpoint interval range, minutes: 3 s to a week, wide enough for every track's optimum. */
 const INTERVAL_MIN_RANGE = [0.05, 10_080] as const;
 
@@ -234,15 +241,14 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
               ];
             } },
           { kind: "plot", id: "cost_curve", name: "YoungDalyCostCurve", role: "primary", mark: "line",
-            x: { field: "interval_min", title: "Checkpoint interval (min)", scale: "log" }, y: { field: "wasted", title: "Wasted fraction of wall time" },
+            x: { field: "interval", title: "Checkpoint interval (min)", scale: "log" }, y: { field: "wasted", title: "Wasted fraction of wall time" },
             // Over the interval slider's whole range (not centred on the optimum, which would give it away):
             // 36 intervals, a factor 1.43 apart, so the curve shows where the minimum lies but not its value.
-            compute: (v, c) => {
-              const n = Math.round(num(v, "nodes")), d = num(v, "delta_s");
-              return sweep(INTERVAL_MIN_RANGE[0], INTERVAL_MIN_RANGE[1], 36, true).map((tau) => ({ interval_min: tau, wasted: 1 - split(c.params, n, d, 60 * tau).usefulFraction }));
-            } },
-          { kind: "gauge", id: "wasted", name: "Wall-clock time lost at your interval (checkpoints + rework + restarts)", unit: "%", min: 0, max: 100,
-            compute: (v, c) => 100 * (1 - split(c.params, Math.round(num(v, "nodes")), num(v, "delta_s"), 60 * num(v, "interval_min")).usefulFraction) },
+            // Redrawn in the browser on every drag of N or δ (fast path).
+            ...modelSweep<FaultToleranceParams>({ ...lostTime, as: "wasted",
+              sweep: { param: "interval", from: INTERVAL_MIN_RANGE[0], to: INTERVAL_MIN_RANGE[1], points: 36, scale: "log" } }) },
+          { kind: "gauge", id: "wasted", name: "Share of wall-clock time lost at your interval (checkpoints + rework + restarts)", unit: null, min: 0, max: 1,
+            ...modelValue<FaultToleranceParams>({ ...lostTime, args: { ...lostTime.args, interval: { control: "interval_min" } } }) },
         ],
       },
       target: {
