@@ -15,7 +15,7 @@ import { createRng } from "../../model/sim/rng";
 import { defineMission } from "../define";
 import { modelSweep, modelValue } from "../fast-path";
 import { niceCeil } from "../ranges";
-import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
+import { largestIntegerWhere, smallestIntegerWhere } from "../search";
 import { memoizeRuns } from "../update-work";
 import type { ControlValues, FastValue, TrackContext, TrackId } from "../types";
 
