@@ -130,7 +130,7 @@ describeLab("mission notebooks in JupyterLab 4", () => {
     expect(lab.problems).toEqual([]);
   }, 5 * 60_000);
 
-  it("follows JupyterLab Dark (cards and charts readable) and brings the live widgets back after a page reload", async () => {
+  it("follows JupyterLab Dark and Dark High Contrast (cards and charts readable) and brings the live widgets back after a page reload", async () => {
     const file = NOTEBOOKS[0];
     let nb = await lab.open(file);
     const { id } = missionOf(nb.saved());
@@ -143,24 +143,26 @@ describeLab("mission notebooks in JupyterLab 4", () => {
       await lab.page.evaluate((t) => (globalThis as unknown as { jupyterapp: { commands: { execute(id: string, a: object): Promise<unknown> } } }).jupyterapp.commands.execute("apputils:change-theme", { theme: t }), name);
       await lab.page.waitForFunction((l) => (globalThis as unknown as PageDom).document.body.dataset.jpThemeLight === String(l), light);
     };
-    await theme("JupyterLab Dark", false);
-    // Every card's text against its own background: WCAG AA for normal text (4.5:1).
-    const cards = await waitFor("the cards in dark colours", async () => {
-      const pairs = await parts().first().locator(".fleetlab-stakeholder, .fleetlab-lock").evaluateAll((els) =>
-        els.map((e) => {
-          const dom = globalThis as unknown as PageDom;
-          const s = dom.getComputedStyle(e);
-          return [s.color, s.backgroundColor, dom.getComputedStyle(dom.document.body).backgroundColor];
-        }));
-      return pairs.length && pairs.every(([, bg, page]) => luminance(bg === "rgba(0, 0, 0, 0)" ? page : bg) < 0.2) ? pairs : undefined;
-    });
-    for (const [fg, bg, page] of cards) expect(contrast(fg, bg === "rgba(0, 0, 0, 0)" ? page : bg)).toBeGreaterThanOrEqual(4.5);
-    // Charts are drawn again in the theme's colours: light axis labels on a transparent background.
-    const labels = await waitFor("the charts redrawn in dark colours", async () => {
-      const fills = await nb.locator.locator(".fleetlab-chart svg .role-axis-label text").evaluateAll((els) => els.map((e) => e.getAttribute("fill") ?? ""));
-      return fills.length && fills.every((f) => luminance(f) > 0.4) ? fills : undefined;
-    });
-    expect(labels.length).toBeGreaterThan(0);
+    for (const dark of ["JupyterLab Dark", "JupyterLab Dark High Contrast"]) {
+      await theme(dark, false);
+      // Every card's text against its own background: WCAG AA for normal text (4.5:1).
+      const cards = await waitFor(`the cards in ${dark}'s colours`, async () => {
+        const pairs = await parts().first().locator(".fleetlab-stakeholder, .fleetlab-lock").evaluateAll((els) =>
+          els.map((e) => {
+            const dom = globalThis as unknown as PageDom;
+            const s = dom.getComputedStyle(e);
+            return [s.color, s.backgroundColor, dom.getComputedStyle(dom.document.body).backgroundColor];
+          }));
+        return pairs.length && pairs.every(([, bg, page]) => luminance(bg === "rgba(0, 0, 0, 0)" ? page : bg) < 0.2) ? pairs : undefined;
+      });
+      for (const [fg, bg, page] of cards) expect(contrast(fg, bg === "rgba(0, 0, 0, 0)" ? page : bg)).toBeGreaterThanOrEqual(4.5);
+      // Charts are drawn again in the theme's colours: light axis labels on a transparent background.
+      const labels = await waitFor(`the charts redrawn in ${dark}'s colours`, async () => {
+        const fills = await nb.locator.locator(".fleetlab-chart svg .role-axis-label text").evaluateAll((els) => els.map((e) => e.getAttribute("fill") ?? ""));
+        return fills.length && fills.every((f) => luminance(f) > 0.4) ? fills : undefined;
+      });
+      expect(labels.length).toBeGreaterThan(0);
+    }
     await theme("JupyterLab Light", true);
 
     // Save, then reload the page: JupyterLab reopens the notebook and its widgets come back live from the kernel.
@@ -190,9 +192,10 @@ interface PageDom {
   getComputedStyle(el: unknown): { color: string; backgroundColor: string };
 }
 
-/** Relative luminance (WCAG 2) of a CSS colour given as rgb()/rgba() or #rrggbb. */
+/** Relative luminance (WCAG 2) of a CSS colour given as rgb()/rgba(), #rrggbb or #rgb. */
 function luminance(css: string): number {
-  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(css);
+  const hex = short ? [css, ...short.slice(1).map((d) => d + d)] : /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(css);
   const rgb = hex ? hex.slice(1).map((h) => parseInt(h, 16)) : (/rgba?\(([^)]+)\)/.exec(css)?.[1].split(",").slice(0, 3).map(Number) ?? [NaN, NaN, NaN]);
   const [r, g, b] = rgb.map((c) => { const x = c / 255; return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4; });
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
