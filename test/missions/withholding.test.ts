@@ -30,6 +30,12 @@ function numbersIn(value: unknown, out: number[] = []): number[] {
   return out;
 }
 
+/** A target in the unit named, written in the other units of its quantity (a fraction as a percentage too). */
+const UNIT_FACTORS: Record<string, number[]> = {
+  s: [1, 1 / 60, 1 / 3600, 1 / 86_400], min: [1, 60, 1 / 60, 1 / 1440], h: [1, 3600, 60, 1 / 24], days: [1, 86_400, 1440, 24],
+  "%": [1, 1 / 100], "": [1, 100],
+};
+
 const near = (x: number, v: number) => Math.abs(x - v) <= Math.max(1e-9, Math.abs(v) * 1e-3);
 
 const cases = MISSIONS.flatMap((mission) =>
@@ -94,8 +100,10 @@ describe("the prediction lock withholds every result until the commit, and every
     // stakeholder's evidence from the model (which often states it) waits for that too.
     const evidenceShown = () => JSON.stringify(readable()).includes("Evidence from the model");
     if (key.target) {
-      // Committed, target not yet found: the target's value is nowhere a student can read it.
-      const targetHits = numbersIn(readable()).filter((x) => near(x, key.target!.value));
+      // Committed, target not yet found: the target's value is nowhere a student can read it, in
+      // its own unit or another unit of the same quantity (a duration in hours shown in days).
+      const factors = UNIT_FACTORS[key.target.unit ?? ""] ?? [1];
+      const targetHits = numbersIn(readable()).filter((x) => factors.some((f) => near(x, key.target!.value * f)));
       expect({ targetSeen: targetHits }).toEqual({ targetSeen: [] });
       const recorded = () => readLedger(ledgerFile).entry(mission.id, part.id)!.target;
       expect(recorded()).toMatchObject({ value: null, found: false });

@@ -163,7 +163,8 @@ export const opsScale = defineMission<OpsScaleParams>({
       },
       workbench: {
         controls: [
-          { kind: "slider", id: "confidence", label: "Target Confidence (%)", feeds: ["canarySampleSize"], scale: "linear", unit: "%", min: 50, max: 99.9, step: 0.1, default: 95 },
+          // Starts below the Safety Lead's 95 %, so the clock does not open on the target's duration.
+          { kind: "slider", id: "confidence", label: "Target Confidence (%)", feeds: ["canarySampleSize"], scale: "linear", unit: "%", min: 50, max: 99.9, step: 0.1, default: 80 },
           { kind: "slider", id: "failure_rate", label: "Expected Failure Rate", feeds: ["canarySampleSize"], scale: "log", unit: null, min: 1e-6, max: 0.1, step: 0.01, default: (c) => c.params.failureRate },
           { kind: "slider", id: "request_rate", label: "Fleet Request Rate", feeds: ["shadowDuration"], scale: "log", unit: "req/s", min: 0.1, max: 1e6, step: 0.01, default: (c) => c.params.requestsPerSecond },
         ],
