@@ -212,7 +212,7 @@ export async function startJupyterLab(options: JupyterLabOptions = {}): Promise<
     const note = (problem: string) => {
       if (!IGNORED_PROBLEMS.some((re) => re.test(problem))) problems.push(problem);
     };
-    page.on("pageerror", (e) => note(`pageerror: ${e.message}`));
+    page.on("pageerror", (e) => note(`pageerror: ${e.message}${process.env.FLEETLAB_PAGE_STACKS ? `\n${e.stack}` : ""}`));
     page.on("console", (m) => {
       if (m.type() === "error") note(`console.error: ${m.text()}`);
     });

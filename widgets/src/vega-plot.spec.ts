@@ -98,6 +98,30 @@ describe("VegaPlot view", () => {
     cleanup();
   });
 
+  it("embeds each time into a container of its own, so a theme switch during an embedding cannot collide with it", async () => {
+    document.body.dataset.jpThemeName = "JupyterLab Light";
+    const stale = fakeView();
+    let finishFirst: (v: { view: PlotView }) => void = () => undefined;
+    const deps: PlotDeps = {
+      embed: jest.fn()
+        .mockImplementationOnce(() => new Promise((resolve) => (finishFirst = resolve)))
+        .mockImplementation(async () => ({ view: fakeView() })),
+      computeRows: jest.fn(),
+    };
+    const model = createFakeModel<OwnTraits<VegaPlotTraits>>({ ...VEGA_PLOT_DEFAULTS, spec: { mark: "line" } }, VEGA_PLOT_CHECKS);
+    const el = mount();
+    createPlotRender(deps)({ model: model as never, el });
+    document.body.dataset.jpThemeName = "JupyterLab Dark";
+    await flush();
+    const [first, second] = (deps.embed as jest.Mock).mock.calls.map((c) => c[0] as HTMLElement);
+    expect(first).not.toBe(second);
+    expect(first.isConnected).toBe(false);
+    expect(second.isConnected).toBe(true);
+    finishFirst({ view: stale }); // the stale embedding lands late: finalized, nothing drawn from it
+    await flush();
+    expect(stale.calls).toEqual(["finalize"]);
+  });
+
   it("keeps one run in flight and draws only the newest parked rows", async () => {
     const { view, model } = await setup();
     view.hold = true;

@@ -154,8 +154,12 @@ export function createPlotRender(deps: PlotDeps): RenderFn<VegaPlotTraits> {
       view = null;
       running = false;
       parked = null;
+      // Each embedding draws into a container of its own: a theme switch can start one while
+      // another is still in flight, and two embeddings in one element would fight over its nodes.
+      const target = h(doc, "div", "fleetlab-chart-view");
+      chart.replaceChildren(target);
       deps
-        .embed(chart, model.get("spec"), { actions: false, renderer: "svg", config: plotConfig(cssVars(el)) })
+        .embed(target, model.get("spec"), { actions: false, renderer: "svg", config: plotConfig(cssVars(el)) })
         .then((result) => {
           if (closed || attempt !== embedding) {
             result.view.finalize();
