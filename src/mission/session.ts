@@ -237,7 +237,13 @@ function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues | null
       ? { description: ins.name, value: r.value, min: Math.min(min, r.value), max: Math.max(max, r.value) }
       : { description: r.note, value: null, min, max };
   };
-  const gauge = new Gauge({ unit: ins.unit ?? "", ...(values ? reading(values, explored) : { description: withheld, value: null, min, max }) });
+  // A danger line colours the bar and names the limit once a reading passes it.
+  const danger = ins.danger === undefined ? undefined : resolve(ins.danger, ctx);
+  const thresholds = danger === undefined ? [] : [
+    { at: Math.min(min, danger), level: "ok" as const, label: "" },
+    { at: danger, level: "bad" as const, label: `above ${Number(danger.toPrecision(3)).toLocaleString("en-US")}${ins.unit ? ` ${ins.unit}` : ""}` },
+  ];
+  const gauge = new Gauge({ unit: ins.unit ?? "", thresholds, ...(values ? reading(values, explored) : { description: withheld, value: null, min, max }) });
   return { id: gauge.id, widget: gauge, set: (v, seen) => gauge.setMany(reading(v, seen)) };
 }
 

@@ -133,8 +133,10 @@ export const mlIntro = defineMission<MlIntroParams>({
         instruments: [
           { kind: "plot", id: "waterfall", name: "Fleet Availability Waterfall", mark: "bar",
             x: { field: "fleet", title: "Fleet size", type: "ordinal" }, y: { field: "availability", title: "P(all nodes up)" },
-            compute: (v) => [1, 10, 100, 1000, 10_000, num(v, "nodes")].map((n) => ({
-              fleet: `N = ${Math.round(n).toLocaleString("en-US")}`, availability: fleetAvailability(num(v, "p_node"), Math.round(n)),
+            // The decades, then your fleet as a bar of its own (named so, even when it is one of the decades).
+            compute: (v) => [...[1, 10, 100, 1000, 10_000].map((n) => ({ n, fleet: `N = ${n.toLocaleString("en-US")}` })),
+              { n: Math.round(num(v, "nodes")), fleet: `your N = ${Math.round(num(v, "nodes")).toLocaleString("en-US")}` }].map(({ n, fleet }) => ({
+              fleet, availability: fleetAvailability(num(v, "p_node"), n),
             })) },
           { kind: "plot", id: "collapse", name: "AvailabilityCollapsePlot", role: "primary", mark: "line",
             x: { field: "nodes", title: "Node count N", scale: "log" }, y: { field: "availability", title: "Fleet availability" },
