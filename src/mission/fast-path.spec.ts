@@ -3,27 +3,21 @@
  * every result, then handed over naming the part's control widgets; and the browser's numbers
  * (computeValue / computeRows on the handed-over descriptor) are the kernel's after a drag.
  */
-import fs from "fs";
-import os from "os";
-import path from "path";
-import { setKernelRuntime, type JsonObject } from "../kernel/runtime";
+import { openPart, scratchLedger } from "../../test/helpers/headless-part";
 import { computeRows, computeValue } from "../widgets/plots/compute";
 import type { PlotCompute, ValueCompute } from "../widgets/traits";
 import { answerKey } from "./answer-key";
 import { missionProblems } from "./define";
 import { modelValue } from "./fast-path";
-import { createHeadlessRuntime } from "./headless/runtime";
 import { MISSIONS } from "./missions/index";
 import { defaultValues, resolveControl, trackContext } from "./resolve";
-import { open, resetNotebookRecords } from "./session";
 import type { MissionSpec, TrackId } from "./types";
 
 const cases = MISSIONS.flatMap((mission) => mission.parts.flatMap((part) => part.workbench.instruments.filter((i) => i.fast)
   .flatMap((ins) => (Object.keys(mission.tracks) as TrackId[]).map((track) => ({ mission, part, ins, track })))));
 
 describe("browser fast paths of the missions", () => {
-  beforeAll(() => { process.env.FLEETLAB_LEDGER = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-fast-")), "fleetlab-ledger.json"); });
-  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+  scratchLedger();
 
   it("exist for the cheap instruments of missions 01, 07 and 12 (mission 08's are simulations)", () => {
     expect([...new Set(cases.map((c) => `${c.mission.id}/${c.ins.id}`))]).toEqual([
@@ -32,23 +26,11 @@ describe("browser fast paths of the missions", () => {
   });
 
   it.each(cases.map((c) => [c.mission.id, c.ins.id, c.track, c] as const))("%s / %s / %s", async (_m, _i, _t, { mission, part, ins, track }) => {
-    const rt = createHeadlessRuntime();
-    setKernelRuntime(rt);
-    resetNotebookRecords();
-    rt.beginCell();
-    const shown = open(mission.id, track).part(part.id);
-    const settle = () => new Promise((r) => setTimeout(r, 0));
-    const state = (id: string): JsonObject => {
-      const c = rt.comm(id)!;
-      const s = { ...(c.openData.state as JsonObject) };
-      for (const m of c.sent) if (m.method === "update" || m.method === "echo_update") Object.assign(s, m.state as JsonObject);
-      return s;
-    };
+    const { shown, state, commit, move } = openPart(mission.id, track, part.id);
     const id = shown.instruments[ins.id];
     expect(state(id).compute).toBeNull();
 
-    rt.frontendSend(shown.lock, { method: "custom", content: { type: "lock_request", value: answerKey(mission, part.id, track).lock.answer } });
-    await settle();
+    await commit(answerKey(mission, part.id, track).lock.answer);
     const compute = state(id).compute as unknown as ValueCompute | PlotCompute;
     const named = Object.values(compute.args).flatMap((a) => (typeof a === "object" ? [a.control] : []));
     expect(named.length).toBeGreaterThan(0);
@@ -61,8 +43,7 @@ describe("browser fast paths of the missions", () => {
       const r = resolveControl(c, ctx);
       if (r.kind !== "slider") continue;
       const to = r.default === r.max ? r.min : r.min + 0.37 * (r.max - r.min);
-      rt.frontendSend(shown.controls[c.id], { method: "update", state: { value: to } });
-      await settle();
+      await move(c.id, to);
       const widgetValues = Object.fromEntries(Object.entries(shown.controls).map(([cid, wid]) => [wid, state(wid).value ?? defaults[cid]]));
       const browser = "sweep" in compute ? computeRows(compute, widgetValues) : computeValue(compute, widgetValues);
       expect("sweep" in compute ? state(id).data : state(id).value).toEqual(browser);

@@ -28,12 +28,7 @@ describe("lock journal: commits survive a kernel restart", () => {
     return rt;
   }
   const settle = () => new Promise((r) => setTimeout(r, 0));
-  const state = (rt: ReturnType<typeof createHeadlessRuntime>, id: string): JsonObject => {
-    const c = rt.comm(id)!;
-    const s = { ...(c.openData.state as JsonObject) };
-    for (const m of c.sent) if (m.method === "update" || m.method === "echo_update") Object.assign(s, m.state as JsonObject);
-    return s;
-  };
+  const state = (rt: ReturnType<typeof createHeadlessRuntime>, id: string): JsonObject => rt.widgetState(id)!;
 
   it("keeps a committed prediction across restarts, refuses a second commit, and keeps one verifying chain", async () => {
     let rt = restart();

@@ -3,14 +3,9 @@
  * track: nothing before the commit; after it, a gauge's marker or a plot's prediction rule
  * at the prediction (or at what it implies, `at`), beside the model's own value.
  */
-import fs from "fs";
-import os from "os";
-import path from "path";
-import { setKernelRuntime, type JsonObject } from "../kernel/runtime";
+import { openPart, scratchLedger } from "../../test/helpers/headless-part";
 import { answerKey } from "./answer-key";
-import { createHeadlessRuntime } from "./headless/runtime";
 import { MISSIONS } from "./missions/index";
-import { open, resetNotebookRecords } from "./session";
 import { trackContext } from "./resolve";
 import type { TrackId } from "./types";
 
@@ -18,9 +13,7 @@ const cases = MISSIONS.flatMap((mission) => mission.parts.filter((p) => p.lock.k
   .flatMap((part) => (Object.keys(mission.tracks) as TrackId[]).map((track) => ({ mission, part, track }))));
 
 describe("the committed prediction is drawn on the instrument that answers it", () => {
-  // The design ledger goes to a scratch folder, not beside the tests.
-  beforeAll(() => { process.env.FLEETLAB_LEDGER = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-marker-")), "fleetlab-ledger.json"); });
-  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+  scratchLedger();
 
   it("covers every number lock of every mission", () => {
     const numberLocks = MISSIONS.flatMap((m) => m.parts.filter((p) => p.lock.kind === "number"));
@@ -31,17 +24,7 @@ describe("the committed prediction is drawn on the instrument that answers it", 
   it.each(cases.map((c) => [c.mission.id, c.part.id, c.track, c] as const))("%s / %s / %s", async (_m, _p, _t, { mission, part, track }) => {
     const lock = part.lock as Extract<typeof part.lock, { kind: "number" }>;
     const on = lock.shownOn!;
-    const rt = createHeadlessRuntime();
-    setKernelRuntime(rt);
-    resetNotebookRecords();
-    rt.beginCell();
-    const shown = open(mission.id, track).part(part.id);
-    const state = (id: string): JsonObject => {
-      const c = rt.comm(id)!;
-      const s = { ...(c.openData.state as JsonObject) };
-      for (const m of c.sent) if (m.method === "update" || m.method === "echo_update") Object.assign(s, m.state as JsonObject);
-      return s;
-    };
+    const { shown, state, commit } = openPart(mission.id, track, part.id);
     const answering = shown.instruments[on.instrument];
     const ins = part.workbench.instruments.find((i) => i.id === on.instrument)!;
     const drawn = () => (ins.kind === "gauge" ? state(answering).marker : state(answering).prediction);
@@ -50,8 +33,7 @@ describe("the committed prediction is drawn on the instrument that answers it", 
     // A prediction off the model's answer by half: drawn where it says, not where the model is.
     const key = answerKey(mission, part.id, track).lock;
     const prediction = Math.min(lock.max, Math.max(lock.min, (key.answer as number) * 1.5));
-    rt.frontendSend(shown.lock, { method: "custom", content: { type: "lock_request", value: prediction } });
-    await new Promise((r) => setTimeout(r, 0));
+    await commit(prediction);
     const ctx = trackContext(mission, track);
     const at = on.at ? on.at(prediction, ctx as never) : prediction;
     const label = on.label ?? "your prediction";

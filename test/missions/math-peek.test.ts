@@ -12,40 +12,25 @@ import os from "os";
 import path from "path";
 import { setKernelRuntime, type JsonObject } from "../../src/kernel/runtime";
 import { answerKey } from "../../src/mission/answer-key";
-import { createHeadlessRuntime } from "../../src/mission/headless/runtime";
 import { MISSIONS } from "../../src/mission/missions/index";
 import { defaultValues, resolveControl, trackContext } from "../../src/mission/resolve";
-import { open, resetNotebookRecords, WITHHELD_NOTE, type RenderedPart } from "../../src/mission/session";
+import { WITHHELD_NOTE, type RenderedPart } from "../../src/mission/session";
+import { openPart } from "../helpers/headless-part";
 import type { ControlValues, Mission, TrackId } from "../../src/mission/types";
 import { TRACKS } from "../../src/model/catalog/tracks";
 import { evaluateIn } from "../../src/widgets/math-peek";
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
-/** A headless notebook with one part of `missionId` on screen for `track`, and a reader of its comms' state. */
+/** One part on screen (test/helpers/headless-part.ts), with a commit that must lock and a reader of peeks. */
 function render(missionId: string, track: TrackId, partId: string) {
-  const rt = createHeadlessRuntime();
-  setKernelRuntime(rt);
-  resetNotebookRecords();
-  rt.beginCell();
-  const shown = open(missionId, track).part(partId);
-  const state = (id: string): JsonObject => {
-    const c = rt.comm(id)!;
-    const s = { ...(c.openData.state as JsonObject) };
-    for (const msg of c.sent) if (msg.method === "update" || msg.method === "echo_update") Object.assign(s, msg.state as JsonObject);
-    return s;
-  };
+  const part = openPart(missionId, track, partId);
   const commit = async (value: number | string) => {
-    rt.frontendSend(shown.lock, { method: "custom", content: { type: "lock_request", value } });
-    await settle();
-    expect(state(shown.lock).locked).toBe(true);
+    await part.commit(value);
+    expect(part.state(part.shown.lock).locked).toBe(true);
   };
-  const move = async (control: string, value: number) => {
-    rt.frontendSend(shown.controls[control], { method: "update", state: { value } });
-    await settle();
-  };
-  const peek = (label: string) => state(shown.peeks[label]).value as number | null;
-  return { rt, shown, state, commit, move, peek };
+  const peek = (label: string) => part.state(part.shown.peeks[label]).value as number | null;
+  return { ...part, commit, peek };
 }
 
 /** What a student reads off the part's instruments: gauge readings and plot rows. */

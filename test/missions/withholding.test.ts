@@ -67,12 +67,7 @@ describe("the prediction lock withholds every result until the commit, and every
       outputs.filter((o) => !(o.output_type === "display_data" && "text/markdown" in o.data)),
       fs.existsSync(ledgerFile) ? (JSON.parse(fs.readFileSync(ledgerFile, "utf8")) as { entries: { controls: unknown; lock: unknown }[] }).entries.map(({ controls: _c, lock: _l, ...rest }) => rest) : null,
     ];
-    const state = (id: string): JsonObject => {
-      const c = rt.comm(id)!;
-      const s = { ...(c.openData.state as JsonObject) };
-      for (const msg of c.sent) if (msg.method === "update" || msg.method === "echo_update") Object.assign(s, msg.state as JsonObject);
-      return s;
-    };
+    const state = (id: string): JsonObject => rt.widgetState(id)!;
     const key = answerKey(mission, part.id, track, readLedger(ledgerFile));
 
     // Before the commit: nothing computed is on screen.

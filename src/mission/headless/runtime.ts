@@ -20,6 +20,8 @@ export interface HeadlessRuntime extends KernelRuntime {
   frontendSend(commId: string, data: JsonObject): void;
   comm(commId: string): HeadlessComm | undefined;
   comms(): HeadlessComm[];
+  /** A widget's state as the front end holds it: the comm's open state with every update sent since applied. */
+  widgetState(commId: string): JsonObject | undefined;
 }
 
 type Display = Extract<NotebookOutput, { output_type: "display_data" }>;
@@ -94,5 +96,12 @@ export function createHeadlessRuntime(): HeadlessRuntime {
     },
     comm: (id) => comms.get(id),
     comms: () => [...comms.values()],
+    widgetState(id) {
+      const c = comms.get(id);
+      if (!c) return undefined;
+      const state = { ...(c.openData.state as JsonObject) };
+      for (const m of c.sent) if (m.method === "update" || m.method === "echo_update") Object.assign(state, m.state as JsonObject);
+      return state;
+    },
   };
 }
