@@ -16,7 +16,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { answerKey } from "../../src/mission/answer-key";
 import { missionById } from "../../src/mission/missions/index";
-import { jupyterLabMissing, startJupyterLab, waitFor } from "../../test/helpers/jupyterlab";
+import { commitPrediction, jupyterLabMissing, startJupyterLab, waitFor } from "../../test/helpers/jupyterlab";
 
 const FRAME_MS = 1000 / 60;
 const REPO = path.resolve(__dirname, "../../..");
@@ -89,12 +89,7 @@ async function main(): Promise<void> {
       await waitFor(`${file}: every part's widgets`, async () => ((await parts.count()) === mission.parts.length ? true : undefined));
       const part = mission.parts[0];
       const first = parts.first();
-      const lock = first.locator(".fleetlab-lock");
-      const { answer } = answerKey(mission, part.id, track).lock;
-      if (part.lock.kind === "choice") await lock.locator(`input[type=radio][value="${answer}"]`).check();
-      else await lock.locator("input, textarea").first().fill(String(answer));
-      await lock.locator(".fleetlab-commit").click();
-      await lock.locator(".fleetlab-lock-status", { hasText: "Locked" }).waitFor();
+      await commitPrediction(first, part.lock.kind, answerKey(mission, part.id, track).lock.answer);
       await waitFor(`${file}: the slider enabled`, async () => ((await first.locator(".fleetlab-slider input[type=range]").first().isEnabled()) ? true : undefined));
 
       const r = await lab.page.evaluate(dragInPage, { steps, timeoutMs: 5_000, part: await first.elementHandle() });

@@ -196,14 +196,10 @@ function trackProblems<P>(spec: MissionSpec<P>, track: TrackId): string[] {
     attempt(`${p}.workbench instruments`, () => {
       const values = defaultValues(part.workbench.controls, ctx);
       for (const ins of part.workbench.instruments) {
-        if (ins.kind === "plot") {
-          const rows = ins.compute(values, ctx, [values]);
-          if (!Array.isArray(rows) || rows.length === 0) return `${ins.id} computes no rows`;
-        } else {
-          const v = ins.compute(values, ctx, [values]);
-          if (!Number.isFinite(v)) return `${ins.id} computes ${v}`;
-        }
-        const fastProblem = ins.fast ? fastPathProblem(ins, part, values, ctx) : null;
+        const computed = ins.compute(values, ctx, [values]);
+        if (ins.kind === "plot" && (!Array.isArray(computed) || computed.length === 0)) return `${ins.id} computes no rows`;
+        if (ins.kind === "gauge" && !Number.isFinite(computed)) return `${ins.id} computes ${computed}`;
+        const fastProblem = ins.fast ? fastPathProblem(ins, part, values, ctx, computed) : null;
         if (fastProblem) return `${ins.id}.fast: ${fastProblem}`;
       }
       return undefined;
@@ -242,13 +238,13 @@ function todoProblems(spec: unknown): string[] {
  * a control it names is not the part's, or at the defaults its numbers differ (the browser
  * would show one thing during a drag and the kernel another after it).
  */
-function fastPathProblem<P>(ins: InstrumentSpec<P>, part: PartSpec<P>, values: ControlValues, ctx: TrackContext<P>): string | null {
+function fastPathProblem<P>(ins: InstrumentSpec<P>, part: PartSpec<P>, values: ControlValues, ctx: TrackContext<P>, computed: unknown): string | null {
   const fast = ins.fast!;
   const ids = new Set(part.workbench.controls.map((c) => c.id));
   for (const [param, a] of Object.entries(fast.args)) {
     if (typeof a === "object" && a !== null && "control" in a && !ids.has(a.control)) return `args.${param} names "${a.control}", not a control of this part`;
   }
-  const kernel = JSON.stringify(ins.compute(values, ctx, [values]));
+  const kernel = JSON.stringify(computed);
   const browser = JSON.stringify(ins.kind === "plot" ? computeRows(resolveFast(fast as FastSweep<P>, ctx), values) : computeValue(resolveFast(fast, ctx), values));
   return kernel === browser ? null : "computes other numbers than the instrument's compute at the defaults (use modelSweep / modelValue for both)";
 }

@@ -181,6 +181,8 @@ export function answerText(key: { answer: number | string; unit: string | null; 
 }
 
 type Instrument = { set(values: ControlValues, explored?: readonly ControlValues[]): void; id: string; widget: VegaPlot | Gauge };
+/** The settings an instrument opens at (null: withheld until the commit). */
+type ShownAt = { values: ControlValues; explored: readonly ControlValues[] };
 
 /**
  * What an instrument shows instead of a value it could not compute: a simulation that stopped
@@ -213,7 +215,8 @@ export const WITHHELD_NOTE = "opens when you lock your prediction";
  * An instrument widget. Built withheld (`values` null): no data, no reading, and a label that
  * says when it opens; `set(values)` computes and shows it (the lock's commit calls it first).
  */
-function buildInstrument<P>(ins: InstrumentSpec<P>, values: ControlValues | null, ctx: TrackContext<P>, predictionAxis?: "x" | "y", explored?: readonly ControlValues[]): Instrument {
+function buildInstrument<P>(ins: InstrumentSpec<P>, ctx: TrackContext<P>, shown: ShownAt | null, predictionAxis?: "x" | "y"): Instrument {
+  const values = shown?.values ?? null, explored = shown?.explored;
   const withheld = `${ins.name} (${WITHHELD_NOTE})`;
   if (ins.kind === "plot") {
     const first = values ? attempt(ins, () => ins.compute(values, ctx, explored ?? [values])) : { ok: false as const, note: withheld };
@@ -370,7 +373,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     const answer = new Stakeholder({ persona: "The model", role: "answer key", message: "Lock your prediction to see what the model says.", severity: "info" });
     // Withheld until the commit: a prediction must come before any result (the lock's point).
     const shownOn = part.lock.kind === "number" ? part.lock.shownOn : undefined;
-    const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, null, ctx, ins.id === shownOn?.instrument ? shownOn.axis : undefined) }));
+    const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, ctx, null, ins.id === shownOn?.instrument ? shownOn.axis : undefined) }));
     const peeks = part.mathPeek.map((f) => ({ spec: f, p: buildPeek(f, ctx) }));
     /** Draws the committed prediction on the instrument that answers the lock, beside the model's value. */
     const drawPrediction = () => {
@@ -506,16 +509,15 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
   }
 
   /**
-   * The values a visual of `part` draws with on track `t`: the shown part's, once its prediction
-   * on that track is committed; null (withheld) before.
+   * The settings a visual of `part` draws with on track `t`: the shown part's (values and those
+   * explored), once its prediction on that track is committed; null (withheld) before.
    */
   const viewFor = (part: PartSpec<unknown>, t: TrackId): TrackView | null => {
     const view = [...shownParts].reverse().find((p) => p.part.id === part.id)?.views.get(t);
     return view?.lock.isLocked ? view : null;
   };
-  const valuesFor = (part: PartSpec<unknown>, t: TrackId): ControlValues | null => viewFor(part, t)?.values ?? null;
   const drawVisual = (v: ShownVisual, t: TrackId) =>
-    runtime().updateDisplay(viewBundle(buildInstrument(v.spec, valuesFor(v.part, t), contextFor(t), undefined, viewFor(v.part, t)?.explored).widget), { displayId: v.displayId });
+    runtime().updateDisplay(viewBundle(buildInstrument(v.spec, contextFor(t), viewFor(v.part, t)).widget), { displayId: v.displayId });
   /** A commit opens the part's visuals on screen too. */
   function onCommit(part: PartSpec<unknown>, t: TrackId): void {
     if (t !== current) return;
@@ -561,7 +563,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       for (const role of ["primary", "secondary"] as const) {
         for (const part of mission.parts) {
           for (const ins of part.workbench.instruments.filter((i) => i.role === role)) {
-            const w = buildInstrument(ins, valuesFor(part, current), contextFor(current), undefined, viewFor(part, current)?.explored).widget;
+            const w = buildInstrument(ins, contextFor(current), viewFor(part, current)).widget;
             const displayId = `fleetlab-visual-${w.id}`;
             runtime().display(viewBundle(w), { displayId });
             shownVisuals.push({ part, spec: ins, displayId });

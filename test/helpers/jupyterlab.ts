@@ -71,6 +71,18 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
   }
 }
 
+/**
+ * Commits `answer` in the prediction lock inside `part` (a part's output) as a student does:
+ * picks or types it, presses Commit, and waits until the lock shows "Locked".
+ */
+export async function commitPrediction(part: Locator, kind: "number" | "choice" | "text", answer: number | string): Promise<void> {
+  const lock = part.locator(".fleetlab-lock");
+  if (kind === "choice") await lock.locator(`input[type=radio][value="${answer}"]`).check();
+  else await lock.locator("input, textarea").first().fill(String(answer));
+  await lock.locator(".fleetlab-commit").click();
+  await lock.locator(".fleetlab-lock-status", { hasText: "Locked" }).waitFor();
+}
+
 /** Page-side helpers, installed before JupyterLab's scripts run. */
 function installPageHelpers(): void {
   type Panel = { id: string; context: { path: string } };

@@ -18,7 +18,7 @@ import { WITHHELD_NOTE } from "../../src/mission/session";
 import type { TrackId } from "../../src/mission/types";
 import { verifyLedger, type LedgerRecord } from "../../src/widgets/lock-ledger";
 import { LOCK_RECORD_MIME } from "../../src/widgets/traits";
-import { jupyterLabMissing, startJupyterLab, waitFor, type JupyterLab, type NotebookJson } from "../helpers/jupyterlab";
+import { commitPrediction, jupyterLabMissing, startJupyterLab, waitFor, type JupyterLab, type NotebookJson } from "../helpers/jupyterlab";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const NOTEBOOKS = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
@@ -65,12 +65,8 @@ describeLab("mission notebooks in JupyterLab 4", () => {
     expect(before).not.toContain("The model says");
 
     // Part 1: commit the model's own answer as the prediction; the kernel records the lock.
-    const lock = first.locator(".fleetlab-lock");
     const { answer } = answerKey(mission, part.id, track).lock;
-    if (part.lock.kind === "choice") await lock.locator(`input[type=radio][value="${answer}"]`).check();
-    else await lock.locator("input, textarea").first().fill(String(answer));
-    await lock.locator(".fleetlab-commit").click();
-    await lock.locator(".fleetlab-lock-status", { hasText: "Locked" }).waitFor();
+    await commitPrediction(first, part.lock.kind, answer);
     const locked = await waitFor("the ledger to record the lock", () => {
       const entry = ledgerEntry(id, part.id);
       return entry?.lock !== null && entry?.lock !== undefined ? entry : undefined;
@@ -150,13 +146,7 @@ describeLab("a mission notebook in JupyterLab 4: themes and a page reload", () =
     const parts = () => nb.locator.locator(".jp-OutputArea-output").filter({ has: lab.page.locator(".fleetlab-lock") });
     await waitFor("every part's widgets", async () => ((await parts().count()) === mission.parts.length ? true : undefined));
     // Part 1 committed (so the reload below must bring back a committed lock and open results).
-    const lock = parts().first().locator(".fleetlab-lock");
-    const first = mission.parts[0];
-    const { answer } = answerKey(mission, first.id, track).lock;
-    if (first.lock.kind === "choice") await lock.locator(`input[type=radio][value="${answer}"]`).check();
-    else await lock.locator("input, textarea").first().fill(String(answer));
-    await lock.locator(".fleetlab-commit").click();
-    await lock.locator(".fleetlab-lock-status", { hasText: "Locked" }).waitFor();
+    await commitPrediction(parts().first(), mission.parts[0].lock.kind, answerKey(mission, mission.parts[0].id, track).lock.answer);
 
     const theme = async (name: string, light: boolean) => {
       await lab.page.evaluate((t) => (globalThis as unknown as { jupyterapp: { commands: { execute(id: string, a: object): Promise<unknown> } } }).jupyterapp.commands.execute("apputils:change-theme", { theme: t }), name);

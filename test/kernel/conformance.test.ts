@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "child_process";
 import { whenAvailable } from "../helpers/requires";
+import { KERNEL_NODE_FLAGS } from "../../src/kernel/kernelspec";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -38,7 +39,7 @@ describe("Jupyter tools against the fleetlab kernelspec", () => {
     const spec = JSON.parse(fs.readFileSync(path.join(dir, "kernel.json"), "utf8"));
     expect(spec).toMatchObject({ display_name: "FleetLab (TypeScript)", language: "typescript", interrupt_mode: "message" });
     // The kernel runs on the Node that installed it (not whatever `node` Jupyter's PATH finds).
-    expect(spec.argv).toEqual([process.execPath, "--max-semi-space-size=16", path.join(REPO, "bin", "fleetlab.js"), "kernel", "{connection_file}"]);
+    expect(spec.argv).toEqual([process.execPath, ...KERNEL_NODE_FLAGS, path.join(REPO, "bin", "fleetlab.js"), "kernel", "{connection_file}"]);
     for (const size of [32, 64]) {
       const png = fs.readFileSync(path.join(dir, `logo-${size}x${size}.png`));
       expect(png.subarray(1, 4).toString()).toBe("PNG");
