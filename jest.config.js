@@ -13,6 +13,8 @@ module.exports = {
   },
   transformIgnorePatterns: ["/node_modules/(?!@jupyter-widgets/)"],
   setupFiles: ["<rootDir>/widgets/src/testing/jsdom-setup.ts"],
+  // The public entry points, as a mission file imports them (package.json "exports" in a build).
+  moduleNameMapper: { "^fleetlab$": "<rootDir>/src/model/index.ts", "^fleetlab/mission$": "<rootDir>/src/mission/index.ts" },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
   testTimeout: 120000,
 };

@@ -6,10 +6,10 @@
  * (< 200 ms on the 2-core reference machine) and the most model work of any update against
  * the per-update budget. Figures only, no pass/fail. Run: npm run build && node dist/bench/missions/control-extremes.js
  */
-import { answerKey } from "../../src/mission/answer-key";
-import { extremeUpdates, UPDATE_WORK_BUDGET, type UpdateOutcome } from "../../src/mission/control-extremes";
+import { answerKey } from "../../src/mission/grading/answer-key";
+import { extremeUpdates, UPDATE_WORK_BUDGET, type UpdateOutcome } from "../../src/mission/authoring/control-extremes";
 import { MISSIONS } from "../../src/mission/missions/index";
-import { forgetRuns } from "../../src/mission/update-work";
+import { forgetRuns } from "../../src/mission/authoring/update-work";
 
 const GOAL_MS = 200;
 

@@ -11,9 +11,9 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { MISSIONS } from "../../src/mission/missions/index";
-import { serializeNotebook } from "../../src/mission/notebook";
-import { planNotebook, readNotebook } from "../../src/mission/run/execute-notebook";
-import { TRACK_IDS } from "../../src/mission/types";
+import { serializeNotebook } from "../../src/mission/authoring/notebook";
+import { planNotebook, readNotebook } from "../../src/mission/hosts/run/execute-notebook";
+import { TRACK_IDS } from "../../src/mission/authoring/types";
 
 const REPO = path.resolve(__dirname, "..", "..", "..");
 const BIN = path.join(REPO, "bin", "fleetlab.js");
@@ -52,7 +52,7 @@ function main(): void {
       copies.push(copy);
     }
   }
-  const env = { ...process.env, JUPYTER_PATH: path.join(prefix, "share", "jupyter"), JUPYTER_PLATFORM_DIRS: "1", FLEETLAB_LEDGER: path.join(work, "nbconvert-ledger.json") };
+  const env = { ...process.env, JUPYTER_PATH: path.join(prefix, "share", "jupyter"), JUPYTER_PLATFORM_DIRS: "1", FLEETLAB_DESIGN_RECORD: path.join(work, "nbconvert-ledger.json") };
   let nbconvert = 0;
   for (const t of TRACK_IDS) {
     nbconvert += timed(`nbconvert ${t}`, JUPYTER, ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=fleetlab",

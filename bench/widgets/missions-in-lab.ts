@@ -14,8 +14,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { answerKey } from "../../src/mission/answer-key";
-import { missionById } from "../../src/mission/missions/index";
+import { answerKey } from "../../src/mission/grading/answer-key";
+import { missionById } from "../../src/mission/find-mission";
 import { commitPrediction, jupyterLabMissing, startJupyterLab, waitFor } from "../../test/helpers/jupyterlab";
 
 const FRAME_MS = 1000 / 60;

@@ -1,26 +1,39 @@
 /**
- * The mission layer's public surface (imported by notebooks as "fleetlab/mission").
+ * `fleetlab/mission`: the mission layer's public surface. A mission file (FleetLab's own
+ * four and every course's) imports the authoring API from here and the model from
+ * `fleetlab`; a notebook imports `mission` to open one.
+ *
+ * This module never imports a mission: mission files import it, so the built-in missions
+ * are looked up lazily (find-mission.ts).
  */
 export type {
-  ControlSpec, ControlValue, ControlValues, FormulaSpec, InstrumentSpec, LedgerEntry, LedgerView, LockSpec, Mission, MissionSpec,
-  PartSpec, PerTrack, ReflectSpec, StakeholderSpec, TargetSpec, TrackContext, TrackId, TrackStory, WorkbenchSpec,
-} from "./types";
-export { TRACK_IDS } from "./types";
-export { defineMission, missionProblems } from "./define";
-export type { ControlSetting, InstrumentProblem, UpdateOutcome } from "./control-extremes";
-export { controlSettings, extremeProblems, sweepControlExtremes, UPDATE_WORK_BUDGET } from "./control-extremes";
-export { MissionDefinitionError } from "./messages";
-export type { AnswerKey, LockKey, TargetKey } from "./answer-key";
-export { answerKey, lockMatches, missionKeys, withinTolerance } from "./answer-key";
-export { LEDGER_FILE, readLedger, writeLedgerEntry } from "./ledger";
+  ChoiceSpec, ControlSpec, ControlValue, ControlValues, DesignEntry, DesignView, FastArg, FastSweep, FastValue, FormulaSpec,
+  InstrumentSpec, LockSpec, Mission, MissionSpec, PartSpec, PerTrack, ReflectSpec, Row, SliderSpec, StakeholderSpec, TargetSpec,
+  ToggleSpec, TrackContext, TrackId, TrackStory, WorkbenchSpec,
+} from "./authoring/types";
+export { TRACK_IDS } from "./authoring/types";
+export { defineMission, missionProblems } from "./authoring/define";
+export { modelSweep, modelValue } from "./authoring/fast-path";
+export { niceCeil, niceFloor } from "./authoring/ranges";
+export { largestIntegerWhere, smallestIntegerWhere, sweep } from "./authoring/search";
+export { memoizeRuns } from "./authoring/update-work";
+export type { ControlSetting, InstrumentProblem, UpdateOutcome } from "./authoring/control-extremes";
+export { controlSettings, extremeProblems, sweepControlExtremes, UPDATE_WORK_BUDGET } from "./authoring/control-extremes";
+export { MissionDefinitionError } from "./authoring/messages";
+export { missionNotebook, serializeNotebook } from "./authoring/notebook";
+export type { AnswerKey, LockKey, TargetKey } from "./grading/answer-key";
+export { answerKey, lockMatches, missionKeys, withinTolerance } from "./grading/answer-key";
+export { DESIGN_RECORD_FILE, readDesignRecord, writeDesignEntry } from "./grading/design-record";
 export { wordCount } from "../widgets/words";
-export { MISSIONS, missionById } from "./missions/index";
-export { missionNotebook, serializeNotebook } from "./notebook";
-export type { MissionSession, RenderedPart } from "./session";
-export { open, renderedParts } from "./session";
+export { builtInMissions, findMission, missionById } from "./find-mission";
+export type { MissionSession, RenderedPart } from "./session/session";
+export { open, renderedParts } from "./session/session";
 
-import { answerKey as key } from "./answer-key";
-import { readLedger as ledger } from "./ledger";
-import { open as openMission } from "./session";
-/** The notebook entry point: `import { mission } from "fleetlab/mission"; mission.open("01_ml_intro", track)`. */
-export const mission = { open: openMission, answerKey: key, readLedger: ledger };
+import { answerKey } from "./grading/answer-key";
+import { readDesignRecord } from "./grading/design-record";
+import { open } from "./session/session";
+/**
+ * The notebook entry point: `import { mission } from "fleetlab/mission"; mission.open("01_ml_intro", track)`
+ * for a built-in mission, `mission.open("15_edge_ai.ts", track)` for a mission file beside the notebook.
+ */
+export const mission = { open, answerKey, readDesignRecord };

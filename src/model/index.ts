@@ -60,7 +60,7 @@ export { fragmentation, fragmentationFromNodes, percentileSorted, waitStats } fr
 export type {
   BackfillMode, ClusterConfig, DeviceGeneration, JobClass, QueueOrder, ResolvedClusterConfig, SpotConfig, TenantConfig,
 } from "./scheduling/cluster-config";
-export { resolveClusterConfig } from "./scheduling/cluster-config";
+export { DEFAULT_CPUS_PER_GPU, resolveClusterConfig } from "./scheduling/cluster-config";
 export type { ClusterReport } from "./scheduling/cluster-simulator";
 export { requireFinished, simulateCluster } from "./scheduling/cluster-simulator";
 
@@ -71,7 +71,7 @@ export {
 } from "./sdc";
 export type { ComputeFault, ForwardTrace, LayerShape, LightBatch, PerceptionModel, TrafficLight } from "./perception-model";
 export {
-  bitsToFloat32, classify, cloneModel, createPerceptionModel, float32ToBits, forwardFlops, forwardTrace, meanCrossEntropy,
+  bitsToFloat32, classify, cloneModel, createPerceptionModel, denseLayers, float32ToBits, forwardFlops, forwardTrace, meanCrossEntropy,
   softmax, trafficLightSamples, TRAFFIC_LIGHTS,
 } from "./perception-model";
 export type { PlatformCosts, ToilBreakdown, ToilCosts } from "./operations";

@@ -1,7 +1,7 @@
 /**
  * Hostile front-end input: arbitrary comm data thrown at live widgets through the fake
  * front end. Whatever arrives, no exception escapes the comm handler, state changes only
- * for a valid patch (all or nothing), Object.prototype is not polluted, the lock ledger
+ * for a valid patch (all or nothing), Object.prototype is not polluted, the lock record
  * still verifies, and a refused well-formed update or lock_request is answered with
  * `rejected` (PROTOCOL.md, "Rejection").
  */
@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { installFakeRuntime, type FakeRuntime } from "../../test/helpers/fake-runtime";
 import { setKernelRuntime, type JsonObject } from "../kernel/runtime";
 import { putBuffers } from "./buffers";
-import { LockLedger, verifyLedger } from "./lock-ledger";
+import { LockRecord, verifyLockRecord } from "./lock-record";
 import { PredictionLock } from "./prediction-lock";
 import { Reflect } from "./reflect";
 import { Slider } from "./slider";
@@ -35,7 +35,7 @@ afterAll(() => setKernelRuntime(undefined));
 
 interface Rig {
   rt: FakeRuntime;
-  ledger: LockLedger;
+  ledger: LockRecord;
   slider: Slider;
   lock: PredictionLock;
   plot: VegaPlot;
@@ -45,7 +45,7 @@ interface Rig {
 function rig(): Rig {
   const rt = installFakeRuntime();
   let t = Date.parse("2026-11-22T19:00:00.000Z");
-  const ledger = new LockLedger({ clock: () => new Date((t += 1000)) });
+  const ledger = new LockRecord({ clock: () => new Date((t += 1000)) });
   const slider = new Slider({ description: "Nodes", value: 5, min: 0, max: 10, unit: "h" });
   const lock = new PredictionLock({ part: "07.1", prompt: "How many hours?", kind: "number", min: 0, max: 100 }, { ledger });
   const plot = new VegaPlot({ spec: { mark: "point" }, rows: () => [{ x: 1, y: 2 }], follow: { s: slider } });
@@ -134,7 +134,7 @@ function attack(r: Rig, m: { widget: "slider" | "lock" | "plot" | "reflect"; dat
   const rejected = sent.filter((s) => (s.data.content as { type?: unknown } | undefined)?.type === "rejected");
 
   expect(polluted()).toBe(false);
-  expect(verifyLedger(r.ledger.toJSON())).toEqual({ ok: true });
+  expect(verifyLockRecord(r.ledger.toJSON())).toEqual({ ok: true });
 
   const d = wire !== null && typeof wire === "object" && !Array.isArray(wire) ? wire as Record<string, unknown> : null;
   const patch = d?.method === "update" && d.state !== null && typeof d.state === "object" && !Array.isArray(d.state)

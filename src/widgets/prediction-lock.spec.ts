@@ -1,17 +1,17 @@
 import { createHash } from "crypto";
 import { installFakeRuntime, settle, type FakeRuntime } from "../../test/helpers/fake-runtime";
 import { setKernelRuntime } from "../kernel/runtime";
-import { LockLedger, verifyLedger } from "./lock-ledger";
+import { LockRecord, verifyLockRecord } from "./lock-record";
 import { PredictionLock, REFUSED_VALUE_MAX_CHARS } from "./prediction-lock";
 import { Slider } from "./slider";
 import { Toggle } from "./toggle";
 
 let rt: FakeRuntime;
-let ledger: LockLedger;
+let ledger: LockRecord;
 const clock = () => new Date("2026-11-22T19:30:00.000Z");
 beforeEach(() => {
   rt = installFakeRuntime();
-  ledger = new LockLedger({ clock });
+  ledger = new LockRecord({ clock });
 });
 afterAll(() => setKernelRuntime(undefined));
 
@@ -45,7 +45,7 @@ describe("PredictionLock", () => {
     rt.update(lock.id, { value: 70 });
     expect(lock.value).toBe(35);
     expect(ledger.events.map((e) => [e.kind, e.value])).toEqual([["commit", 35], ["refused", 50], ["refused", 50], ["refused", 60]]);
-    expect(verifyLedger(ledger.toJSON())).toEqual({ ok: true });
+    expect(verifyLockRecord(ledger.toJSON())).toEqual({ ok: true });
   });
 
   it("records an oversized refused value by size and SHA-256, not verbatim", () => {
@@ -61,7 +61,7 @@ describe("PredictionLock", () => {
     });
     expect(small.value).toBe("small");
     expect(JSON.stringify(ledger.toJSON()).length).toBeLessThan(REFUSED_VALUE_MAX_CHARS * 4);
-    expect(verifyLedger(ledger.toJSON())).toEqual({ ok: true });
+    expect(verifyLockRecord(ledger.toJSON())).toEqual({ ok: true });
   });
 
   it.each([

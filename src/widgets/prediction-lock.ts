@@ -11,7 +11,7 @@
  */
 import { createHash } from "crypto";
 import type { JsonObject } from "../kernel/runtime";
-import { LockLedger, type LedgerOptions } from "./lock-ledger";
+import { LockRecord, type LockRecordOptions } from "./lock-record";
 import { message } from "./messages";
 import { boolean, finiteNumber, integer, nullable, oneOf, stringList, text } from "./rules";
 import { PREDICTION_LOCK_WRITABLE, type PredictionKind, type PredictionLockTraits } from "./traits";
@@ -72,7 +72,7 @@ export interface Gateable {
 
 /** The kernel half of a prediction lock; the kernel writes every trait. */
 export class PredictionLock extends Widget<PredictionLockTraits> {
-  readonly ledger: LockLedger;
+  readonly ledger: LockRecord;
   private readonly clock: () => Date;
   private readonly gated = new Set<Gateable>();
   private partRevealed = false;
@@ -82,14 +82,14 @@ export class PredictionLock extends Widget<PredictionLockTraits> {
    *   kind: "choice", choices: ["rise", "fall", "stay"] }, { ledger })
    * @throws WidgetTraitError naming the option that breaks its rule
    */
-  constructor(options: PredictionLockOptions, lockOptions: { ledger?: LockLedger } & LedgerOptions & WidgetOptions = {}) {
+  constructor(options: PredictionLockOptions, lockOptions: { ledger?: LockRecord } & LockRecordOptions & WidgetOptions = {}) {
     super(SPEC, {
       part: options.part, prompt: options.prompt, kind: options.kind, unit: options.unit ?? "",
       min: options.min ?? null, max: options.max ?? null, choices: options.choices ?? [],
       max_length: options.max_length ?? 280, value: null, locked: false, locked_at: null,
     }, lockOptions);
     this.clock = lockOptions.clock ?? (() => new Date());
-    this.ledger = lockOptions.ledger ?? new LockLedger({ clock: this.clock });
+    this.ledger = lockOptions.ledger ?? new LockRecord({ clock: this.clock });
   }
 
   /** True once the answer is committed. */

@@ -27,10 +27,10 @@ export const WIDGET_VIEW_MIME = "application/vnd.jupyter.widget-view+json";
 export const WIDGET_STATE_MIME = "application/vnd.jupyter.widget-state+json";
 /** Vega-Lite 5 MIME type that stock JupyterLab renders without any extension. */
 export const VEGALITE_V5_MIME = "application/vnd.vegalite.v5+json";
-/** Notebook-metadata key for FleetLab's own records (the lock ledger). */
+/** Notebook-metadata key for FleetLab's own records (the lock record). */
 export const FLEETLAB_METADATA_KEY = "fleetlab";
 /**
- * MIME type of the output that carries a notebook's lock record (LedgerRecord JSON). The
+ * MIME type of the output that carries a notebook's lock record (LockRecordJson JSON). The
  * kernel keeps it current with update_display_data, so whatever front end saves the
  * notebook saves the record with it.
  */

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { installFakeRuntime, settle, type FakeRuntime } from "../../test/helpers/fake-runtime";
 import { MIME_BUNDLE, setKernelRuntime } from "../kernel/runtime";
 import { fleetAvailability } from "../model/reliability";
-import { LockLedger, verifyLedger } from "./lock-ledger";
+import { LockRecord, verifyLockRecord } from "./lock-record";
 import { sweepSpec } from "./plots/sweep-spec";
 import { toVegaLiteV5, usesOnlyV5 } from "./plots/vegalite-v5";
 import { PredictionLock } from "./prediction-lock";
@@ -97,7 +97,7 @@ describe("VegaPlot", () => {
   });
 
   it("as a cell's last value gives the same bundle as display() and counts as shown", () => {
-    const ledger = new LockLedger();
+    const ledger = new LockRecord();
     const lock = new PredictionLock({ part: "01.3", prompt: "?", kind: "choice", choices: ["yes", "no"] }, { ledger });
     const plot = new VegaPlot({ spec: spec(), data: [{ nodes: 1, availability: 0.999 }] });
     const bundle = plot[MIME_BUNDLE]() as { [mime: string]: { datasets?: { table: unknown[] } } };
@@ -112,7 +112,7 @@ describe("VegaPlot", () => {
   });
 
   it("withholds rows while gated, reveals them after the commit, and draws the prediction", async () => {
-    const ledger = new LockLedger({ clock: () => new Date("2026-11-22T20:00:00Z") });
+    const ledger = new LockRecord({ clock: () => new Date("2026-11-22T20:00:00Z") });
     const lock = new PredictionLock({ part: "01.1", prompt: "P(all 1,000 up)?", kind: "number", min: 0, max: 1 }, { ledger });
     const a = new Slider({ value: 0.999, min: 0.9, max: 1, step: 0.0001 });
     const plot = new VegaPlot({ spec: spec(), rows: (v) => avail(v, a.id), follow: { nodeAvailability: a } });
@@ -127,11 +127,11 @@ describe("VegaPlot", () => {
     expect(plot.get("data")).toHaveLength(4);
     expect(plot.get("prediction")).toEqual([{ availability: 0.5, label: "your prediction" }]);
     expect(ledger.events.map((e) => e.kind)).toEqual(["commit", "revealed"]);
-    expect(verifyLedger(ledger.toJSON())).toEqual({ ok: true });
+    expect(verifyLockRecord(ledger.toJSON())).toEqual({ ok: true });
   });
 
   it("lets a ledger show a reveal before the commit when a result is not gated", () => {
-    const ledger = new LockLedger();
+    const ledger = new LockRecord();
     const lock = new PredictionLock({ part: "01.2", prompt: "2x GPUs, 2x faster?", kind: "choice", choices: ["yes", "no"] }, { ledger });
     const plot = new VegaPlot({ spec: spec(), data: [{ nodes: 1, availability: 1 }] });
     plot.display();
@@ -139,7 +139,7 @@ describe("VegaPlot", () => {
     plot.setDisabled(null);
     lock.commit("no");
     expect(ledger.events.map((e) => e.kind)).toEqual(["revealed", "commit"]);
-    const verdict = verifyLedger(ledger.toJSON());
+    const verdict = verifyLockRecord(ledger.toJSON());
     expect(verdict.ok === false && verdict.problems).toEqual(["event 1: prediction for part 01.2 recorded after its results were revealed (event 0)"]);
   });
 });

@@ -5,7 +5,7 @@ beforeEach(() => { rt = installFakeRuntime(); });
 afterAll(() => setKernelRuntime(undefined));
 void settle;
 
-import { LockLedger } from "./lock-ledger";
+import { LockRecord } from "./lock-record";
 import { notebookMetadata } from "./notebook-metadata";
 import { Slider } from "./slider";
 import { Widget } from "./widget";
@@ -54,7 +54,7 @@ describe("widget state", () => {
   });
 
   it("puts widget state and the ledger into notebook metadata", () => {
-    const ledger = new LockLedger({ clock: () => new Date(0) });
+    const ledger = new LockRecord({ clock: () => new Date(0) });
     ledger.append({ kind: "commit", widget_id: "w", part: "1", trait: "value", value: 1 });
     const md = notebookMetadata(ledger);
     assertSchemaShape(md.widgets["application/vnd.jupyter.widget-state+json"]);

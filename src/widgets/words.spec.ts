@@ -1,6 +1,6 @@
 import { wordCount } from "./words";
 
-describe("wordCount (kernel, front end and design ledger alike)", () => {
+describe("wordCount (kernel, front end and design record alike)", () => {
   it("counts whitespace-separated tokens that hold a letter or digit", () => {
     expect(wordCount("Because P_fleet = P_node^N, it's worse.")).toBe(5);
     expect(wordCount("The fleet's MTBF — falls as N grows, 3x.")).toBe(8);

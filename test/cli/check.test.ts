@@ -1,5 +1,5 @@
 /**
- * `fleetlab check` on a TA's mission file (bundled as `fleetlab check` loads one) whose
+ * `fleetlab check` on a TA's mission file (in a folder of its own, on the public API) whose
  * slider hangs its simulation at one end and gives NaN at the other: exit 1, one line per
  * problem naming track, part, control, value and instrument. The shipped missions check clean.
  */
@@ -11,13 +11,11 @@ import * as path from "path";
 const root = path.resolve(__dirname, "../..");
 const check = (...args: string[]) =>
   spawnSync(process.execPath, [path.join(root, "bin/fleetlab.js"), "check", ...args], { cwd: root, encoding: "utf8", timeout: 300_000 });
-const src = (p: string) => JSON.stringify(path.join(root, "src", p));
 
 /** A draft whose part "spot" has a Reclaim MTBF slider: at 0.05 h its static restarts (2 h) never finish; at 20 h its headroom is NaN. */
 const DRAFT = `
-import { defineMission } from ${src("mission/define")};
-import { requireFinished, simulateCluster } from ${src("model/scheduling/cluster-simulator")};
-import type { PartSpec } from ${src("mission/types")};
+import { requireFinished, simulateCluster } from "fleetlab";
+import { defineMission, type PartSpec } from "fleetlab/mission";
 
 const simple = (id: string): PartSpec<{ restartHours: number }> => ({
   id, title: "Part " + id, kind: "Exploration", minutes: 15, objective: "Look.",

@@ -178,14 +178,14 @@ export async function startJupyterLab(options: JupyterLabOptions = {}): Promise<
   for (const file of options.notebooks ?? []) fs.copyFileSync(path.join(REPO, file), path.join(root, path.basename(file)));
   execFileSync(process.execPath, [path.join(REPO, "bin", "fleetlab.js"), "install-kernel", "--prefix", prefix], { stdio: "ignore" });
 
-  // Jupyter's own folders in the scratch folder too; the design ledger beside each notebook.
+  // Jupyter's own folders in the scratch folder too; the design record beside each notebook.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     JUPYTER_CONFIG_DIR: path.join(scratch, "config"),
     JUPYTER_DATA_DIR: path.join(scratch, "data"),
     JUPYTER_RUNTIME_DIR: path.join(scratch, "runtime"),
   };
-  delete env.FLEETLAB_LEDGER;
+  delete env.FLEETLAB_DESIGN_RECORD;
   const port = await freePort();
   const token = randomBytes(16).toString("hex");
   const url = `http://127.0.0.1:${port}`;

@@ -1,7 +1,7 @@
 /**
  * The four mission notebooks in a real JupyterLab 4.6.3 (test/helpers/jupyterlab.ts): each
  * runs to the end, draws FleetLab's widgets with part 1's results withheld, takes a committed
- * prediction and a slider move over the widget comms into the kernel's design ledger (and its
+ * prediction and a slider move over the widget comms into the kernel's design record (and its
  * instruments redraw), switches track (that track's lock open) and back (committed), is saved
  * by JupyterLab with its lock record in an output, and after Kernel > Restart and Run All shows
  * part 1 still committed. In JupyterLab Dark the cards and charts are readable, and after a
@@ -11,12 +11,12 @@
 import fs from "node:fs";
 import { whenAvailable } from "../helpers/requires";
 import path from "node:path";
-import { answerKey } from "../../src/mission/answer-key";
-import { LEDGER_FILE, ledgerView, readLedgerEntries } from "../../src/mission/ledger";
-import { missionById } from "../../src/mission/missions/index";
-import { WITHHELD_NOTE } from "../../src/mission/session";
-import type { TrackId } from "../../src/mission/types";
-import { verifyLedger, type LedgerRecord } from "../../src/widgets/lock-ledger";
+import { answerKey } from "../../src/mission/grading/answer-key";
+import { DESIGN_RECORD_FILE, designView, readDesignEntries } from "../../src/mission/grading/design-record";
+import { missionById } from "../../src/mission/find-mission";
+import { WITHHELD_NOTE } from "../../src/mission/session/session";
+import type { TrackId } from "../../src/mission/authoring/types";
+import { verifyLockRecord, type LockRecordJson } from "../../src/widgets/lock-record";
 import { LOCK_RECORD_MIME } from "../../src/widgets/traits";
 import { commitPrediction, jupyterLabMissing, startJupyterLab, waitFor, type JupyterLab, type NotebookJson } from "../helpers/jupyterlab";
 
@@ -44,7 +44,7 @@ describeLab("mission notebooks in JupyterLab 4", () => {
   afterAll(() => lab?.close());
 
   const ledgerEntry = (mission: string, part: string) =>
-    ledgerView(readLedgerEntries(path.join(lab.root, LEDGER_FILE))).entry(mission, part);
+    designView(readDesignEntries(path.join(lab.root, DESIGN_RECORD_FILE))).entry(mission, part);
 
   it.each(NOTEBOOKS)("%s runs all, withholds, takes a prediction, redraws on a slider, switches track, saves and survives a restart", async (file) => {
     const nb = await lab.open(file);
@@ -113,8 +113,8 @@ describeLab("mission notebooks in JupyterLab 4", () => {
     // The lock record travels in the saved notebook: one output, verifying, with the commit.
     const records = code.flatMap((c) => c.outputs ?? []).filter((o) => o.data?.[LOCK_RECORD_MIME]);
     expect(records).toHaveLength(1);
-    const record = records[0].data![LOCK_RECORD_MIME] as LedgerRecord;
-    expect(verifyLedger(record)).toEqual({ ok: true });
+    const record = records[0].data![LOCK_RECORD_MIME] as LockRecordJson;
+    expect(verifyLockRecord(record)).toEqual({ ok: true });
     expect(record.events.filter((e) => e.kind === "commit").map((e) => [e.part, e.value])).toEqual([[`${id}.${part.id}`, answer]]);
 
     // Kernel > Restart, Run All: part 1 comes back committed with the same prediction.
@@ -136,7 +136,7 @@ describeLab("a mission notebook in JupyterLab 4: themes and a page reload", () =
   }, 15 * 60_000);
   afterAll(() => lab?.close());
   const ledgerEntry = (mission: string, part: string) =>
-    ledgerView(readLedgerEntries(path.join(lab.root, LEDGER_FILE))).entry(mission, part);
+    designView(readDesignEntries(path.join(lab.root, DESIGN_RECORD_FILE))).entry(mission, part);
 
   it("follows JupyterLab Dark and Dark High Contrast (cards and charts readable) and brings the live widgets back after a page reload", async () => {
     let nb = await lab.open(file);

@@ -7,27 +7,28 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { setKernelRuntime, type JsonValue } from "../../src/kernel/runtime";
-import { answerKey } from "../../src/mission/answer-key";
-import { createHeadlessRuntime } from "../../src/mission/headless/runtime";
-import { readLedger } from "../../src/mission/ledger";
-import { MISSIONS, missionById } from "../../src/mission/missions/index";
-import { resolveControl, trackContext } from "../../src/mission/resolve";
-import { open, resetNotebookRecords } from "../../src/mission/session";
-import { TRACK_IDS } from "../../src/mission/types";
+import { answerKey } from "../../src/mission/grading/answer-key";
+import { createHeadlessRuntime } from "../../src/mission/hosts/headless/runtime";
+import { readDesignRecord } from "../../src/mission/grading/design-record";
+import { MISSIONS } from "../../src/mission/missions/index";
+import { missionById } from "../../src/mission/find-mission";
+import { resolveControl, trackContext } from "../../src/mission/authoring/resolve";
+import { open, resetNotebookRecords } from "../../src/mission/session/session";
+import { TRACK_IDS } from "../../src/mission/authoring/types";
 
 describe("a control value outside its range is refused, naming the range, and changes nothing", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bad-values-"));
-  const ledgerFile = path.join(dir, "fleetlab-ledger.json");
+  const ledgerFile = path.join(dir, "fleetlab-design-record.json");
   const rt = createHeadlessRuntime();
-  beforeAll(() => { process.env.FLEETLAB_LEDGER = ledgerFile; setKernelRuntime(rt); resetNotebookRecords(); });
-  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+  beforeAll(() => { process.env.FLEETLAB_DESIGN_RECORD = ledgerFile; setKernelRuntime(rt); resetNotebookRecords(); });
+  afterAll(() => { delete process.env.FLEETLAB_DESIGN_RECORD; setKernelRuntime(undefined); });
   const settle = () => new Promise((r) => setTimeout(r, 0));
   const sentCount = (ids: string[]) => ids.reduce((n, id) => n + rt.comm(id)!.sent.length, 0);
 
   it.each(MISSIONS.flatMap((m) => TRACK_IDS.filter((t) => m.tracks[t]).map((t) => [m.id, t] as const)))("%s on %s: every control of every part", async (id, track) => {
     const mission = missionById(id);
-    // Ranges and defaults as the session computes them: from the design ledger (07 starts from 01's fleet size).
-    const ctx = trackContext(mission, track, readLedger(ledgerFile));
+    // Ranges and defaults as the session computes them: from the design record (07 starts from 01's fleet size).
+    const ctx = trackContext(mission, track, readDesignRecord(ledgerFile));
     rt.beginCell();
     const m = open(id, track);
     for (const spec of mission.parts) {
@@ -37,7 +38,7 @@ describe("a control value outside its range is refused, naming the range, and ch
       const key = answerKey(mission, spec.id, track).lock;
       rt.frontendSend(part.lock, { method: "custom", content: { type: "lock_request", value: key.kind === "text" ? "A reasoned answer" : key.answer } });
       await settle();
-      const entryBefore = JSON.stringify(readLedger(ledgerFile).entry(id, spec.id));
+      const entryBefore = JSON.stringify(readDesignRecord(ledgerFile).entry(id, spec.id));
       for (const c of spec.workbench.controls) {
         const r = resolveControl(c, ctx);
         const bad: [JsonValue, string][] = r.kind === "slider"
@@ -59,7 +60,7 @@ describe("a control value outside its range is refused, naming the range, and ch
           expect(sentCount(instruments)).toBe(before); // no instrument recomputed
         }
       }
-      expect(JSON.stringify(readLedger(ledgerFile).entry(id, spec.id))).toBe(entryBefore);
+      expect(JSON.stringify(readDesignRecord(ledgerFile).entry(id, spec.id))).toBe(entryBefore);
     }
   });
 });

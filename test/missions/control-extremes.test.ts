@@ -5,10 +5,11 @@
  * every gauge's range fits what it shows on each track; the values the issue tracker
  * reported are pinned.
  */
-import { controlSettings, gaugeFitProblems, GAUGE_MIN_REACH, sweepControlExtremes, UPDATE_WORK_BUDGET, type UpdateOutcome } from "../../src/mission/control-extremes";
-import { MISSIONS, missionById } from "../../src/mission/missions/index";
-import { resolveControl, trackContext } from "../../src/mission/resolve";
-import type { TrackId } from "../../src/mission/types";
+import { controlSettings, gaugeFitProblems, GAUGE_MIN_REACH, sweepControlExtremes, UPDATE_WORK_BUDGET, type UpdateOutcome } from "../../src/mission/authoring/control-extremes";
+import { MISSIONS } from "../../src/mission/missions/index";
+import { missionById } from "../../src/mission/find-mission";
+import { resolveControl, trackContext } from "../../src/mission/authoring/resolve";
+import type { TrackId } from "../../src/mission/authoring/types";
 
 const outcomes = new Map<string, UpdateOutcome[]>(MISSIONS.map((m) => [m.id, sweepControlExtremes(m)]));
 const find = (mission: string, track: TrackId, part: string, label: string) =>

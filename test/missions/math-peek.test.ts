@@ -11,12 +11,12 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { setKernelRuntime, type JsonObject } from "../../src/kernel/runtime";
-import { answerKey } from "../../src/mission/answer-key";
+import { answerKey } from "../../src/mission/grading/answer-key";
 import { MISSIONS } from "../../src/mission/missions/index";
-import { defaultValues, resolveControl, trackContext } from "../../src/mission/resolve";
-import { WITHHELD_NOTE, type RenderedPart } from "../../src/mission/session";
+import { defaultValues, resolveControl, trackContext } from "../../src/mission/authoring/resolve";
+import { WITHHELD_NOTE, type RenderedPart } from "../../src/mission/session/session";
 import { openPart } from "../helpers/headless-part";
-import type { ControlValues, Mission, TrackId } from "../../src/mission/types";
+import type { ControlValues, Mission, TrackId } from "../../src/mission/authoring/types";
 import { TRACKS } from "../../src/model/catalog/tracks";
 import { evaluateIn } from "../../src/widgets/math-peek";
 
@@ -42,11 +42,11 @@ const cases = MISSIONS.flatMap((mission) =>
 
 describe("Math Peek shows its formula's value with the current settings, after the commit", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-peek-"));
-  const ledgerFile = path.join(dir, "fleetlab-ledger.json");
-  beforeAll(() => { process.env.FLEETLAB_LEDGER = ledgerFile; });
-  // Each case starts with no design ledger: mission 07 part 1 would start from mission 01's recorded fleet size.
+  const ledgerFile = path.join(dir, "fleetlab-design-record.json");
+  beforeAll(() => { process.env.FLEETLAB_DESIGN_RECORD = ledgerFile; });
+  // Each case starts with no design record: mission 07 part 1 would start from mission 01's recorded fleet size.
   beforeEach(() => fs.rmSync(ledgerFile, { force: true }));
-  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+  afterAll(() => { delete process.env.FLEETLAB_DESIGN_RECORD; setKernelRuntime(undefined); });
 
   it("every formula of every mission has a scope, except those whose value is the part's target (noValue says so)", () => {
     const without = MISSIONS.flatMap((m) => m.parts.flatMap((p) => p.mathPeek.filter((f) => !f.scope && f.noValue).map((f) => `${m.id}/${p.id}/${f.label}`)));
@@ -111,10 +111,10 @@ describe("Math Peek shows its formula's value with the current settings, after t
 
 describe("Math Peek values against closed forms from the track catalog", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-peek-closed-"));
-  const ledgerFile = path.join(dir, "fleetlab-ledger.json");
-  beforeAll(() => { process.env.FLEETLAB_LEDGER = ledgerFile; });
+  const ledgerFile = path.join(dir, "fleetlab-design-record.json");
+  beforeAll(() => { process.env.FLEETLAB_DESIGN_RECORD = ledgerFile; });
   beforeEach(() => fs.rmSync(ledgerFile, { force: true }));
-  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+  afterAll(() => { delete process.env.FLEETLAB_DESIGN_RECORD; setKernelRuntime(undefined); });
 
   it("01 part 1, Edge Guardian: the Fleet Law is P_node^N and the Fleet MTBF MTBF_node / N at the sliders' values", async () => {
     const t = TRACKS.edge_guardian.missions["01"];

@@ -11,13 +11,13 @@ import fs from "fs";
 import os from "os";
 import path from "path";
 import { setKernelRuntime, type JsonObject } from "../../src/kernel/runtime";
-import { answerKey } from "../../src/mission/answer-key";
-import { createHeadlessRuntime } from "../../src/mission/headless/runtime";
-import { readLedger } from "../../src/mission/ledger";
+import { answerKey } from "../../src/mission/grading/answer-key";
+import { createHeadlessRuntime } from "../../src/mission/hosts/headless/runtime";
+import { readDesignRecord } from "../../src/mission/grading/design-record";
 import { MISSIONS } from "../../src/mission/missions/index";
-import type { NotebookOutput } from "../../src/mission/nbformat";
-import { open, resetNotebookRecords, WITHHELD_NOTE } from "../../src/mission/session";
-import type { TrackId } from "../../src/mission/types";
+import type { NotebookOutput } from "../../src/mission/authoring/nbformat";
+import { open, resetNotebookRecords, WITHHELD_NOTE } from "../../src/mission/session/session";
+import type { TrackId } from "../../src/mission/authoring/types";
 
 /** Every number in a JSON value, including numbers written inside strings. */
 function numbersIn(value: unknown, out: number[] = []): number[] {
@@ -43,9 +43,9 @@ const cases = MISSIONS.flatMap((mission) =>
 
 describe("the prediction lock withholds every result until the commit, and every target until found", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-withhold-"));
-  const ledgerFile = path.join(dir, "fleetlab-ledger.json");
-  beforeAll(() => { process.env.FLEETLAB_LEDGER = ledgerFile; });
-  afterAll(() => { delete process.env.FLEETLAB_LEDGER; setKernelRuntime(undefined); });
+  const ledgerFile = path.join(dir, "fleetlab-design-record.json");
+  beforeAll(() => { process.env.FLEETLAB_DESIGN_RECORD = ledgerFile; });
+  afterAll(() => { delete process.env.FLEETLAB_DESIGN_RECORD; setKernelRuntime(undefined); });
 
   it.each(cases.map((c) => [c.mission.id, c.track, c.part.id, c] as const))("%s / %s / %s", async (_m, _t, _p, { mission, track, part }) => {
     fs.rmSync(ledgerFile, { force: true });
@@ -68,7 +68,7 @@ describe("the prediction lock withholds every result until the commit, and every
       fs.existsSync(ledgerFile) ? (JSON.parse(fs.readFileSync(ledgerFile, "utf8")) as { entries: { controls: unknown; lock: unknown }[] }).entries.map(({ controls: _c, lock: _l, ...rest }) => rest) : null,
     ];
     const state = (id: string): JsonObject => rt.widgetState(id)!;
-    const key = answerKey(mission, part.id, track, readLedger(ledgerFile));
+    const key = answerKey(mission, part.id, track, readDesignRecord(ledgerFile));
 
     // Before the commit: nothing computed is on screen.
     for (const id of Object.values(shown.instruments)) {
@@ -92,7 +92,7 @@ describe("the prediction lock withholds every result until the commit, and every
     const opened = Object.values(shown.instruments).map(state);
     expect(opened.every((s) => !String(s.description).includes(WITHHELD_NOTE))).toBe(true);
 
-    // The design ledger file records the target's value only once found, and the
+    // The design record file records the target's value only once found, and the
     // stakeholder's evidence from the model (which often states it) waits for that too.
     const evidenceShown = () => JSON.stringify(readable()).includes("Evidence from the model");
     if (key.target) {
@@ -101,7 +101,7 @@ describe("the prediction lock withholds every result until the commit, and every
       const factors = UNIT_FACTORS[key.target.unit ?? ""] ?? [1];
       const targetHits = numbersIn(readable()).filter((x) => factors.some((f) => near(x, key.target!.value * f)));
       expect({ targetSeen: targetHits }).toEqual({ targetSeen: [] });
-      const recorded = () => readLedger(ledgerFile).entry(mission.id, part.id)!.target;
+      const recorded = () => readDesignRecord(ledgerFile).entry(mission.id, part.id)!.target;
       expect(recorded()).toMatchObject({ value: null, found: false });
       expect(evidenceShown()).toBe(false);
       rt.frontendSend(shown.target!, { method: "update", state: { value: key.target.value } });

@@ -5,7 +5,7 @@
  */
 import { TRACKS, type Track } from "../../src/model/catalog/tracks";
 import { MISSIONS } from "../../src/mission/missions/index";
-import type { TrackId } from "../../src/mission/types";
+import type { TrackId } from "../../src/mission/authoring/types";
 
 /** Every number in a plain object tree. */
 function numbers(v: unknown): number[] {

@@ -2,7 +2,7 @@
  * `fleetlab run` end to end: every mission notebook on every track executed in one
  * process (no Jupyter), widgets driven with --set over their comms, then the executed
  * notebooks read back: each part's lock / workbench / reflect widgets, the answer key
- * each part reveals against answerKey(), the lock ledger against verifyLedger, the --set
+ * each part reveals against answerKey(), the lock record against verifyLockRecord, the --set
  * values in the ledger and the widget state. Bad --set values, broken notebooks and a
  * runaway cell end with a clear message and exit code. The same notebooks through
  * `jupyter nbconvert --execute` give the same outputs. Needs dist/ built.
@@ -12,12 +12,13 @@ import { whenAvailable } from "../helpers/requires";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { answerKey, lockMatches, withinTolerance } from "../../src/mission/answer-key";
-import { ledgerView } from "../../src/mission/ledger";
-import { MISSIONS, missionById } from "../../src/mission/missions/index";
-import { answerText } from "../../src/mission/session";
-import { TRACK_IDS, type LedgerEntry } from "../../src/mission/types";
-import { verifyLedger, type LedgerRecord } from "../../src/widgets/lock-ledger";
+import { answerKey, lockMatches, withinTolerance } from "../../src/mission/grading/answer-key";
+import { designView } from "../../src/mission/grading/design-record";
+import { MISSIONS } from "../../src/mission/missions/index";
+import { missionById } from "../../src/mission/find-mission";
+import { answerText } from "../../src/mission/session/session";
+import { TRACK_IDS, type DesignEntry } from "../../src/mission/authoring/types";
+import { verifyLockRecord, type LockRecordJson } from "../../src/widgets/lock-record";
 import { LOCK_RECORD_MIME } from "../../src/widgets/traits";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -29,7 +30,7 @@ const VIEW_MIME = "application/vnd.jupyter.widget-view+json";
 type Output = { output_type: string; data?: Record<string, unknown>; execution_count?: number; ename?: string; evalue?: string; name?: string; text?: string | string[] };
 type Cell = { id: string; cell_type: string; execution_count?: number | null; outputs?: Output[]; source: string | string[] };
 type Saved = { model_name: string; state: Record<string, unknown> };
-type Nb = { cells: Cell[]; metadata: { widgets: { [STATE_MIME]: { state: Record<string, Saved> } }; fleetlab: { mission: string; track: string; ledger: LedgerRecord; design: LedgerEntry[] } } };
+type Nb = { cells: Cell[]; metadata: { widgets: { [STATE_MIME]: { state: Record<string, Saved> } }; fleetlab: { mission: string; track: string; ledger: LockRecordJson; design: DesignEntry[] } } };
 
 function fleetlab(args: string[], cwd = os.tmpdir()) {
   return spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", timeout: 300_000 });
@@ -66,11 +67,11 @@ describe("fleetlab run: 4 missions x 4 tracks in one process", () => {
     run = fleetlab(["run", ...NOTEBOOKS, "--track", "all", "--answer-key", "--summary", "--out", out, ...SETS.flatMap((s) => ["--set", s])]);
   });
 
-  it("exits 0 and writes 16 executed notebooks plus a design ledger per track", () => {
+  it("exits 0 and writes 16 executed notebooks plus a design record per track", () => {
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
     for (const t of TRACK_IDS) {
-      expect(fs.existsSync(path.join(out, t, "fleetlab-ledger.json"))).toBe(true);
+      expect(fs.existsSync(path.join(out, t, "fleetlab-design-record.json"))).toBe(true);
       for (const m of MISSIONS) expect(fs.existsSync(path.join(out, t, `${m.id}.ipynb`))).toBe(true);
     }
     expect(run.stdout.match(/^ok /gm)).toHaveLength(16);
@@ -89,10 +90,10 @@ describe("fleetlab run: 4 missions x 4 tracks in one process", () => {
           }
         }
         expect(nb.metadata.fleetlab.track).toBe(t);
-        const fileLedger = JSON.parse(fs.readFileSync(path.join(out, t, "fleetlab-ledger.json"), "utf8")).entries as LedgerEntry[];
+        const fileLedger = JSON.parse(fs.readFileSync(path.join(out, t, "fleetlab-design-record.json"), "utf8")).entries as DesignEntry[];
         // Earlier missions' choices feed later ones (07 starts from 01's fleet size); later ones never feed earlier.
-        const view = ledgerView(fileLedger.filter((e) => e.mission !== m.id));
-        expect(verifyLedger(nb.metadata.fleetlab.ledger)).toEqual({ ok: true });
+        const view = designView(fileLedger.filter((e) => e.mission !== m.id));
+        expect(verifyLockRecord(nb.metadata.fleetlab.ledger)).toEqual({ ok: true });
         const events = nb.metadata.fleetlab.ledger.events;
         missionById(m.id).parts.forEach((p, i) => {
           const { children } = partWidgets(nb, i);
@@ -118,7 +119,7 @@ describe("fleetlab run: 4 missions x 4 tracks in one process", () => {
     }
   }
 
-  it("--set values reach the ledger, the widget state and the design ledger, as a front end's would", () => {
+  it("--set values reach the ledger, the widget state and the design record, as a front end's would", () => {
     for (const t of TRACK_IDS) {
       const nb = read(path.join(out, t, "01_ml_intro.ipynb"));
       const { children } = partWidgets(nb, 0);
@@ -233,7 +234,7 @@ describe("the same notebooks through jupyter nbconvert --execute", () => {
     const dir = tmp("fleetlab-nbconvert-");
     const env = {
       ...process.env, JUPYTER_PATH: path.join(prefix, "share", "jupyter"), JUPYTER_PLATFORM_DIRS: "1", PYTHONDONTWRITEBYTECODE: "1",
-      FLEETLAB_LEDGER: path.join(dir, "fleetlab-ledger.json"),
+      FLEETLAB_DESIGN_RECORD: path.join(dir, "fleetlab-design-record.json"),
     };
     // Copies in a scratch folder: the kernel runs beside the notebook and keeps its lock journal there.
     const copies = path.join(dir, "in");
@@ -254,7 +255,7 @@ describe("the same notebooks through jupyter nbconvert --execute", () => {
       // The lock record travels in the saved notebook, as an output the kernel kept current.
       const records = all.filter((o) => o.data?.[LOCK_RECORD_MIME]);
       expect(records).toHaveLength(1);
-      expect(verifyLedger(records[0].data![LOCK_RECORD_MIME])).toEqual({ ok: true });
+      expect(verifyLockRecord(records[0].data![LOCK_RECORD_MIME])).toEqual({ ok: true });
       const mine = read(path.join(ours, `${m.id}.ipynb`));
       expect(shape(theirs)).toEqual(shape(mine));
       const models = (nb: Nb) => Object.values(nb.metadata.widgets[STATE_MIME].state).map((s) => s.model_name).sort();

@@ -1,19 +1,48 @@
 /**
- * `fleetlab check <notebook.ipynb | mission.ts | mission-id> ...`: validates mission
- * definitions (every part has lock, workbench and reflect; targets computable for every
- * track; defaults in range; every instrument finite and every update within its work budget
- * at each control's extremes, each problem naming track, part, control and value) and
- * notebooks (nbformat 4.5 schema rules, the fleetlab kernelspec, a cell for every part).
+ * `fleetlab check <notebook.ipynb | mission.ts | mission-id> ...`: validates missions and
+ * notebooks, listing exactly what is missing.
+ *
+ * A mission file is compiled as the kernel compiles it and type-checked (each error with
+ * file, line and column); every TODO still in it is listed with its line; then its definition
+ * is checked (every part has lock, workbench and reflect; targets computable for every track;
+ * defaults in range; every instrument finite and every update within its work budget at each
+ * control's extremes, each problem naming track, part, control and value). A notebook is
+ * checked against nbformat 4.5, the fleetlab kernelspec and its mission: the built-in one it
+ * names, or the mission file its metadata names, beside it.
  * Exit 0 all good, 1 checks failed, 2 usage error.
  */
 import * as fs from "fs";
-import { missionProblems } from "../../mission/define";
-import { loadMission } from "../../mission/load";
-import { missionById } from "../../mission/missions/index";
-import { cellSource, fleetlabNotebookProblems, nbformatProblems, type Notebook } from "../../mission/nbformat";
+import * as path from "path";
+import { missionProblems } from "../../mission/authoring/define";
+import { MissionDefinitionError } from "../../mission/authoring/messages";
+import { isMissionFile, loadMissionFile, MissionFileError, todoLines, typeCheckMissionFile } from "../../mission/authoring/mission-file";
+import { cellSource, fleetlabNotebookProblems, nbformatProblems, type Notebook } from "../../mission/authoring/nbformat";
+import type { Mission } from "../../mission/authoring/types";
+import { missionById } from "../../mission/find-mission";
 
+type Checked = { mission: Mission<unknown> | null; problems: string[] };
 
-/** Problems of one notebook file, including its mission's definition when the notebook names a known mission. */
+/** Problems of a mission file: compiler errors, TODO lines, then the definition's problems. */
+export function missionFileProblems(file: string): Checked {
+  if (!fs.existsSync(file)) return { mission: null, problems: [`no such mission file: ${file}`] };
+  const todos = todoLines(file);
+  const typeErrors = typeCheckMissionFile(file);
+  try {
+    const mission = loadMissionFile(file);
+    return { mission, problems: [...typeErrors, ...todos, ...missionProblems(mission)] };
+  } catch (e) {
+    if (e instanceof MissionFileError) return { mission: null, problems: [...typeErrors, ...e.problems] };
+    const err = e as Partial<MissionDefinitionError>;
+    if (err && err.name === "MissionDefinitionError" && Array.isArray(err.problems)) {
+      // The TODO lines say where; the definition's "still TODO" paths would repeat them.
+      const rest = todos.length > 0 ? err.problems.filter((p) => !p.endsWith(": still TODO")) : err.problems;
+      return { mission: null, problems: [...typeErrors, ...todos, ...rest] };
+    }
+    throw e;
+  }
+}
+
+/** Problems of one notebook file, including its mission's. */
 export function notebookFileProblems(file: string): string[] {
   let nb: unknown;
   try {
@@ -25,19 +54,30 @@ export function notebookFileProblems(file: string): string[] {
   if (problems.length > 0) return problems;
   const notebook = nb as Notebook;
   problems.push(...fleetlabNotebookProblems(notebook));
-  const id = (notebook.metadata.fleetlab as { mission?: string } | undefined)?.mission;
+  const meta = notebook.metadata.fleetlab as { mission?: string; missionFile?: string } | undefined;
+  const id = meta?.mission;
   if (!id) return [...problems, "metadata.fleetlab.mission: required (the mission id this notebook runs)"];
-  let mission;
-  try {
-    mission = missionById(id);
-  } catch (e) {
-    return [...problems, `metadata.fleetlab.mission: ${(e as Error).message}`];
+  let mission: Mission<unknown> | null;
+  if (meta?.missionFile) {
+    const missionFile = path.resolve(path.dirname(file), meta.missionFile);
+    const checked = missionFileProblems(missionFile);
+    problems.push(...checked.problems);
+    mission = checked.mission;
+    if (mission && mission.id !== id) problems.push(`metadata.fleetlab.mission is "${id}" but ${meta.missionFile} defines "${mission.id}"`);
+  } else {
+    try {
+      mission = missionById(id);
+    } catch (e) {
+      return [...problems, `metadata.fleetlab.mission: ${(e as Error).message} (a course mission names its file in metadata.fleetlab.missionFile)`];
+    }
+    problems.push(...missionProblems(mission).map((p) => `mission ${id}: ${p}`));
   }
-  problems.push(...missionProblems(mission).map((p) => `mission ${id}: ${p}`));
   const code = notebook.cells.filter((c) => c.cell_type === "code").map(cellSource).join("\n");
   if (!/from "fleetlab\/mission"/.test(code)) problems.push('cells: no cell imports "fleetlab/mission"');
+  const opened = meta?.missionFile ?? id;
+  if (!code.includes(`mission.open(${JSON.stringify(opened)}`)) problems.push(`cells: no cell opens the mission (expected mission.open(${JSON.stringify(opened)}, track))`);
   if (!/^const track(?:: *\w+)? *= *"[a-z_]+";?$/m.test(code)) problems.push('cells: no parameters cell setting `const track = "...";`');
-  for (const part of mission.parts) {
+  for (const part of mission?.parts ?? []) {
     if (!code.includes(`m.part("${part.id}")`)) problems.push(`cells: part ${part.id} has no cell (expected m.part("${part.id}"))`);
   }
   return problems;
@@ -58,9 +98,10 @@ export async function run(argv: string[]): Promise<number> {
           return 2;
         }
         problems = notebookFileProblems(ref);
+      } else if (isMissionFile(ref)) {
+        problems = missionFileProblems(ref).problems;
       } else {
-        const loaded = loadMission(ref);
-        problems = loaded.ok ? missionProblems(loaded.mission) : loaded.problems;
+        problems = missionProblems(missionById(ref));
       }
     } catch (e) {
       process.stderr.write(`fleetlab check: ${ref}: ${(e as Error).message}\n`);

@@ -2,8 +2,8 @@
  * `fleetlab missions [--mission ID ...] [--track NAME]`: every mission headless, printing
  * each part's lock answer key and 10-iteration target for every track.
  */
-import { summaryLines } from "../../mission/summary";
-import { TRACK_IDS, type TrackId } from "../../mission/types";
+import { summaryLines } from "../../mission/grading/summary";
+import { TRACK_IDS, type TrackId } from "../../mission/authoring/types";
 
 
 export async function run(argv: string[]): Promise<number> {

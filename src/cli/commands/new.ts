@@ -7,8 +7,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { MISSIONS } from "../../mission/missions/index";
-import { missionNotebook, serializeNotebook } from "../../mission/notebook";
-import { MISSION_ID_PATTERN, scaffoldSource, scaffoldSpec } from "../../mission/scaffold";
+import { missionNotebook, serializeNotebook } from "../../mission/authoring/notebook";
+import { MISSION_ID_PATTERN, scaffoldSource, scaffoldSpec } from "../../mission/authoring/scaffold";
 
 
 export async function run(argv: string[]): Promise<number> {

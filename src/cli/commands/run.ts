@@ -3,9 +3,9 @@
  *   [--out DIR] [--cell-timeout S] [--timeout S] [--answer-key] [--summary]`
  *
  * Executes notebooks in this process, without Jupyter (src/mission/run/), and writes each
- * executed notebook to DIR (default `out/`) under its own name, with the design ledger
- * `fleetlab-ledger.json` beside it; with several tracks, one folder per track. Each track
- * starts from an empty design ledger and runs the notebooks in the order given, so a later
+ * executed notebook to DIR (default `out/`) under its own name, with the design record
+ * `fleetlab-design-record.json` beside it; with several tracks, one folder per track. Each track
+ * starts from an empty design record and runs the notebooks in the order given, so a later
  * mission reads the choices of an earlier one.
  *
  * Exit: 0 every notebook ran; 1 a cell failed or timed out, or a notebook file is broken
@@ -15,12 +15,12 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { serializeNotebook } from "../../mission/notebook";
-import { executeNotebook, NotebookFileError, parseTrack, planNotebook, readNotebook, type NotebookPlan, type NotebookRun } from "../../mission/run/execute-notebook";
-import { runSummaryLines } from "../../mission/run/run-summary";
-import { parseSet, SetError, type SetSpec } from "../../mission/run/set-spec";
-import { LEDGER_FILE, readLedger } from "../../mission/ledger";
-import type { TrackId } from "../../mission/types";
+import { serializeNotebook } from "../../mission/authoring/notebook";
+import { executeNotebook, NotebookFileError, parseTrack, planNotebook, readNotebook, type NotebookPlan, type NotebookRun } from "../../mission/hosts/run/execute-notebook";
+import { runSummaryLines } from "../../mission/hosts/run/run-summary";
+import { parseSet, SetError, type SetSpec } from "../../mission/hosts/run/set-spec";
+import { DESIGN_RECORD_FILE, readDesignRecord } from "../../mission/grading/design-record";
+import type { TrackId } from "../../mission/authoring/types";
 
 
 const USAGE = "usage: fleetlab run <notebook.ipynb...> [--track NAME|all] [--set [MISSION:]PART.CONTROL=VALUE ...] " +
@@ -101,7 +101,7 @@ async function runNotebooks(argv: string[]): Promise<number> {
   const runs: { run: NotebookRun; track: TrackId | null }[] = [];
   try {
     for (const { plan, track } of plans) {
-      const ledgerFile = path.join(staging, track ?? "notebook", LEDGER_FILE);
+      const ledgerFile = path.join(staging, track ?? "notebook", DESIGN_RECORD_FILE);
       runs.push({ run: await executeNotebook(plan, { ...args, ledgerFile }), track });
     }
   } catch (e) {
@@ -126,12 +126,12 @@ async function runNotebooks(argv: string[]): Promise<number> {
       process.stdout.write(`ok ${label}: ${r.executed} cells in ${(r.durationMs / 1000).toFixed(1)} s -> ${target}\n`);
     }
   }
-  const ledgerOf = (track: TrackId | null) => path.join(staging, track ?? "notebook", LEDGER_FILE);
+  const ledgerOf = (track: TrackId | null) => path.join(staging, track ?? "notebook", DESIGN_RECORD_FILE);
   for (const track of tracks) {
-    if (fs.existsSync(ledgerOf(track))) fs.copyFileSync(ledgerOf(track), path.join(perTrackDir(track), LEDGER_FILE));
+    if (fs.existsSync(ledgerOf(track))) fs.copyFileSync(ledgerOf(track), path.join(perTrackDir(track), DESIGN_RECORD_FILE));
   }
-  // Keys read the track's whole design ledger, as the notebooks did (07 starts from 01's fleet).
-  const lines = args.summary ? runs.flatMap(({ run: r, track }) => runSummaryLines(r.notebook, readLedger(ledgerOf(track)))) : [];
+  // Keys read the track's whole design record, as the notebooks did (07 starts from 01's fleet).
+  const lines = args.summary ? runs.flatMap(({ run: r, track }) => runSummaryLines(r.notebook, readDesignRecord(ledgerOf(track)))) : [];
   fs.rmSync(staging, { recursive: true, force: true });
   if (lines.length) process.stdout.write(lines.join("\n") + "\n");
   return failed > 0 ? 1 : 0;

@@ -3,21 +3,8 @@
  * Young-Daly checkpoint intervals, staged checkpoint writes and silent data corruption,
  * all computed by the model (reliability, checkpoint-interval, sdc, perception-model).
  */
-import { WRITE_JOULES_PER_BYTE } from "../../model/catalog/storage";
-import { TRACKS } from "../../model/catalog/tracks";
-import { checkpointStorm, stagingPlan, type StagingMode } from "../../model/checkpoint-staging";
-import { brownoutSave, maxDirtyFractionForDeadline } from "../../model/device-state";
-import { dalyInterval, overheadSplit } from "../../model/checkpoint-interval";
-import { createPerceptionModel, denseLayers, trafficLightSamples } from "../../model/perception-model";
-import { fleetMtbf } from "../../model/reliability";
-import { detectorCosts, flipImpact, injectFaults } from "../../model/sdc";
-import { createRng } from "../../model/sim/rng";
-import { defineMission } from "../define";
-import { modelSweep, modelValue } from "../fast-path";
-import { niceCeil } from "../ranges";
-import { largestIntegerWhere, smallestIntegerWhere } from "../search";
-import { memoizeRuns } from "../update-work";
-import type { ControlValues, FastValue, TrackContext, TrackId } from "../types";
+import { brownoutSave, checkpointStorm, createPerceptionModel, createRng, dalyInterval, denseLayers, detectorCosts, fleetMtbf, flipImpact, injectFaults, maxDirtyFractionForDeadline, overheadSplit, type StagingMode, stagingPlan, TRACKS, trafficLightSamples, WRITE_JOULES_PER_BYTE } from "fleetlab";
+import { type ControlValues, defineMission, type FastValue, largestIntegerWhere, memoizeRuns, modelSweep, modelValue, niceCeil, smallestIntegerWhere, type TrackContext, type TrackId } from "fleetlab/mission";
 
 export interface FaultToleranceParams {
   nodes: number;
@@ -221,7 +208,7 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
           // Starts from the fleet size chosen in mission 01 when the ledger has it.
           { kind: "slider", id: "nodes", label: "Number of Nodes (N)", feeds: ["fleetMtbf", "dalyInterval"], scale: "log", unit: "nodes",
             min: 1, max: (c) => Math.max(100_000, c.params.nodes * 4), step: 0.01,
-            default: (c) => Math.min(Math.max(1, c.ledger.control("01_ml_intro", "reliability_gap", "nodes", c.params.nodes)), Math.max(100_000, c.params.nodes * 4)) },
+            default: (c) => Math.min(Math.max(1, c.designs.control("01_ml_intro", "reliability_gap", "nodes", c.params.nodes)), Math.max(100_000, c.params.nodes * 4)) },
           { kind: "slider", id: "delta_s", label: "Checkpoint Write Time (δ)", feeds: ["dalyInterval", "overheadSplit"], scale: "log", unit: "s",
             min: (c) => mathStop(c.params, "Async DRAM") / 10, max: (c) => mathStop(c.params, "Blocking S3") * 10,
             step: 0.01, default: (c) => mathStop(c.params, "Blocking S3") },

@@ -3,16 +3,8 @@
  * Fragmentation, scheduling policy (locality, quota, priority) and spot preemption, all
  * run on the model's seeded cluster simulator (scheduling/); checkpoints at dalyInterval.
  */
-import { TRACKS } from "../../model/catalog/tracks";
-import { dalyInterval } from "../../model/checkpoint-interval";
-import { DEFAULT_CPUS_PER_GPU } from "../../model/scheduling/cluster-config";
-import { requireFinished, simulateCluster, type ClusterReport } from "../../model/scheduling/cluster-simulator";
-import { fragmentation } from "../../model/scheduling/metrics";
-import type { ClusterShape } from "../../model/scheduling/topology";
-import { defineMission } from "../define";
-import { niceCeil, niceFloor } from "../ranges";
-import { memoizeRuns } from "../update-work";
-import type { ControlValues, TrackId } from "../types";
+import { type ClusterReport, type ClusterShape, dalyInterval, DEFAULT_CPUS_PER_GPU, fragmentation, requireFinished, simulateCluster, TRACKS } from "fleetlab";
+import { type ControlValues, defineMission, memoizeRuns, niceCeil, niceFloor, type TrackId } from "fleetlab/mission";
 
 export interface FleetOrchParams {
   shape: ClusterShape;

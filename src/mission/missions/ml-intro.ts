@@ -3,16 +3,8 @@
  * Every number a part shows comes from the model: reliability (P_fleet = P_node^N),
  * data-parallel scaling (critical node count, goodput, CI ratio) and stragglers.
  */
-import { allReduceTime, dataParallelCommunicationIntensity } from "../../model/communication";
-import { criticalNodeCount, dataParallelGoodput, dataParallelStepTime, syncVsAsyncSgd, type DataParallelJob } from "../../model/communication-scaling";
-import { backupWorkersStepTime, expectedSlowestStepTime, harmonicNumber } from "../../model/communication-stragglers";
-import { TRACKS } from "../../model/catalog/tracks";
-import { fleetAvailability } from "../../model/reliability";
-import { defineMission } from "../define";
-import { modelSweep, modelValue } from "../fast-path";
-import { niceCeil } from "../ranges";
-import { largestIntegerWhere, smallestIntegerWhere, sweep } from "../search";
-import type { ControlValues, TrackId } from "../types";
+import { allReduceTime, backupWorkersStepTime, criticalNodeCount, dataParallelCommunicationIntensity, dataParallelGoodput, type DataParallelJob, dataParallelStepTime, expectedSlowestStepTime, fleetAvailability, harmonicNumber, syncVsAsyncSgd, TRACKS } from "fleetlab";
+import { type ControlValues, defineMission, largestIntegerWhere, modelSweep, modelValue, niceCeil, smallestIntegerWhere, sweep, type TrackId } from "fleetlab/mission";
 
 /** Per-track parameters of mission 01 (from the track catalog, see trackParams). */
 export interface MlIntroParams {

@@ -3,16 +3,8 @@
  * canary sample size and duration, and ensemble skew, all computed by the model
  * (operations, canary, ensemble).
  */
-import { TRACKS } from "../../model/catalog/tracks";
-import { canarySampleSize, releaseCycleCheck, shadowDuration, sprtExpectedSampleSize, zeroFailureUpperBound } from "../../model/canary";
-import { ensembleSkewExperiment, type EnsembleSkewResult } from "../../model/ensemble";
-import { DEFAULT_TOIL_COSTS, manualToil, platformBreakEven, platformRoi, platformToil } from "../../model/operations";
-import { createRng } from "../../model/sim/rng";
-import { defineMission } from "../define";
-import { modelValue } from "../fast-path";
-import { niceCeil, niceFloor } from "../ranges";
-import { smallestIntegerWhere, sweep } from "../search";
-import type { ControlValues, TrackId } from "../types";
+import { canarySampleSize, createRng, DEFAULT_TOIL_COSTS, ensembleSkewExperiment, type EnsembleSkewResult, manualToil, platformBreakEven, platformRoi, platformToil, releaseCycleCheck, shadowDuration, sprtExpectedSampleSize, TRACKS, zeroFailureUpperBound } from "fleetlab";
+import { type ControlValues, defineMission, modelValue, niceCeil, niceFloor, smallestIntegerWhere, sweep, type TrackId } from "fleetlab/mission";
 
 export interface OpsScaleParams {
   /** Concurrent models the track operates. */

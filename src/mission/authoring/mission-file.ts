@@ -1,0 +1,147 @@
+/**
+ * A mission file: one TypeScript module in a course's folder (FleetLab's own missions are
+ * written the same way) that imports only `fleetlab` and `fleetlab/mission` and exports
+ * `defineMission({...})`.
+ *
+ * Every host (the kernel through `mission.open`, `fleetlab run`, `check` and `grade`) loads
+ * it here, with the kernel's own TypeScript and one set of compiler options, so a file that
+ * opens in Jupyter also checks and grades. `fleetlab` and `fleetlab/mission` resolve to the
+ * FleetLab that loads the file (never a second copy from the course's node_modules: one
+ * model, one widget contract); any other import resolves from the file's folder, and a
+ * relative import of another `.ts` file is compiled the same way.
+ */
+import fs from "fs";
+import Module from "module";
+import path from "path";
+import type * as TS from "typescript";
+import { MissionDefinitionError } from "./messages";
+import type { Mission } from "./types";
+
+/** A mission file that cannot be used: `problems` each name the file (and line, where known). */
+export class MissionFileError extends Error {
+  constructor(readonly file: string, readonly problems: string[]) {
+    super(`mission file ${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "MissionFileError";
+  }
+}
+
+/** Whether a mission reference names a file rather than a built-in mission id. */
+export function isMissionFile(ref: string): boolean {
+  return /\.[cm]?ts$/.test(ref);
+}
+
+/**
+ * The compiler options of every mission file: those of the kernel's cells (tslab's
+ * TypeScript 5.0, ES2022, CommonJS), strict, and with no Node types, since a mission
+ * runs in the browser too (a JupyterLite kernel).
+ */
+export function missionCompilerOptions(ts: typeof TS): TS.CompilerOptions {
+  return {
+    target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.NodeJs,
+    lib: ["lib.es2022.d.ts"], strict: true, esModuleInterop: true, skipLibCheck: true, noEmit: true, types: [],
+    baseUrl: "/", paths: { fleetlab: [hostEntry("model")], "fleetlab/mission": [hostEntry("mission")] },
+  };
+}
+
+/** The TypeScript the kernel compiles cells with (tslab's). */
+export function kernelTypeScript(): typeof TS {
+  const tslab = require.resolve("tslab/package.json");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(require.resolve("@tslab/typescript-for-tslab", { paths: [path.dirname(tslab)] })) as typeof TS;
+}
+
+/** The declaration (or, in a source checkout under test, the source) of a public entry point, without extension. */
+function hostEntry(which: "model" | "mission"): string {
+  const base = which === "model" ? path.join(__dirname, "..", "..", "model", "index") : path.join(__dirname, "..", "index");
+  return base;
+}
+
+/** The running FleetLab's public modules, which a mission file's imports of them resolve to. */
+function hostModules(): Record<string, unknown> {
+  // Required lazily: `fleetlab/mission` itself loads mission files.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return { fleetlab: require("../../model/index"), "fleetlab/mission": require("../index") };
+}
+
+function where(ts: typeof TS, d: TS.Diagnostic): string {
+  const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
+  if (!d.file || d.start === undefined) return text;
+  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
+  return `${d.file.fileName}:${line + 1}:${character + 1}: ${text}`;
+}
+
+/** The file's JavaScript, or its syntax errors. */
+function transpile(ts: typeof TS, file: string, source: string): string {
+  const out = ts.transpileModule(source, { fileName: file, reportDiagnostics: true, compilerOptions: { ...missionCompilerOptions(ts), noEmit: false, sourceMap: false, inlineSourceMap: true } });
+  const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
+  if (errors.length > 0) throw new MissionFileError(file, errors.map((d) => where(ts, d)));
+  return out.outputText;
+}
+
+/**
+ * Runs a mission file and returns the mission it exports.
+ * @throws MissionFileError (missing file, syntax error, no mission exported, an error while it runs)
+ * @throws MissionDefinitionError when `defineMission` finds problems in the definition
+ */
+export function loadMissionFile(file: string): Mission<unknown> {
+  const abs = path.resolve(file);
+  const exports = runModule(abs, kernelTypeScript(), hostModules(), new Map());
+  const found = Object.values(exports).filter((v): v is Mission<unknown> => !!v && typeof v === "object" && (v as Mission).checked === true && Array.isArray((v as Mission).parts));
+  if (found.length !== 1) {
+    throw new MissionFileError(abs, [found.length === 0
+      ? "exports no mission (write `export const mission = defineMission({...})` with defineMission from \"fleetlab/mission\")"
+      : `exports ${found.length} missions (${found.map((m) => m.id).join(", ")}); a mission file defines one`]);
+  }
+  return found[0];
+}
+
+function runModule(file: string, ts: typeof TS, host: Record<string, unknown>, loading: Map<string, Record<string, unknown>>): Record<string, unknown> {
+  const cached = loading.get(file);
+  if (cached) return cached;
+  let source: string;
+  try {
+    source = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new MissionFileError(file, [`no such mission file (looked for ${file})`]);
+  }
+  const code = transpile(ts, file, source);
+  const mod = new Module(file, module) as Module & { _compile(code: string, file: string): void; paths: string[] };
+  mod.filename = file;
+  mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
+  loading.set(file, mod.exports as Record<string, unknown>);
+  mod.require = ((id: string) => {
+    if (id in host) return host[id];
+    if (id === "fleetlab" || id.startsWith("fleetlab/")) {
+      throw new MissionFileError(file, [`imports "${id}"; a mission imports only "fleetlab" and "fleetlab/mission"`]);
+    }
+    if (id.startsWith(".")) {
+      const target = path.resolve(path.dirname(file), id);
+      const ts = [target, `${target}.ts`].find((f) => f.endsWith(".ts") && fs.existsSync(f));
+      if (ts) return runModule(ts, kernelTypeScript(), host, loading);
+    }
+    return Module.prototype.require.call(mod, id);
+  }) as NodeJS.Require;
+  try {
+    mod._compile(code, file);
+  } catch (e) {
+    if (e instanceof MissionFileError || e instanceof MissionDefinitionError) throw e;
+    const err = e as Partial<MissionDefinitionError>;
+    if (err && err.name === "MissionDefinitionError" && Array.isArray(err.problems)) throw e;
+    throw new MissionFileError(file, [`failed while loading: ${e instanceof Error ? e.message : String(e)}`]);
+  }
+  loading.set(file, mod.exports as Record<string, unknown>);
+  return mod.exports as Record<string, unknown>;
+}
+
+/** The compiler's errors in a mission file (and the files it imports), each `file:line:col: message`. */
+export function typeCheckMissionFile(file: string): string[] {
+  const ts = kernelTypeScript();
+  const program = ts.createProgram([path.resolve(file)], missionCompilerOptions(ts));
+  return ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => where(ts, d));
+}
+
+/** Every line of a file that still says TODO, as `file:line: text`. */
+export function todoLines(file: string): string[] {
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  return lines.flatMap((l, i) => (/\bTODO\b/.test(l) ? [`${file}:${i + 1}: ${l.trim().replace(/^\/\/\s*|^\*\s*/, "")}`] : []));
+}
