@@ -72,6 +72,13 @@ export function notebookFileProblems(file: string): string[] {
     }
     problems.push(...missionProblems(mission).map((p) => `mission ${id}: ${p}`));
   }
+  if (meta?.missionFile) {
+    for (const c of notebook.cells) {
+      if (c.cell_type === "markdown" && /\bTODO\b/.test(cellSource(c))) {
+        problems.push(`${file}: cell "${c.id}" still says TODO; once ${meta.missionFile} is filled in, rewrite the notebook with \`fleetlab new --regenerate ${meta.missionFile}\``);
+      }
+    }
+  }
   const code = notebook.cells.filter((c) => c.cell_type === "code").map(cellSource).join("\n");
   if (!/from "fleetlab\/mission"/.test(code)) problems.push('cells: no cell imports "fleetlab/mission"');
   const opened = meta?.missionFile ?? id;

@@ -15,7 +15,7 @@ import Module from "module";
 import path from "path";
 import type * as TS from "typescript";
 import { MissionDefinitionError } from "./messages";
-import type { Mission } from "./types";
+import type { Mission, MissionSpec } from "./types";
 
 /** A mission file that cannot be used: `problems` each name the file (and line, where known). */
 export class MissionFileError extends Error {
@@ -56,18 +56,25 @@ function hostEntry(which: "model" | "mission"): string {
   return base;
 }
 
-/** The running FleetLab's public modules, which a mission file's imports of them resolve to. */
-function hostModules(): Record<string, unknown> {
+/**
+ * The running FleetLab's public modules, which a mission file's imports of them resolve to.
+ * For a draft, `defineMission` returns the definition unchecked (marked `draft`), so a file
+ * still full of TODOs yields the texts its notebook is generated from.
+ */
+function hostModules(draft: boolean): Record<string, unknown> {
   // Required lazily: `fleetlab/mission` itself loads mission files.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return { fleetlab: require("../../model/index"), "fleetlab/mission": require("../index") };
+  const api = require("../index") as Record<string, unknown>;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const model = require("../../model/index") as Record<string, unknown>;
+  return { fleetlab: model, "fleetlab/mission": draft ? { ...api, defineMission: (spec: object) => ({ ...spec, draft: true }) } : api };
 }
 
 function where(ts: typeof TS, d: TS.Diagnostic): string {
   const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
   if (!d.file || d.start === undefined) return text;
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-  return `${d.file.fileName}:${line + 1}:${character + 1}: ${text}`;
+  return `${shortPath(d.file.fileName)}:${line + 1}:${character + 1}: ${text}`;
 }
 
 /** The file's JavaScript, or its syntax errors. */
@@ -79,14 +86,17 @@ function transpile(ts: typeof TS, file: string, source: string): string {
 }
 
 /**
- * Runs a mission file and returns the mission it exports.
+ * Runs a mission file and returns the mission it exports; with `draft`, its definition unchecked.
  * @throws MissionFileError (missing file, syntax error, no mission exported, an error while it runs)
  * @throws MissionDefinitionError when `defineMission` finds problems in the definition
  */
-export function loadMissionFile(file: string): Mission<unknown> {
+export function loadMissionFile(file: string): Mission<unknown>;
+export function loadMissionFile(file: string, options: { draft: boolean }): MissionSpec<unknown>;
+export function loadMissionFile(file: string, options: { draft: boolean } = { draft: false }): MissionSpec<unknown> {
   const abs = path.resolve(file);
-  const exports = runModule(abs, kernelTypeScript(), hostModules(), new Map());
-  const found = Object.values(exports).filter((v): v is Mission<unknown> => !!v && typeof v === "object" && (v as Mission).checked === true && Array.isArray((v as Mission).parts));
+  const exports = runModule(abs, kernelTypeScript(), hostModules(options.draft), new Map());
+  const marker = options.draft ? "draft" : "checked";
+  const found = Object.values(exports).filter((v): v is Mission<unknown> => !!v && typeof v === "object" && (v as Record<string, unknown>)[marker] === true && Array.isArray((v as Mission).parts));
   if (found.length !== 1) {
     throw new MissionFileError(abs, [found.length === 0
       ? "exports no mission (write `export const mission = defineMission({...})` with defineMission from \"fleetlab/mission\")"
@@ -140,8 +150,14 @@ export function typeCheckMissionFile(file: string): string[] {
   return ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => where(ts, d));
 }
 
+/** A path as the author would type it: relative to the working folder when inside it. */
+function shortPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
 /** Every line of a file that still says TODO, as `file:line: text`. */
 export function todoLines(file: string): string[] {
   const lines = fs.readFileSync(file, "utf8").split("\n");
-  return lines.flatMap((l, i) => (/\bTODO\b/.test(l) ? [`${file}:${i + 1}: ${l.trim().replace(/^\/\/\s*|^\*\s*/, "")}`] : []));
+  return lines.flatMap((l, i) => (/\bTODO\b/.test(l) ? [`${shortPath(path.resolve(file))}:${i + 1}: ${l.trim().replace(/^\/\/\s*|^\/?\*+\s*/, "")}`] : []));
 }

@@ -1,95 +1,32 @@
 /**
- * The scaffold `fleetlab new <id>` writes: a mission definition whose every text and
- * value the TA must fill is marked TODO, so `fleetlab check` fails with the precise
- * list until it is complete. Its parameters come from the track catalog, as the real
- * missions' do: until src/model/catalog/tracks.ts has an entry for the new mission on every
- * track, the check names each entry to add.
+ * What `fleetlab new <id>` writes into a course folder: a mission file on the public API and
+ * its notebook. Two starting points, both real mission files in templates/ (type-checked with
+ * FleetLab's own sources, and shipped in the package):
+ *   - todo-mission.ts: the shape of a mission with every text and number the author supplies
+ *     marked TODO, so `fleetlab check` lists each TODO with its file and line until it is done;
+ *   - example-mission.ts (--example): a small complete mission on real model functions and all
+ *     four tracks, which checks clean, runs headless and opens in Jupyter.
+ * The template's own id and chapter number are replaced by the new mission's.
  */
-import { trackValue } from "../../model/catalog/tracks";
-import type { MissionSpec, PartSpec } from "./types";
+import fs from "fs";
+import path from "path";
+import { packageRoot } from "../../kernel/package-info";
 
 /** Mission ids are notebook stems: two-digit chapter, underscore, snake_case name. */
 export const MISSION_ID_PATTERN = /^\d{2}_[a-z][a-z0-9_]*$/;
 
-function todoPart(n: number): PartSpec<{ todo: number }> {
-  return {
-    id: `part${n}`, title: `TODO: part ${n} title`, kind: n === 1 ? "Exploration" : n === 2 ? "Trade-off" : "Synthesis", minutes: 15,
-    objective: "TODO: objective",
-    lock: { kind: "number", question: "TODO: lock question", unit: null, min: 0, max: 1, tolerance: 0.1, answer: () => NaN },
-    workbench: {
-      controls: [{ kind: "slider", id: "x", label: "TODO: control label", feeds: ["TODO: model function"], min: 0, max: 1, step: 0.01, scale: "linear", unit: null, default: 0.5 }],
-      instruments: [{ kind: "gauge", id: "g", name: "TODO: instrument name", unit: null, min: 0, max: 1, compute: () => NaN }],
-    },
-    target: { prompt: "TODO: what the student must find", unit: null, tolerance: 0.05, maxAttempts: 10, compute: () => NaN },
-    reflect: { prompt: "TODO: reflect prompt", minWords: 40 },
-    mathPeek: [{ label: "TODO: formula label", expression: "y = x" }],
-  };
+const TEMPLATES = { todo: { file: "todo-mission.ts", id: "15_todo" }, example: { file: "example-mission.ts", id: "15_example" } } as const;
+export type Template = keyof typeof TEMPLATES;
+
+/** The folder of the template sources, in a checkout and in an installed package alike. */
+export function templateDir(): string {
+  return path.join(packageRoot(), "src", "mission", "authoring", "templates");
 }
 
-/** The in-memory scaffold (what the generated file defines), used to generate its notebook. */
-export function scaffoldSpec(id: string): MissionSpec<{ todo: number }> {
-  const story = { persona: "TODO: persona", northStar: "TODO: north star", crisisTitle: "TODO: crisis title", crisis: "TODO: crisis" };
-  return {
-    id, title: `TODO: Mission ${id.slice(0, 2)} title`,
-    chapter: { title: "TODO: chapter title", invariant: "TODO: core invariant", struggle: "TODO: the struggle", minutes: 45 },
-    tracks: { cloud_titan: story, edge_guardian: story, mobile_nomad: story, tiny_pioneer: story },
-    defaultTrack: "cloud_titan",
-    params: (t) => ({ todo: trackValue(id.slice(0, 2), t, "todo") }),
-    parts: [todoPart(1), todoPart(2), todoPart(3)],
-    visuals: { primary: "TODO: primary visual", secondary: "TODO: secondary visual", mathPeek: "TODO: Math Peek" },
-  };
-}
-
-/** The TypeScript source of a scaffold definition file at src/mission/missions/<file>.ts. */
-export function scaffoldSource(id: string): string {
-  const name = id.replace(/^\d+_/, "").replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
-  const part = (n: number, kind: string) => `    {
-      id: "part${n}", title: "TODO: part ${n} title", kind: "${kind}", minutes: 15, objective: "TODO: objective",
-      lock: { kind: "number", question: "TODO: lock question", unit: null, min: 0, max: 1, tolerance: 0.1,
-        answer: () => NaN /* TODO: the model's answer, e.g. (c) => fleetAvailability(0.999, c.params.nodes) */ },
-      workbench: {
-        controls: [{ kind: "slider", id: "x", label: "TODO: control label", feeds: ["TODO: model function"], min: 0, max: 1, step: 0.01, scale: "linear", unit: null, default: 0.5 }],
-        instruments: [{ kind: "gauge", id: "g", name: "TODO: instrument name", unit: null, min: 0, max: 1, compute: () => NaN /* TODO: a model function of the controls */ }],
-      },
-      target: { prompt: "TODO: what the student must find", unit: null, tolerance: 0.05, maxAttempts: 10, compute: () => NaN /* TODO: from the model */ },
-      reflect: { prompt: "TODO: reflect prompt", minWords: 40 },
-      mathPeek: [{ label: "TODO: formula label", expression: "y = x" }],
-    },`;
-  return `/**
- * Mission ${id} (plan: missions/${id}.md). Fill every TODO, then run \`fleetlab check ${id}\`.
- */
-import { trackValue } from "../../../model/catalog/tracks";
-import { defineMission } from "../../define";
-import type { TrackId } from "../../types";
-
-export interface ${name[0].toUpperCase() + name.slice(1)}Params {
-  todo: number;
-}
-
-const story = { persona: "TODO: persona", northStar: "TODO: north star", crisisTitle: "TODO: crisis title", crisis: "TODO: crisis" };
-
-/**
- * The mission's parameters for a track, read from the track catalog: add
- * TRACKS.<track>.missions["${id.slice(0, 2)}"] with Sourced values to src/model/catalog/tracks.ts
- * (then give it a typed interface there, as the other missions have).
- */
-export function trackParams(id: TrackId): ${name[0].toUpperCase() + name.slice(1)}Params {
-  return { todo: trackValue("${id.slice(0, 2)}", id, "todo") };
-}
-
-export const ${name} = defineMission<${name[0].toUpperCase() + name.slice(1)}Params>({
-  id: "${id}",
-  title: "TODO: Mission ${id.slice(0, 2)} title",
-  chapter: { title: "TODO: chapter title", invariant: "TODO: core invariant", struggle: "TODO: the struggle", minutes: 45 },
-  tracks: { cloud_titan: story, edge_guardian: story, mobile_nomad: story, tiny_pioneer: story },
-  defaultTrack: "cloud_titan",
-  params: trackParams,
-  visuals: { primary: "TODO: primary visual", secondary: "TODO: secondary visual", mathPeek: "TODO: Math Peek" },
-  parts: [
-${part(1, "Exploration")}
-${part(2, "Trade-off")}
-${part(3, "Synthesis")}
-  ],
-});
-`;
+/** The source of a new mission file `id` from `template`. */
+export function missionSource(id: string, template: Template): string {
+  if (!MISSION_ID_PATTERN.test(id)) throw new RangeError(`a mission id looks like 15_edge_ai: two digits, "_", snake_case (got "${id}")`);
+  const t = TEMPLATES[template];
+  const source = fs.readFileSync(path.join(templateDir(), t.file), "utf8");
+  return source.split(t.id).join(id).replace(/\bMission 15\b/g, `Mission ${id.slice(0, 2)}`);
 }
