@@ -21,8 +21,8 @@ type Nb = { cells: { outputs?: Output[] }[] };
 /** A two-cell notebook importing both public entry points and its folder's ./helper. */
 function notebook(): string {
   const cells = [
-    `import { youngDalyInterval } from "fleetlab";\nimport { mission, MISSIONS } from "fleetlab/mission";\nimport { folderTag } from "./helper";\nconst where: string = process.cwd();`,
-    `console.log(folderTag, path.basename(where));\n[Math.round(youngDalyInterval(300, 14_400)), typeof mission.open, MISSIONS.length]`,
+    `import { youngDalyInterval } from "fleetlab";\nimport { builtInMissions, mission } from "fleetlab/mission";\nimport { folderTag } from "./helper";\nconst where: string = process.cwd();`,
+    `console.log(folderTag, path.basename(where));\n[Math.round(youngDalyInterval(300, 14_400)), typeof mission.open, builtInMissions().length]`,
   ];
   return JSON.stringify({
     nbformat: 4, nbformat_minor: 5, metadata: { kernelspec: { name: "fleetlab", display_name: "FleetLab (TypeScript)" }, language_info: { name: "typescript" } },
