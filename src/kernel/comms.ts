@@ -1,20 +1,35 @@
 /**
- * CommManager: the kernel end of Jupyter comms (messaging spec, "Custom Messages").
+ * CommManager: the kernel end of Jupyter comms (messaging spec, "Custom Messages"), the one
+ * comm implementation behind every host: the kernel, the headless runner and the specs.
  *
- * Keeps the open comms and the registered targets, turns comm_open / comm_msg /
- * comm_close from the front end into calls on the Comm handlers, and turns
- * Comm.send / close into outgoing messages. Knows no widget: ipywidgets and any
- * other protocol sit on top through the KernelRuntime seam.
+ * Keeps the open comms and the registered targets, turns comm_open / comm_msg / comm_close
+ * from the front end into calls on the Comm handlers, and turns Comm.send / close into
+ * outgoing messages through the host's transport (the kernel's writes iopub; a recording
+ * front end keeps them). Knows no widget: ipywidgets and any other protocol sit on top
+ * through the KernelRuntime seam.
  *
  *   front end --comm_open{target_name}--> target handler(comm, payload)
  *   front end --comm_msg{comm_id}-------> comm.onMessage handler
- *   comm.send(data, metadata, buffers) --> comm_msg on iopub (buffers as raw frames)
+ *   comm.send(data, metadata, buffers) --> comm_msg (buffers as raw frames)
+ *
+ * The contract, as ipykernel's CommManager keeps it (test/hosts/comm-contract.test.ts):
+ *   - onMessage / onClose replace the previous handler (ipykernel's on_msg / on_close);
+ *     a message with no handler set is dropped.
+ *   - close() sends comm_close once and does not call the close handler (that answers the
+ *     front end's comm_close); a comm_close from the front end calls it and sends nothing.
+ *   - send() on a comm closed from either side throws, naming the comm.
+ *   - A front-end message to an unknown or closed comm, or with malformed content, reaches
+ *     no handler and is rejected with a reason (the host reports it; the kernel logs it).
+ *   - comm_open to an unregistered target is answered with comm_close (spec) and rejected.
+ *   - registerCommTarget replaces the target's handler.
+ *   - A handler that throws is reported; the comm's bookkeeping is already done.
+ *   - comm_info lists the open comms, optionally of one target.
  */
 import { randomUUID } from "crypto";
 import type { Comm, CommPayload, CommTargetHandler, JsonObject } from "./runtime";
 import type { CommMsgType } from "./messages";
 
-/** Where outgoing comm messages go; the caller parents them to the current request. */
+/** Where outgoing comm messages go (the host's transport). */
 export type CommSend = (msgType: CommMsgType, content: JsonObject, metadata: JsonObject, buffers: Uint8Array[]) => void;
 
 /** Result of routing one incoming comm message. */
@@ -29,17 +44,23 @@ export interface CommManager {
   info(targetName?: string): { [commId: string]: { target_name: string } };
 }
 
+export interface CommManagerOptions {
+  /** Emits comm_open / comm_msg / comm_close. */
+  send: CommSend;
+  /** Called with an exception thrown by a user handler (the host is the edge). */
+  reportError: (err: unknown, where: string) => void;
+  /** Ids of comms the kernel opens; random UUIDs unless a host wants reproducible ones. */
+  newCommId?: () => string;
+}
+
 function isObject(v: unknown): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-/**
- * Creates a CommManager.
- * @param send          emits comm_open / comm_msg / comm_close
- * @param reportError   called with an exception thrown by a user handler (the dispatcher is the edge)
- */
-export function createCommManager(send: CommSend, reportError: (err: unknown, where: string) => void): CommManager {
+export function createCommManager({ send, reportError, newCommId = randomUUID }: CommManagerOptions): CommManager {
   const comms = new Map<string, CommImpl>();
+  /** Ids closed so far, so a late message is told apart from one to a comm never opened. */
+  const closedIds = new Set<string>();
   const targets = new Map<string, CommTargetHandler>();
 
   class CommImpl implements Comm {
@@ -56,8 +77,7 @@ export function createCommManager(send: CommSend, reportError: (err: unknown, wh
     }
     close(data: JsonObject = {}): void {
       if (this.closed) return;
-      this.closed = true;
-      comms.delete(this.commId);
+      this.forget();
       send("comm_close", { comm_id: this.commId, data }, {}, []);
     }
     onMessage(handler: (payload: CommPayload) => void): void {
@@ -71,9 +91,13 @@ export function createCommManager(send: CommSend, reportError: (err: unknown, wh
     }
     remoteClose(payload: CommPayload): void {
       if (this.closed) return;
+      this.forget();
+      if (this.closeHandler) this.closeHandler(payload);
+    }
+    private forget(): void {
       this.closed = true;
       comms.delete(this.commId);
-      if (this.closeHandler) this.closeHandler(payload);
+      closedIds.add(this.commId);
     }
   }
 
@@ -85,12 +109,16 @@ export function createCommManager(send: CommSend, reportError: (err: unknown, wh
     }
   }
 
+  function missing(msgType: CommMsgType, commId: string): CommRouteResult {
+    return { ok: false, reason: closedIds.has(commId) ? `${msgType}: comm ${commId} is closed` : `${msgType}: unknown comm_id ${commId}` };
+  }
+
   return {
     openComm(targetName, data, metadata = {}, buffers = []) {
       if (typeof targetName !== "string" || targetName.length === 0) {
         throw new TypeError(`openComm: targetName must be a non-empty string (got ${JSON.stringify(targetName)})`);
       }
-      const comm = new CommImpl(randomUUID(), targetName);
+      const comm = new CommImpl(newCommId(), targetName);
       comms.set(comm.commId, comm);
       send("comm_open", { comm_id: comm.commId, target_name: targetName, data, target_module: null }, metadata, buffers);
       return comm;
@@ -124,18 +152,19 @@ export function createCommManager(send: CommSend, reportError: (err: unknown, wh
           }
           const comm = new CommImpl(commId, targetName);
           comms.set(commId, comm);
+          closedIds.delete(commId);
           guard(`comm target "${targetName}"`, () => handler(comm, payload));
           return { ok: true };
         }
         case "comm_msg": {
           const comm = comms.get(commId);
-          if (!comm) return { ok: false, reason: `comm_msg: unknown comm_id ${commId}` };
+          if (!comm) return missing(msgType, commId);
           guard(`comm ${commId} (${comm.targetName}) message handler`, () => comm.deliver(payload));
           return { ok: true };
         }
         case "comm_close": {
           const comm = comms.get(commId);
-          if (!comm) return { ok: false, reason: `comm_close: unknown comm_id ${commId}` };
+          if (!comm) return missing(msgType, commId);
           guard(`comm ${commId} (${comm.targetName}) close handler`, () => comm.remoteClose(payload));
           return { ok: true };
         }

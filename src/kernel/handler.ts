@@ -8,14 +8,14 @@
  */
 import { randomUUID } from "crypto";
 import type { CommManager } from "./comms";
-import { createCommManager } from "./comms";
 import type { Executor } from "./executor";
 import { displayBundle, errorContent, InterruptedError } from "./executor";
+import { createHostRuntime } from "./host-runtime";
 import type { Header, Message } from "./messages";
 import { isCommType, isRequestType, kernelInfoContent, REPLY_TYPE } from "./messages";
 import type { OutputRouter } from "./output";
 import { createOutputRouter, logKernel } from "./output";
-import type { JsonObject, KernelRuntime, MimeBundle } from "./runtime";
+import type { JsonObject, KernelRuntime } from "./runtime";
 import { newHeader } from "./wire";
 
 /** Channels the handler writes to; the server signs and sends. */
@@ -80,30 +80,16 @@ export function createHandler(executor: Executor, session: string, send: Send): 
 
   const output = createOutputRouter((parent, name, text) => iopub("stream", parent, { name, text }));
 
-  const comms = createCommManager(
+  // The runtime's messages go to iopub, parented to the request whose code produced them.
+  const { runtime, comms } = createHostRuntime(
     (msgType, content, metadata, buffers) => iopub(msgType, output.currentParent(), content, buffers, metadata),
-    (err, where) => {
-      const e = errorContent(err);
-      process.stderr.write(`Error in ${where}: ${e.traceback.join("\n")}\n`);
+    {
+      reportError(err, where) {
+        const e = errorContent(err);
+        process.stderr.write(`Error in ${where}: ${e.traceback.join("\n")}\n`);
+      },
     },
   );
-
-  const runtime: KernelRuntime = {
-    openComm: (t, d, m, b) => comms.openComm(t, d, m, b),
-    registerCommTarget: (t, h) => comms.registerCommTarget(t, h),
-    display(bundle: MimeBundle, options = {}) {
-      const content: JsonObject = { data: bundle, metadata: options.metadata ?? {} };
-      if (options.displayId) content.transient = { display_id: options.displayId };
-      iopub("display_data", output.currentParent(), content);
-    },
-    updateDisplay(bundle, options) {
-      if (typeof options?.displayId !== "string") throw new TypeError("updateDisplay: options.displayId must be a string");
-      iopub("update_display_data", output.currentParent(), { data: bundle, metadata: options.metadata ?? {}, transient: { display_id: options.displayId } });
-    },
-    clearOutput(wait = false) {
-      iopub("clear_output", output.currentParent(), { wait });
-    },
-  };
 
   async function execute(req: Message): Promise<JsonObject> {
     const c = req.content;

@@ -22,22 +22,26 @@ export interface CommPayload {
   buffers: Uint8Array[];
 }
 
-/** One end of a Jupyter comm (messaging spec, "Custom Messages"). */
+/**
+ * One end of a Jupyter comm (messaging spec, "Custom Messages"). Every host implements it
+ * with the kernel's CommManager (comms.ts), so the rules below hold everywhere.
+ */
 export interface Comm {
   readonly commId: string;
   readonly targetName: string;
+  /** True once either side has closed the comm. */
   readonly isClosed: boolean;
-  /** Sends comm_msg; buffers travel as raw trailing frames. */
+  /** Sends comm_msg; buffers travel as raw trailing frames. Throws, naming the comm, once it is closed. */
   send(data: JsonObject, metadata?: JsonObject, buffers?: Uint8Array[]): void;
-  /** Sends comm_close (once) and stops delivering messages. */
+  /** Sends comm_close (once) and stops delivering messages; the onClose handler is not called. */
   close(data?: JsonObject): void;
-  /** Handler for comm_msg from the front end. Output it prints goes to that message's cell. */
+  /** Sets the handler for comm_msg from the front end, replacing any earlier one. Output it prints goes to that message's cell. */
   onMessage(handler: (payload: CommPayload) => void): void;
-  /** Handler for comm_close from the front end. */
+  /** Sets the handler for comm_close from the front end, replacing any earlier one. */
   onClose(handler: (payload: CommPayload) => void): void;
 }
 
-/** Called when the front end opens a comm to a registered target. */
+/** Called when the front end opens a comm to a registered target (a later registration replaces it). */
 export type CommTargetHandler = (comm: Comm, open: CommPayload) => void;
 
 export interface DisplayOptions {

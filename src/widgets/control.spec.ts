@@ -1,35 +1,11 @@
 import { installFakeRuntime, settle, type FakeRuntime } from "../../test/helpers/fake-runtime";
-import { type Comm, type CommPayload, type JsonObject, MIME_BUNDLE, setKernelRuntime } from "../kernel/runtime";
+import { MIME_BUNDLE, setKernelRuntime } from "../kernel/runtime";
 import { FRONTEND_OPEN_REFUSED, WIDGET_CONTROL_TARGET, updateStates } from "./control";
 import { Slider } from "./slider";
 import { any, text } from "./rules";
 import type { BaseTraits } from "./traits";
 import { Widget, type WidgetSpec } from "./widget";
 import { liveWidgets } from "./widget-state";
-
-/** A comm opened by the front end: records what the kernel sends back. */
-class FrontendComm implements Comm {
-  readonly sent: { data: JsonObject; buffers: Uint8Array[] }[] = [];
-  closedWith: JsonObject | null = null;
-  private handler: ((p: CommPayload) => void) | null = null;
-  constructor(readonly commId: string, readonly targetName: string) {}
-  get isClosed(): boolean {
-    return this.closedWith !== null;
-  }
-  send(data: JsonObject, _metadata?: JsonObject, buffers: Uint8Array[] = []): void {
-    this.sent.push({ data: JSON.parse(JSON.stringify(data)), buffers });
-  }
-  close(data: JsonObject = {}): void {
-    this.closedWith = data;
-  }
-  onMessage(handler: (p: CommPayload) => void): void {
-    this.handler = handler;
-  }
-  onClose(): void {}
-  deliver(data: JsonObject): void {
-    this.handler?.({ data, metadata: {}, buffers: [] });
-  }
-}
 
 interface BlobTraits extends BaseTraits {
   label: string;
@@ -44,20 +20,16 @@ beforeEach(() => {
 });
 afterAll(() => setKernelRuntime(undefined));
 
-function openControl(version = "1.0.0"): FrontendComm {
-  const comm = new FrontendComm("control-1", WIDGET_CONTROL_TARGET);
-  const handler = rt.targets.get(WIDGET_CONTROL_TARGET);
-  if (!handler) throw new Error("control target not registered");
-  handler(comm, { data: {}, metadata: { version }, buffers: [] });
-  return comm;
+/** Opens a control comm from the front end; returns its id. */
+function openControl(version = "1.0.0"): string {
+  return rt.openFromFrontEnd(WIDGET_CONTROL_TARGET, {}, { version });
 }
 
 describe("jupyter.widget.control", () => {
   it("is registered on the runtime when the first widget is created", () => {
-    expect(rt.targets.has(WIDGET_CONTROL_TARGET)).toBe(false);
+    expect(() => openControl()).toThrow(`no target registered as "${WIDGET_CONTROL_TARGET}"`);
     new Slider({ value: 4, min: 1, max: 10 });
-    expect(rt.targets.has(WIDGET_CONTROL_TARGET)).toBe(true);
-    expect(rt.targets.has("jupyter.widget")).toBe(true);
+    expect(() => openControl()).not.toThrow();
   });
 
   it("answers request_states with every live widget's model names and current state", async () => {
@@ -65,9 +37,9 @@ describe("jupyter.widget.control", () => {
     s.value = 7;
     await settle();
     const control = openControl();
-    control.deliver({ method: "request_states" });
-    expect(control.sent).toHaveLength(1);
-    const { data, buffers } = control.sent[0];
+    rt.deliver(control, { method: "request_states" });
+    expect(rt.messagesOf(control)).toHaveLength(1);
+    const { data, buffers } = rt.last(control);
     expect(data.method).toBe("update_states");
     expect(data.buffer_paths).toEqual([]);
     expect(buffers).toEqual([]);
@@ -100,10 +72,10 @@ describe("jupyter.widget.control", () => {
     const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
       const v2 = openControl("2.0.0");
-      expect(v2.isClosed).toBe(true);
+      expect(rt.frontEnd.comm(v2)!.isClosed).toBe(true);
       const ok = openControl();
-      ok.deliver({ method: "bogus" });
-      expect(ok.sent).toEqual([]);
+      rt.deliver(ok, { method: "bogus" });
+      expect(rt.messagesOf(ok)).toEqual([]);
       expect(errors.mock.calls.map((c) => String(c[0]))).toEqual([
         expect.stringContaining("control protocol 2.0.0"),
         expect.stringContaining('method "bogus"'),
@@ -119,10 +91,9 @@ describe("front-end comm_open on jupyter.widget", () => {
     new Slider({ value: 1, min: 0, max: 2 });
     const errors = jest.spyOn(console, "error").mockImplementation(() => undefined);
     try {
-      const comm = new FrontendComm("fe-1", "jupyter.widget");
-      rt.targets.get("jupyter.widget")!(comm, { data: { state: {} }, metadata: {}, buffers: [] });
-      expect(comm.closedWith).toEqual({ reason: FRONTEND_OPEN_REFUSED });
-      expect(String(errors.mock.calls[0][0])).toContain("fe-1");
+      const id = rt.openFromFrontEnd("jupyter.widget", { state: {} });
+      expect(rt.last(id)).toMatchObject({ kind: "close", data: { reason: FRONTEND_OPEN_REFUSED } });
+      expect(String(errors.mock.calls[0][0])).toContain(id);
     } finally {
       errors.mockRestore();
     }

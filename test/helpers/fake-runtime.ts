@@ -1,14 +1,14 @@
 /**
- * A fake kernel runtime and front end for widget specs (in the spirit of ipywidgets'
- * dummy-manager): records every comm message and display, and delivers front-end
- * messages, with buffers, to the kernel-side comm handlers.
+ * A kernel runtime and front end for widget specs (in the spirit of ipywidgets'
+ * dummy-manager): the kernel's own runtime and comm manager with a recording front end
+ * (src/kernel/recording-front-end.ts), so widgets meet the same Comm contract as in the
+ * kernel. Adds the widget protocol's front-end messages and queries over what was sent.
  */
-import type {
-  Comm, CommPayload, CommTargetHandler, DisplayOptions, JsonObject, KernelRuntime, MimeBundle,
-} from "../../src/kernel/runtime";
+import type { Comm, CommTargetHandler, DisplayOptions, JsonObject, KernelRuntime, MimeBundle } from "../../src/kernel/runtime";
 import { setKernelRuntime } from "../../src/kernel/runtime";
+import { createRecordingFrontEnd } from "../../src/kernel/recording-front-end";
 
-/** One recorded kernel -> front end event. */
+/** One recorded kernel -> front end comm message. */
 export interface SentMessage {
   commId: string;
   kind: "open" | "msg" | "close";
@@ -18,91 +18,77 @@ export interface SentMessage {
   buffers: Uint8Array[];
 }
 
-class FakeComm implements Comm {
-  isClosed = false;
-  private messageHandler: ((p: CommPayload) => void) | null = null;
-  private closeHandler: ((p: CommPayload) => void) | null = null;
-  constructor(readonly commId: string, readonly targetName: string, private readonly runtime: FakeRuntime) {}
-  send(data: JsonObject, metadata: JsonObject = {}, buffers: Uint8Array[] = []): void {
-    if (this.isClosed) throw new Error(`comm ${this.commId} is closed`);
-    // Round-trip through JSON as the wire would, so non-JSON values cannot slip through.
-    this.runtime.sent.push({
-      commId: this.commId, kind: "msg", targetName: this.targetName,
-      data: JSON.parse(JSON.stringify(data)), metadata, buffers,
-    });
-  }
-  close(data: JsonObject = {}): void {
-    if (this.isClosed) return;
-    this.isClosed = true;
-    this.runtime.sent.push({ commId: this.commId, kind: "close", targetName: this.targetName, data, metadata: {}, buffers: [] });
-  }
-  onMessage(handler: (p: CommPayload) => void): void {
-    this.messageHandler = handler;
-  }
-  onClose(handler: (p: CommPayload) => void): void {
-    this.closeHandler = handler;
-  }
-  deliver(data: JsonObject, buffers: Uint8Array[] = []): void {
-    if (this.isClosed) throw new Error(`comm ${this.commId} is closed`);
-    this.messageHandler?.({ data: JSON.parse(JSON.stringify(data)), metadata: {}, buffers });
-  }
-  deliverClose(): void {
-    this.isClosed = true;
-    this.closeHandler?.({ data: {}, metadata: {}, buffers: [] });
-  }
-}
+const KIND = { comm_open: "open", comm_msg: "msg", comm_close: "close" } as const;
 
-/** A KernelRuntime that records instead of talking to zeromq. */
+/** A KernelRuntime whose front end records instead of talking to zeromq. */
 export class FakeRuntime implements KernelRuntime {
-  readonly sent: SentMessage[] = [];
-  readonly displays: { bundle: MimeBundle; options?: DisplayOptions }[] = [];
-  readonly targets = new Map<string, CommTargetHandler>();
-  private readonly comms = new Map<string, FakeComm>();
-  private nextId = 1;
+  readonly frontEnd = createRecordingFrontEnd();
 
-  openComm(targetName: string, data: JsonObject, metadata: JsonObject = {}, buffers: Uint8Array[] = []): Comm {
-    const commId = `comm-${this.nextId++}`;
-    const comm = new FakeComm(commId, targetName, this);
-    this.comms.set(commId, comm);
-    this.sent.push({ commId, kind: "open", targetName, data: JSON.parse(JSON.stringify(data)), metadata, buffers });
-    return comm;
+  openComm(targetName: string, data: JsonObject, metadata?: JsonObject, buffers?: Uint8Array[]): Comm {
+    return this.frontEnd.runtime.openComm(targetName, data, metadata, buffers);
   }
   registerCommTarget(targetName: string, handler: CommTargetHandler): void {
-    this.targets.set(targetName, handler);
+    this.frontEnd.runtime.registerCommTarget(targetName, handler);
   }
   display(bundle: MimeBundle, options?: DisplayOptions): void {
-    this.displays.push({ bundle: JSON.parse(JSON.stringify(bundle)), options });
+    this.frontEnd.runtime.display(bundle, options);
   }
   updateDisplay(bundle: MimeBundle, options: DisplayOptions & { displayId: string }): void {
-    this.displays.push({ bundle, options });
+    this.frontEnd.runtime.updateDisplay(bundle, options);
   }
-  clearOutput(): void {}
+  clearOutput(wait?: boolean): void {
+    this.frontEnd.runtime.clearOutput(wait);
+  }
 
-  // ----- the fake front end ----------------------------------------------------
+  // ----- the front end ----------------------------------------------------------------
 
   /** Front end -> kernel `update` with optional binary buffers. */
   update(commId: string, state: JsonObject, bufferPaths: (string | number)[][] = [], buffers: Uint8Array[] = []): void {
-    this.comm(commId).deliver({ method: "update", state, buffer_paths: bufferPaths }, buffers);
+    this.frontEnd.send(commId, { method: "update", state, buffer_paths: bufferPaths }, {}, buffers);
   }
   /** Front end -> kernel `custom`. */
   custom(commId: string, content: JsonObject): void {
-    this.comm(commId).deliver({ method: "custom", content });
+    this.frontEnd.send(commId, { method: "custom", content });
   }
   /** Front end -> kernel `request_state`. */
   requestState(commId: string): void {
-    this.comm(commId).deliver({ method: "request_state" });
+    this.frontEnd.send(commId, { method: "request_state" });
   }
   /** Front end -> kernel raw comm_msg data. */
   deliver(commId: string, data: JsonObject, buffers: Uint8Array[] = []): void {
-    this.comm(commId).deliver(data, buffers);
+    this.frontEnd.send(commId, data, {}, buffers);
+  }
+  /** Front end opens a comm to a kernel target; returns its id. */
+  openFromFrontEnd(targetName: string, data: JsonObject = {}, metadata: JsonObject = {}): string {
+    return this.frontEnd.open(targetName, data, metadata);
   }
   /** Front end closes the comm. */
   closeFromFrontEnd(commId: string): void {
-    this.comm(commId).deliverClose();
+    this.frontEnd.close(commId);
   }
 
   // ----- queries -------------------------------------------------------------------
 
+  /** Comm messages the kernel side sent, oldest first, as the wire carried them. */
+  get sent(): SentMessage[] {
+    const out: SentMessage[] = [];
+    for (const { msgType, content, metadata, buffers } of this.frontEnd.received) {
+      if (msgType !== "comm_open" && msgType !== "comm_msg" && msgType !== "comm_close") continue;
+      const commId = content.comm_id as string;
+      const targetName = this.frontEnd.comm(commId)?.targetName ?? "";
+      out.push({ commId, kind: KIND[msgType], targetName, data: content.data as JsonObject, metadata, buffers });
+    }
+    return out;
+  }
+  /** display_data and update_display_data, oldest first. */
+  get displays(): { bundle: MimeBundle; options: DisplayOptions }[] {
+    return this.frontEnd.received
+      .filter((m) => m.msgType === "display_data" || m.msgType === "update_display_data")
+      .map(({ content }) => ({
+        bundle: content.data as MimeBundle,
+        options: { metadata: content.metadata as JsonObject, displayId: (content.transient as { display_id?: string } | undefined)?.display_id },
+      }));
+  }
   /** Messages sent on one comm (comm_open included), optionally only one method. */
   messagesOf(commId: string, method?: string): SentMessage[] {
     return this.sent.filter((m) => m.commId === commId && (method === undefined || m.data.method === method));
@@ -115,14 +101,7 @@ export class FakeRuntime implements KernelRuntime {
   }
   /** Clears the record (keeps comms). */
   reset(): void {
-    this.sent.length = 0;
-    this.displays.length = 0;
-  }
-
-  private comm(commId: string): FakeComm {
-    const comm = this.comms.get(commId);
-    if (!comm) throw new Error(`no comm ${commId}`);
-    return comm;
+    this.frontEnd.clearReceived();
   }
 }
 
