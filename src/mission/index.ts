@@ -24,7 +24,7 @@ export { missionNotebook, serializeNotebook } from "./authoring/notebook";
 export type { AnswerKey, LockKey, TargetKey } from "./grading/answer-key";
 export { answerKey, lockMatches, missionKeys, withinTolerance } from "./grading/answer-key";
 export { DESIGN_RECORD_FILE, readDesignRecord, writeDesignEntry } from "./grading/design-record";
-export { wordCount } from "../widgets/words";
+export { wordCount } from "../widget-contract/words";
 export { builtInMissions, findMission, missionById } from "./find-mission";
 export type { MissionSession, RenderedPart } from "./session/session";
 export { open, renderedParts } from "./session/session";

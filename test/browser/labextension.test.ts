@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import type { Browser, Page } from "playwright-core";
-import { MODEL_NAMES, WIDGET_MODULE, WIDGET_MODULE_VERSION } from "../../src/widgets/traits";
+import { MODEL_NAMES, WIDGET_MODULE, WIDGET_MODULE_VERSION } from "../../src/widget-contract/traits";
 import { chromiumMissing, launchChromium } from "../helpers/chromium";
 import { startStaticServer, type Served, type StaticServer } from "../helpers/static-server";
 import type { FederatedExtension, SharedOffer, StartReport } from "../../widgets/src/testing/lab-host-types";
@@ -48,7 +48,7 @@ function ensureLabextension(): void {
   const marker = path.join(outDir, "package.json");
   const inputs = [
     ...filesUnder(path.join(root, "widgets/src")).filter((f) => f.endsWith(".ts") && !f.endsWith(".spec.ts")),
-    ...filesUnder(path.join(root, "src/widgets")).filter((f) => f.endsWith(".ts") && !f.endsWith(".spec.ts")),
+    ...filesUnder(path.join(root, "src/widget-contract")).filter((f) => f.endsWith(".ts") && !f.endsWith(".spec.ts")),
     path.join(root, "widgets/package.json"),
     path.join(root, "widgets/build.mjs"),
   ];

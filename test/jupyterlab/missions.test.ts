@@ -16,8 +16,8 @@ import { DESIGN_RECORD_FILE, designView, readDesignEntries } from "../../src/mis
 import { missionById } from "../../src/mission/find-mission";
 import { WITHHELD_NOTE } from "../../src/mission/session/session";
 import type { TrackId } from "../../src/mission/authoring/types";
-import { verifyLockRecord, type LockRecordJson } from "../../src/widgets/lock-record";
-import { LOCK_RECORD_MIME } from "../../src/widgets/traits";
+import { verifyLockRecord, type LockRecordJson } from "../../src/kernel-widgets/lock-record";
+import { LOCK_RECORD_MIME } from "../../src/widget-contract/traits";
 import { commitPrediction, jupyterLabMissing, startJupyterLab, waitFor, type JupyterLab, type NotebookJson } from "../helpers/jupyterlab";
 
 const REPO = path.resolve(__dirname, "..", "..");

@@ -27,7 +27,7 @@ describe("fleetlab kernel: widgets over the wire", () => {
   });
 
   it("shows a slider that ends a cell as execute_result with the widget-view bundle", async () => {
-    const { reply, iopub } = await k.execute(`import { Slider } from "fleetlab/dist/src/widgets";
+    const { reply, iopub } = await k.execute(`import { Slider } from "fleetlab/dist/src/kernel-widgets";
 const slider = new Slider({ description: "Nodes", value: 4, min: 1, max: 10, unit: "h" });
 slider`);
     expect(reply.content.status).toBe("ok");

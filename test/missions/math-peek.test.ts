@@ -18,7 +18,7 @@ import { WITHHELD_NOTE, type RenderedPart } from "../../src/mission/session/sess
 import { openPart } from "../helpers/headless-part";
 import type { ControlValues, Mission, TrackId } from "../../src/mission/authoring/types";
 import { TRACKS } from "../../src/model/catalog/tracks";
-import { evaluateIn } from "../../src/widgets/math-peek";
+import { evaluateIn } from "../../src/kernel-widgets/math-peek";
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 

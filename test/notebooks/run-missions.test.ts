@@ -18,8 +18,8 @@ import { MISSIONS } from "../../src/mission/missions/index";
 import { missionById } from "../../src/mission/find-mission";
 import { answerText } from "../../src/mission/session/session";
 import { TRACK_IDS, type DesignEntry } from "../../src/mission/authoring/types";
-import { verifyLockRecord, type LockRecordJson } from "../../src/widgets/lock-record";
-import { LOCK_RECORD_MIME } from "../../src/widgets/traits";
+import { verifyLockRecord, type LockRecordJson } from "../../src/kernel-widgets/lock-record";
+import { LOCK_RECORD_MIME } from "../../src/widget-contract/traits";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const BIN = path.join(REPO, "bin", "fleetlab.js");

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
-import { BOX_CHECKS, BOX_DEFAULTS, render } from "./box";
+import { BOX } from "../../src/widget-contract/contracts";
+import { render } from "./box";
 import { createFakeModel, mount } from "./testing/fake-model";
-import type { WidgetHost } from "./widget-base";
+import { rulesOf, type WidgetHost } from "./widget-base";
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 function host(): WidgetHost & { removed: string[] } {
@@ -18,7 +19,7 @@ function host(): WidgetHost & { removed: string[] } {
 
 describe("Box view", () => {
   it("places each child in order", async () => {
-    const model = createFakeModel({ ...BOX_DEFAULTS, arrangement: "hbox" as const, children: ["IPY_MODEL_a", "IPY_MODEL_b"] }, BOX_CHECKS);
+    const model = createFakeModel({ ...BOX.defaults, arrangement: "hbox" as const, children: ["IPY_MODEL_a", "IPY_MODEL_b"] }, rulesOf(BOX));
     const el = mount();
     render({ model: model as never, el, host: host() });
     await flush();
@@ -26,7 +27,7 @@ describe("Box view", () => {
     expect(el.querySelector(".arrangement-hbox")).not.toBeNull();
   });
   it("shows one tab at a time and sends the selected index", async () => {
-    const model = createFakeModel({ ...BOX_DEFAULTS, arrangement: "tab" as const, children: ["IPY_MODEL_a", "IPY_MODEL_b"], titles: ["Predict", "Explore"], selected_index: 0 }, BOX_CHECKS);
+    const model = createFakeModel({ ...BOX.defaults, arrangement: "tab" as const, children: ["IPY_MODEL_a", "IPY_MODEL_b"], titles: ["Predict", "Explore"], selected_index: 0 }, rulesOf(BOX));
     const el = mount();
     const h = host();
     const cleanup = render({ model: model as never, el, host: h });
@@ -37,7 +38,7 @@ describe("Box view", () => {
     expect(model.saved).toEqual([{ selected_index: 1 }]);
     expect(slots.map((s) => s.hidden)).toEqual([true, false]);
     model.fromKernel({ selected_index: 7 });
-    expect(el.querySelector(".fleetlab-notice")!.textContent).toMatch(/selected_index that is not an integer in \[0, 2\)/);
+    expect(el.querySelector(".fleetlab-notice")!.textContent).toMatch(/selected_index that is not null or an integer in \[0, 1\]/);
     cleanup();
     expect(h.removed).toEqual(["IPY_MODEL_a", "IPY_MODEL_b"]);
   });

@@ -1,27 +1,12 @@
 /**
  * Box: lays out child widgets in a row, a column or tabs.
- * Traits (BoxTraits): arrangement, children ("IPY_MODEL_<id>" references), titles, selected_index.
- * The front end writes `selected_index` only (the open tab).
+ * Traits (BoxTraits): arrangement, children ("IPY_MODEL_<id>" references), titles, selected_index;
+ * defaults and rules in the contract (`BOX`). The front end writes `selected_index` only (the open tab).
  */
-import type { BoxTraits } from "../../src/widgets/traits";
+import { BOX } from "../../src/widget-contract/contracts";
+import type { BoxTraits } from "../../src/widget-contract/traits";
 import { renderFailed } from "./messages";
-import {
-  createNotice, defineWidget, h, listen, oneOf, showRefusals, stringArray,
-  type OwnTraits, type RenderContext, type TraitCheck,
-} from "./widget-base";
-
-/** Default trait values, in trait order. */
-export const BOX_DEFAULTS: OwnTraits<BoxTraits> = { arrangement: "vbox", children: [], titles: [], selected_index: null };
-
-/** Checks applied to kernel state before it reaches the view. */
-export const BOX_CHECKS: Record<string, TraitCheck> = {
-  arrangement: oneOf(["hbox", "vbox", "tab"]),
-  children: stringArray,
-  titles: stringArray,
-  selected_index: (v, s) =>
-    v === null || (Number.isInteger(v) && (v as number) >= 0 && (v as number) < (s.children as string[]).length)
-      ? null : `an integer in [0, ${(s.children as string[]).length}) or null`,
-};
+import { createNotice, defineWidget, h, listen, showRefusals, type RenderContext } from "./widget-base";
 
 /** Draws the box and its children into `el`; returns its cleanup. */
 export function render({ model, el, host }: RenderContext<BoxTraits>): () => void {
@@ -85,6 +70,4 @@ export function render({ model, el, host }: RenderContext<BoxTraits>): () => voi
 }
 
 /** The Box model and view classes. */
-export const { Model: BoxModel, View: BoxView } = defineWidget<BoxTraits>({
-  kind: "box", defaults: BOX_DEFAULTS, checks: BOX_CHECKS, render,
-});
+export const { Model: BoxModel, View: BoxView } = defineWidget<BoxTraits>({ contract: BOX, render });

@@ -1,9 +1,11 @@
 /** @jest-environment jsdom */
-import { CHOICE_CHECKS, CHOICE_DEFAULTS, render } from "./choice";
+import { CHOICE } from "../../src/widget-contract/contracts";
+import { rulesOf } from "./widget-base";
+import { render } from "./choice";
 import { createFakeModel, mount } from "./testing/fake-model";
 
 function setup(variant: "radio" | "select") {
-  const model = createFakeModel({ ...CHOICE_DEFAULTS, description: "Policy", options: ["spot", "reserved"], variant }, CHOICE_CHECKS);
+  const model = createFakeModel({ ...CHOICE.defaults, description: "Policy", options: ["spot", "reserved"], variant }, rulesOf(CHOICE));
   const el = mount();
   render({ model: model as never, el });
   return { model, el, notice: el.querySelector(".fleetlab-notice") as HTMLElement };
@@ -25,7 +27,7 @@ describe("Choice view", () => {
     expect(model.get("value")).toBe("spot");
   });
   it("shows each option's label and still sends the option's value", () => {
-    const model = createFakeModel({ ...CHOICE_DEFAULTS, description: "Track", options: ["cloud_titan", "tiny_pioneer"], labels: ["Cloud Titan", "Tiny Pioneer"], variant: "select" }, CHOICE_CHECKS);
+    const model = createFakeModel({ ...CHOICE.defaults, description: "Track", options: ["cloud_titan", "tiny_pioneer"], labels: ["Cloud Titan", "Tiny Pioneer"], variant: "select" }, rulesOf(CHOICE));
     const el = mount();
     render({ model: model as never, el });
     const select = el.querySelector("select") as HTMLSelectElement;
@@ -38,6 +40,6 @@ describe("Choice view", () => {
     const { model, notice } = setup("radio");
     model.fromKernel({ value: "preemptible" });
     expect(model.get("value")).toBeNull();
-    expect(notice.textContent).toMatch(/^\[fleetlab\] kernel sent value that is not one of "spot", "reserved"/);
+    expect(notice.textContent).toMatch(/^\[fleetlab\] kernel sent value that is not null or one of "spot", "reserved"/);
   });
 });

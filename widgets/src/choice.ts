@@ -1,27 +1,13 @@
 /**
  * Choice: one of a fixed list, as radio buttons or a drop-down select.
- * Traits (ChoiceTraits): description, options, labels (what each option shows), value, variant, disabled.
- * The front end writes `value` only; a value not in `options` is refused on either side.
+ * Traits (ChoiceTraits): description, options, labels (what each option shows), value, variant,
+ * disabled; defaults and rules in the contract (`CHOICE`). The front end writes `value` only;
+ * a value not in `options` is refused on either side, by the same rule.
  */
-import type { ChoiceTraits } from "../../src/widgets/traits";
+import { CHOICE } from "../../src/widget-contract/contracts";
+import type { ChoiceTraits } from "../../src/widget-contract/traits";
 import { invalidInput } from "./messages";
-import {
-  createNotice, defineWidget, h, isBoolean, isString, listen, oneOf, showRefusals, stringArray,
-  type OwnTraits, type RenderContext, type TraitCheck,
-} from "./widget-base";
-
-/** Default trait values, in trait order. */
-export const CHOICE_DEFAULTS: OwnTraits<ChoiceTraits> = { description: "", options: [], labels: [], value: null, variant: "radio", disabled: false };
-
-/** Checks applied to kernel state before it reaches the view. */
-export const CHOICE_CHECKS: Record<string, TraitCheck> = {
-  description: isString,
-  options: (v, s) => stringArray(v, s) ?? (new Set(v as string[]).size === (v as string[]).length ? null : "an array of distinct strings"),
-  labels: (v, s) => stringArray(v, s) ?? ((v as string[]).length === 0 || (v as string[]).length === (s.options as string[]).length ? null : "one label per option, or []"),
-  value: (v, s) => (v === null ? null : oneOf(s.options as string[])(v, s)),
-  variant: oneOf(["radio", "select"]),
-  disabled: isBoolean,
-};
+import { createNotice, defineWidget, entryProblem, h, listen, showRefusals, type RenderContext } from "./widget-base";
 
 let groupCounter = 0;
 
@@ -37,8 +23,9 @@ export function render({ model, el }: RenderContext<ChoiceTraits>): () => void {
   const notice = createNotice(el);
 
   const pick = (value: string) => {
-    if (!model.get("options").includes(value)) {
-      notice.show(invalidInput("value", "one of the options", value));
+    const problem = entryProblem(CHOICE, model, "value", value);
+    if (problem !== null) {
+      notice.show(invalidInput("value", problem, value));
       return;
     }
     notice.clear();
@@ -96,6 +83,4 @@ export function render({ model, el }: RenderContext<ChoiceTraits>): () => void {
 }
 
 /** The Choice model and view classes. */
-export const { Model: ChoiceModel, View: ChoiceView } = defineWidget<ChoiceTraits>({
-  kind: "choice", defaults: CHOICE_DEFAULTS, checks: CHOICE_CHECKS, render,
-});
+export const { Model: ChoiceModel, View: ChoiceView } = defineWidget<ChoiceTraits>({ contract: CHOICE, render });

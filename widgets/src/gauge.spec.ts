@@ -1,12 +1,13 @@
 /** @jest-environment jsdom */
-import { GAUGE_CHECKS, GAUGE_DEFAULTS, fillFraction, render } from "./gauge";
-import { LIVE_EVENT, type WidgetHost } from "./widget-base";
+import { GAUGE } from "../../src/widget-contract/contracts";
+import { fillFraction, render } from "./gauge";
+import { LIVE_EVENT, rulesOf, type WidgetHost } from "./widget-base";
 import { createFakeModel, mount } from "./testing/fake-model";
 
 describe("Gauge view", () => {
   const thresholds = [{ at: 0, level: "bad" as const, label: "below target" }, { at: 0.99, level: "ok" as const, label: "meets SLO" }];
   function setup() {
-    const model = createFakeModel({ ...GAUGE_DEFAULTS, description: "Availability", thresholds }, GAUGE_CHECKS);
+    const model = createFakeModel({ ...GAUGE.defaults, description: "Availability", thresholds }, rulesOf(GAUGE));
     const el = mount();
     render({ model: model as never, el });
     return { model, el };
@@ -44,7 +45,7 @@ describe("Gauge view", () => {
     const flush = () => new Promise((r) => setTimeout(r, 0));
     const nodes = createFakeModel({ value: 1000 });
     const host: WidgetHost = { getModel: jest.fn(async () => nodes as never), displayChild: jest.fn() };
-    const model = createFakeModel({ ...GAUGE_DEFAULTS, unit: "h", min: 0, max: 100, value: 50 }, GAUGE_CHECKS);
+    const model = createFakeModel({ ...GAUGE.defaults, unit: "h", min: 0, max: 100, value: 50 }, rulesOf(GAUGE));
     const el = mount();
     render({ model: model as never, el, host });
     const readout = () => el.querySelector(".fleetlab-readout")!.textContent;

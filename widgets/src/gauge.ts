@@ -1,36 +1,17 @@
 /**
  * Gauge: a metric read-out with a bar between `min` and `max` coloured by level.
  * Traits (GaugeTraits): description, value, unit, min, max, thresholds, level (derived by the kernel),
- * marker (a committed prediction: a tick on the bar and its number beside the reading).
+ * marker (a committed prediction: a tick on the bar and its number beside the reading); defaults
+ * and rules in the contract (`GAUGE`). A reading's level and label come from the threshold it
+ * reached, by the rule the kernel derives `level` with, so a fast-path reading is coloured too.
  * Worked example: min 0, max 1, value 0.25 ↦ bar 25% wide.
  */
-import { gaugeMarkerProblem, valueComputeProblem, type GaugeTraits, type ValueCompute } from "../../src/widgets/traits";
-import { computeValue, controlIds } from "../../src/widgets/plots/compute";
-import { formatValue } from "./scale";
-import {
-  LIVE_EVENT, createNotice, defineWidget, finiteNumber, finiteOrNull, h, isString, listen, showRefusals,
-  type OwnTraits, type RenderContext, type TraitCheck,
-} from "./widget-base";
-
-/** Default trait values, in trait order. */
-export const GAUGE_DEFAULTS: OwnTraits<GaugeTraits> = {
-  description: "", value: null, unit: "", min: 0, max: 1, thresholds: [], level: null, marker: null, compute: null,
-};
-
-/** Checks applied to kernel state before it reaches the view. */
-export const GAUGE_CHECKS: Record<string, TraitCheck> = {
-  description: isString,
-  value: finiteOrNull,
-  unit: isString,
-  min: (v, s) => finiteNumber(v, s) ?? ((v as number) < (s.max as number) ? null : "< max"),
-  max: (v, s) => finiteNumber(v, s) ?? ((v as number) > (s.min as number) ? null : "> min"),
-  thresholds: (v) =>
-    Array.isArray(v) && v.every((t) => typeof t?.at === "number" && ["ok", "warn", "bad"].includes(t?.level))
-      ? null : "an array of { at, level, label }",
-  level: (v) => (v === null || ["ok", "warn", "bad"].includes(v as string) ? null : 'one of "ok", "warn", "bad" or null'),
-  marker: (v) => (v === null ? null : gaugeMarkerProblem(v)),
-  compute: (v) => (v === null ? null : valueComputeProblem(v)),
-};
+import { computeValue, controlIds } from "../../src/widget-contract/compute";
+import { GAUGE } from "../../src/widget-contract/contracts";
+import { formatReading } from "../../src/widget-contract/format";
+import { reachedThreshold } from "../../src/widget-contract/gauge-level";
+import type { GaugeTraits, ValueCompute } from "../../src/widget-contract/traits";
+import { LIVE_EVENT, createNotice, defineWidget, h, listen, showRefusals, type RenderContext } from "./widget-base";
 
 /** Returns the bar fill in [0, 1] for `value` on [min, max]. */
 export function fillFraction(value: number, min: number, max: number): number {
@@ -59,22 +40,21 @@ export function render({ model, el, host }: RenderContext<GaugeTraits>): () => v
   let live: number | null = null;
   const sync = () => {
     const value = live ?? model.get("value");
-    const level = model.get("level");
+    const reached = reachedThreshold(value, model.get("thresholds"));
     label.textContent = model.get("description");
-    readout.textContent = value === null ? "—" : `${formatValue(value)}${model.get("unit") ? ` ${model.get("unit")}` : ""}`;
+    readout.textContent = formatReading(value, model.get("unit"));
     fill.style.width = value === null ? "0%" : `${(100 * fillFraction(value, model.get("min"), model.get("max"))).toFixed(1)}%`;
     bar.setAttribute("aria-valuemin", String(model.get("min")));
     bar.setAttribute("aria-valuemax", String(model.get("max")));
     if (value !== null) bar.setAttribute("aria-valuenow", String(value));
     row.classList.remove("level-ok", "level-warn", "level-bad");
-    if (level) row.classList.add(`level-${level}`);
-    const reached = model.get("thresholds").filter((t) => value !== null && t.at <= value).pop();
+    if (reached) row.classList.add(`level-${reached.level}`);
     levelText.textContent = reached?.label ?? "";
     // The marker sits at its place on the bar (pinned to an end when outside the range); its label gives the number.
     const marker = model.get("marker");
     tick.hidden = marker === null;
     if (marker) tick.style.left = `${(100 * fillFraction(marker.value, model.get("min"), model.get("max"))).toFixed(1)}%`;
-    markerText.textContent = marker ? `${marker.label}: ${formatValue(marker.value)}${model.get("unit") ? ` ${model.get("unit")}` : ""}` : "";
+    markerText.textContent = marker ? `${marker.label}: ${formatReading(marker.value, model.get("unit"))}` : "";
   };
   const onKernelValue = () => {
     live = null;
@@ -127,6 +107,4 @@ export function render({ model, el, host }: RenderContext<GaugeTraits>): () => v
 }
 
 /** The Gauge model and view classes. */
-export const { Model: GaugeModel, View: GaugeView } = defineWidget<GaugeTraits>({
-  kind: "gauge", defaults: GAUGE_DEFAULTS, checks: GAUGE_CHECKS, render,
-});
+export const { Model: GaugeModel, View: GaugeView } = defineWidget<GaugeTraits>({ contract: GAUGE, render });

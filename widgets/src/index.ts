@@ -1,6 +1,6 @@
 /**
  * The @fleetlab/widgets module as a widget manager loads it: every Model and View
- * class under the names in MODEL_NAMES (src/widgets/traits.ts).
+ * class under the names in MODEL_NAMES (src/widget-contract/traits.ts).
  */
 import { BoxModel, BoxView } from "./box";
 import { ChoiceModel, ChoiceView } from "./choice";
@@ -8,7 +8,7 @@ import { GaugeModel, GaugeView } from "./gauge";
 import { MathPeekModel, MathPeekView } from "./math-peek";
 import { NumberInputModel, NumberInputView } from "./number-input";
 import { PredictionLockModel, PredictionLockView } from "./prediction-lock";
-import { ReflectModel, ReflectView } from "./reflect";
+import { ReflectModel, ReflectView } from "./reflection";
 import { SliderModel, SliderView } from "./slider";
 import { StakeholderModel, StakeholderView } from "./stakeholder";
 import { ToggleModel, ToggleView } from "./toggle";

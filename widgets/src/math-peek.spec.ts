@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
-import { MATH_PEEK_CHECKS, MATH_PEEK_DEFAULTS, render } from "./math-peek";
+import { MATH_PEEK } from "../../src/widget-contract/contracts";
+import { rulesOf } from "./widget-base";
+import { render } from "./math-peek";
 import { createFakeModel, mount } from "./testing/fake-model";
 
 describe("MathPeek view", () => {
   function setup(tex: string) {
-    const model = createFakeModel({ ...MATH_PEEK_DEFAULTS, description: "Young's interval", expression: "sqrt(2 * delta * M)", tex, value: 2939.387, unit: "s" }, MATH_PEEK_CHECKS);
+    const model = createFakeModel({ ...MATH_PEEK.defaults, description: "Young's interval", expression: "sqrt(2 * delta * M)", tex, value: 2939.387, unit: "s" }, rulesOf(MATH_PEEK));
     const el = mount();
     render({ model: model as never, el });
     return { model, el, toggle: el.querySelector("button") as HTMLButtonElement, panel: el.querySelector(".fleetlab-peek") as HTMLElement };

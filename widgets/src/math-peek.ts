@@ -1,25 +1,13 @@
 /**
  * MathPeek: a formula as typeset TeX (KaTeX) with its value, behind a peek toggle.
- * Traits (MathPeekTraits): description, expression, tex, value, unit, expanded.
- * The front end writes `expanded` only. TeX KaTeX cannot parse is shown as text.
+ * Traits (MathPeekTraits): description, expression, tex, value, unit, expanded; defaults and
+ * rules in the contract (`MATH_PEEK`). The front end writes `expanded` only. TeX KaTeX cannot parse is shown as text.
  */
 import katex from "katex";
-import type { MathPeekTraits } from "../../src/widgets/traits";
-import { formatValue } from "./scale";
-import {
-  createNotice, defineWidget, finiteOrNull, h, isBoolean, isString, listen, showRefusals,
-  type OwnTraits, type RenderContext, type TraitCheck,
-} from "./widget-base";
-
-/** Default trait values, in trait order. */
-export const MATH_PEEK_DEFAULTS: OwnTraits<MathPeekTraits> = {
-  description: "", expression: "", tex: "", value: null, unit: "", expanded: false,
-};
-
-/** Checks applied to kernel state before it reaches the view. */
-export const MATH_PEEK_CHECKS: Record<string, TraitCheck> = {
-  description: isString, expression: isString, tex: isString, value: finiteOrNull, unit: isString, expanded: isBoolean,
-};
+import { MATH_PEEK } from "../../src/widget-contract/contracts";
+import { formatReading } from "../../src/widget-contract/format";
+import type { MathPeekTraits } from "../../src/widget-contract/traits";
+import { createNotice, defineWidget, h, listen, showRefusals, type RenderContext } from "./widget-base";
 
 /** Typesets `tex` into `el` with KaTeX; falls back to the TeX source as text. */
 export function typeset(el: HTMLElement, tex: string): void {
@@ -51,7 +39,7 @@ export function render({ model, el }: RenderContext<MathPeekTraits>): () => void
     formula.className = "fleetlab-tex";
     typeset(formula, model.get("tex") || model.get("expression"));
     const v = model.get("value");
-    value.textContent = v === null ? "—" : `${formatValue(v)}${model.get("unit") ? ` ${model.get("unit")}` : ""}`;
+    value.textContent = formatReading(v, model.get("unit"));
   };
   const onClick = () => {
     model.set("expanded", !model.get("expanded"));
@@ -70,6 +58,4 @@ export function render({ model, el }: RenderContext<MathPeekTraits>): () => void
 }
 
 /** The MathPeek model and view classes. */
-export const { Model: MathPeekModel, View: MathPeekView } = defineWidget<MathPeekTraits>({
-  kind: "mathPeek", defaults: MATH_PEEK_DEFAULTS, checks: MATH_PEEK_CHECKS, render,
-});
+export const { Model: MathPeekModel, View: MathPeekView } = defineWidget<MathPeekTraits>({ contract: MATH_PEEK, render });

@@ -1,39 +1,15 @@
 /**
  * NumberInput: a typed number with optional bounds and a unit label.
- * Traits (NumberInputTraits): description, value, min, max, step, unit, disabled.
- * A typed value that is not a finite number in [min, max] is shown as a
- * `[fleetlab]` message and not sent; the box goes back to the last good value on blur.
+ * Traits (NumberInputTraits): description, value, min, max, step, unit, disabled; defaults
+ * and rules in the contract (`NUMBER_INPUT`). A typed value the kernel's rule refuses (not a
+ * finite number in [min, max]) is shown as a `[fleetlab]` message and not sent; the box goes
+ * back to the last good value on blur.
  */
-import type { NumberInputTraits } from "../../src/widgets/traits";
+import { NUMBER_INPUT } from "../../src/widget-contract/contracts";
+import { parseNumber, tidy } from "../../src/widget-contract/numbers";
+import type { NumberInputTraits } from "../../src/widget-contract/traits";
 import { invalidInput } from "./messages";
-import {
-  createNotice, defineWidget, finiteNumber, finiteOrNull, h, isBoolean, isString, listen, showRefusals,
-  type OwnTraits, type RenderContext, type TraitCheck,
-} from "./widget-base";
-
-/** Default trait values, in trait order. */
-export const NUMBER_INPUT_DEFAULTS: OwnTraits<NumberInputTraits> = {
-  description: "", value: 0, min: null, max: null, step: null, unit: "", disabled: false,
-};
-
-/** Returns the requirement `value` fails against the bounds, or null. */
-export function boundsProblem(value: unknown, min: number | null, max: number | null): string | null {
-  if (typeof value !== "number" || !Number.isFinite(value)) return "a finite number";
-  if (min !== null && value < min) return `>= ${min}`;
-  if (max !== null && value > max) return `<= ${max}`;
-  return null;
-}
-
-/** Checks applied to kernel state before it reaches the view. */
-export const NUMBER_INPUT_CHECKS: Record<string, TraitCheck> = {
-  description: isString,
-  value: (v, s) => boundsProblem(v, s.min as number | null, s.max as number | null),
-  min: finiteOrNull,
-  max: finiteOrNull,
-  step: (v, s) => (v === null ? null : finiteNumber(v, s) ?? ((v as number) > 0 ? null : "> 0")),
-  unit: isString,
-  disabled: isBoolean,
-};
+import { createNotice, defineWidget, entryProblem, h, listen, showRefusals, type RenderContext } from "./widget-base";
 
 /** Draws the number box into `el`; returns its cleanup. */
 export function render({ model, el }: RenderContext<NumberInputTraits>): () => void {
@@ -54,10 +30,9 @@ export function render({ model, el }: RenderContext<NumberInputTraits>): () => v
     input.disabled = model.get("disabled");
     unit.textContent = model.get("unit");
   };
-  const parse = (raw: string): number => (raw.trim() === "" ? Number.NaN : Number(raw.trim()));
   const commit = () => {
-    const value = parse(input.value);
-    const problem = boundsProblem(value, model.get("min"), model.get("max"));
+    const value = parseNumber(input.value);
+    const problem = entryProblem(NUMBER_INPUT, model, "value", value);
     if (problem !== null) {
       notice.show(invalidInput("value", problem, input.value));
       return false;
@@ -74,8 +49,7 @@ export function render({ model, el }: RenderContext<NumberInputTraits>): () => v
     const step = model.get("step");
     if (step !== null && (event.key === "ArrowUp" || event.key === "ArrowDown")) {
       event.preventDefault();
-      // 12 significant digits hide float drift (0.1 + 0.2) without rounding real values.
-      const next = Number((model.get("value") + (event.key === "ArrowUp" ? step : -step)).toPrecision(12));
+      const next = tidy(model.get("value") + (event.key === "ArrowUp" ? step : -step));
       input.value = String(next);
       commit();
     }
@@ -100,6 +74,4 @@ export function render({ model, el }: RenderContext<NumberInputTraits>): () => v
 }
 
 /** The NumberInput model and view classes. */
-export const { Model: NumberInputModel, View: NumberInputView } = defineWidget<NumberInputTraits>({
-  kind: "numberInput", defaults: NUMBER_INPUT_DEFAULTS, checks: NUMBER_INPUT_CHECKS, render,
-});
+export const { Model: NumberInputModel, View: NumberInputView } = defineWidget<NumberInputTraits>({ contract: NUMBER_INPUT, render });

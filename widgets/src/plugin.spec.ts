@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 jest.mock("vega-embed", () => ({ __esModule: true, default: jest.fn() }));
-jest.mock("../../src/widgets/plots/compute", () => ({ computeRows: jest.fn() }), { virtual: true });
+jest.mock("../../src/widget-contract/compute", () => ({ computeRows: jest.fn() }), { virtual: true });
 
 import plugin from "./plugin";
 import { WIDGET_EXPORTS } from "./index";
 import { DOMWidgetModel, IJupyterWidgetRegistry } from "@jupyter-widgets/base";
-import { MODEL_NAMES, WIDGET_MODULE, WIDGET_MODULE_VERSION } from "../../src/widgets/traits";
+import { MODEL_NAMES, WIDGET_MODULE, WIDGET_MODULE_VERSION } from "../../src/widget-contract/traits";
 
 describe("JupyterLab plugin", () => {
   it("requires the widget registry and registers every model and view of MODEL_NAMES", () => {

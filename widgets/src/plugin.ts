@@ -4,7 +4,7 @@
  * so `application/vnd.jupyter.widget-view+json` outputs of FleetLab models render.
  */
 import { IJupyterWidgetRegistry } from "@jupyter-widgets/base";
-import { WIDGET_MODULE, WIDGET_MODULE_VERSION } from "../../src/widgets/traits";
+import { WIDGET_MODULE, WIDGET_MODULE_VERSION } from "../../src/widget-contract/traits";
 import { WIDGET_EXPORTS } from "./index";
 
 /** The plugin object JupyterLab's loader reads (JupyterFrontEndPlugin<void>). */

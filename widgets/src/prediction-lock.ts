@@ -1,75 +1,21 @@
 /**
  * PredictionLock: the student answers a question once, before the workbench opens.
  * Traits (PredictionLockTraits): part, prompt, kind, unit, min, max, choices,
- * max_length, value, locked, locked_at — all written by the kernel only.
+ * max_length, value, locked, locked_at — all written by the kernel only; defaults and rules
+ * in the contract (`PREDICTION_LOCK`).
  *
- * The draft answer lives in the view. Commit checks it against the same bounds the
- * kernel uses and sends `{ type: "lock_request", value }` (PROTOCOL.md, PredictionLock).
+ * The draft answer lives in the view. Commit reads it with the contract's parseAnswer (the
+ * rule the kernel decides by) and sends `{ type: "lock_request", value }` (PROTOCOL.md, PredictionLock).
  * Once the kernel sets `locked`, the input is read-only; any attempt to change it
  * sends the request again so the kernel records the refusal, and its `rejected`
  * message is drawn beside the input.
  */
-import type { PredictionKind, PredictionLockMsg, PredictionLockTraits } from "../../src/widgets/traits";
+import { parseAnswer, type AnswerRules } from "../../src/widget-contract/answer";
+import { PREDICTION_LOCK } from "../../src/widget-contract/contracts";
+import { formatReading } from "../../src/widget-contract/format";
+import type { PredictionLockMsg, PredictionLockTraits } from "../../src/widget-contract/traits";
 import { alreadyLocked, invalidInput } from "./messages";
-import { formatValue } from "./scale";
-import {
-  createNotice, defineWidget, finiteOrNull, h, isBoolean, isString, listen, oneOf, showRefusals, stringArray,
-  type OwnTraits, type RenderContext, type TraitCheck,
-} from "./widget-base";
-
-/** Default trait values, in trait order. */
-export const PREDICTION_LOCK_DEFAULTS: OwnTraits<PredictionLockTraits> = {
-  part: "", prompt: "", kind: "number", unit: "", min: null, max: null, choices: [], max_length: 2000,
-  value: null, locked: false, locked_at: null,
-};
-
-/** Checks applied to kernel state before it reaches the view. */
-export const PREDICTION_LOCK_CHECKS: Record<string, TraitCheck> = {
-  part: isString,
-  prompt: isString,
-  kind: oneOf(["number", "choice", "text"]),
-  unit: isString,
-  min: finiteOrNull,
-  max: finiteOrNull,
-  choices: stringArray,
-  max_length: (v) => (Number.isInteger(v) && (v as number) > 0 ? null : "an integer > 0"),
-  value: (v) => (v === null || typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? null : "a number, a string or null"),
-  locked: isBoolean,
-  locked_at: (v) => (v === null || typeof v === "string" ? null : "an ISO time or null"),
-};
-
-/** The bounds a draft answer must meet. */
-export interface AnswerRules {
-  kind: PredictionKind;
-  min: number | null;
-  max: number | null;
-  choices: string[];
-  max_length: number;
-}
-
-/**
- * Parses a draft answer: returns the value to commit, or the requirement it fails.
- * Worked example: kind "number", min 1, max 100: "64" ↦ 64; "" ↦ "a number"; "500" ↦ "<= 100".
- */
-export function parseAnswer(raw: string, rules: AnswerRules): { value: number | string } | { problem: string } {
-  switch (rules.kind) {
-    case "number": {
-      const value = raw.trim() === "" ? Number.NaN : Number(raw.trim());
-      if (!Number.isFinite(value)) return { problem: "a number" };
-      if (rules.min !== null && value < rules.min) return { problem: `>= ${rules.min}` };
-      if (rules.max !== null && value > rules.max) return { problem: `<= ${rules.max}` };
-      return { value };
-    }
-    case "choice":
-      return rules.choices.includes(raw) ? { value: raw } : { problem: "one of the choices" };
-    case "text": {
-      const text = raw.trim();
-      if (text === "") return { problem: "a non-empty answer" };
-      if (text.length > rules.max_length) return { problem: `at most ${rules.max_length} characters` };
-      return { value: text };
-    }
-  }
-}
+import { createNotice, defineWidget, h, listen, showRefusals, type RenderContext } from "./widget-base";
 
 const EDIT_KEYS = /^(.|Backspace|Delete|Enter)$/;
 
@@ -179,9 +125,8 @@ export function render({ model, el }: RenderContext<PredictionLockTraits>): () =
     if (locked) {
       pending = false;
       const value = model.get("value");
-      const shown = typeof value === "number" ? formatValue(value) : String(value);
-      status.textContent = `Locked: ${shown}${model.get("unit") && model.get("kind") === "number" ? ` ${model.get("unit")}` : ""}` +
-        (model.get("locked_at") ? ` at ${model.get("locked_at")}` : "");
+      const shown = typeof value === "number" ? formatReading(value, model.get("kind") === "number" ? model.get("unit") : "") : String(value);
+      status.textContent = `Locked: ${shown}` + (model.get("locked_at") ? ` at ${model.get("locked_at")}` : "");
     } else {
       status.textContent = pending ? "Committing…" : "";
     }
@@ -234,6 +179,4 @@ export function render({ model, el }: RenderContext<PredictionLockTraits>): () =
 }
 
 /** The PredictionLock model and view classes. */
-export const { Model: PredictionLockModel, View: PredictionLockView } = defineWidget<PredictionLockTraits>({
-  kind: "predictionLock", defaults: PREDICTION_LOCK_DEFAULTS, checks: PREDICTION_LOCK_CHECKS, render,
-});
+export const { Model: PredictionLockModel, View: PredictionLockView } = defineWidget<PredictionLockTraits>({ contract: PREDICTION_LOCK, render });

@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
-import { SLIDER_CHECKS, SLIDER_DEFAULTS, render } from "./slider";
-import { LIVE_EVENT } from "./widget-base";
+import { SLIDER } from "../../src/widget-contract/contracts";
+import type { SliderTraits } from "../../src/widget-contract/traits";
+import { render } from "./slider";
+import { LIVE_EVENT, rulesOf, type OwnTraits } from "./widget-base";
 import { createFakeModel, mount } from "./testing/fake-model";
-import type { SliderTraits } from "../../src/widgets/traits";
-import type { OwnTraits } from "./widget-base";
 
 function setup(over: Partial<OwnTraits<SliderTraits>> = {}) {
-  const model = createFakeModel<OwnTraits<SliderTraits>>({ ...SLIDER_DEFAULTS, description: "MTBF", ...over }, SLIDER_CHECKS);
+  const model = createFakeModel<OwnTraits<SliderTraits>>({ ...SLIDER.defaults, description: "MTBF", ...over }, rulesOf(SLIDER));
   const el = mount();
   const cleanup = render({ model: model as never, el });
   const input = el.querySelector("input[type=range]") as HTMLInputElement;

@@ -1,69 +1,19 @@
 /**
  * Slider: a number on a linear or log10 track, with a unit label and a readout.
- * Traits (SliderTraits, src/widgets/traits.ts): description, value, min, max, step,
- * scale, unit, continuous_update, readout, disabled. The front end writes `value` only.
+ * Traits (SliderTraits, src/widget-contract/traits.ts): description, value, min, max, step,
+ * scale, unit, continuous_update, readout, disabled; defaults and rules in the contract
+ * (`SLIDER`). The front end writes `value` only.
  *
  * Keys: ←/↓ one stop down, →/↑ one stop up, PageDown/PageUp ten stops, Home/End the ends.
  * Every input fires LIVE_EVENT with the value (the plot fast path redraws from it);
  * the kernel gets `value` on each input when continuous_update, else on release.
  */
-import type { SliderTraits } from "../../src/widgets/traits";
+import { SLIDER } from "../../src/widget-contract/contracts";
+import { formatReading } from "../../src/widget-contract/format";
+import type { SliderTraits } from "../../src/widget-contract/traits";
 import { invalidInput } from "./messages";
-import { formatValue, positionOf, stopCount, trackProblem, valueAt, type TrackSpec } from "./scale";
-import {
-  LIVE_EVENT,
-  createNotice,
-  defineWidget,
-  finiteNumber,
-  h,
-  isBoolean,
-  isString,
-  listen,
-  oneOf,
-  showRefusals,
-  type OwnTraits,
-  type RenderContext,
-  type TraitCheck,
-} from "./widget-base";
-
-/** Default trait values, in trait order. */
-export const SLIDER_DEFAULTS: OwnTraits<SliderTraits> = {
-  description: "",
-  value: 0,
-  min: 0,
-  max: 100,
-  step: 1,
-  scale: "linear",
-  unit: "",
-  continuous_update: true,
-  readout: true,
-  disabled: false,
-};
-
-const trackOf = (s: Record<string, unknown>): TrackSpec => ({
-  min: s.min as number,
-  max: s.max as number,
-  step: s.step as number,
-  scale: s.scale as "linear" | "log",
-});
-const trackCheck: TraitCheck = (_v, s) => trackProblem(trackOf(s)) === null ? null : `a valid track (${trackProblem(trackOf(s))})`;
-
-/** Checks applied to kernel state before it reaches the view. */
-export const SLIDER_CHECKS: Record<string, TraitCheck> = {
-  description: isString,
-  value: (v, s) => {
-    if (finiteNumber(v, s)) return "a finite number";
-    return (v as number) < (s.min as number) || (v as number) > (s.max as number) ? `in [${s.min}, ${s.max}]` : null;
-  },
-  min: (v, s) => finiteNumber(v, s) ?? trackCheck(v, s),
-  max: (v, s) => finiteNumber(v, s) ?? trackCheck(v, s),
-  step: (v, s) => finiteNumber(v, s) ?? trackCheck(v, s),
-  scale: (v, s) => oneOf(["linear", "log"])(v, s) ?? trackCheck(v, s),
-  unit: isString,
-  continuous_update: isBoolean,
-  readout: isBoolean,
-  disabled: isBoolean,
-};
+import { positionOf, stopCount, valueAt, type TrackSpec } from "./track";
+import { LIVE_EVENT, createNotice, defineWidget, h, listen, showRefusals, type RenderContext } from "./widget-base";
 
 const PAGE_STOPS = 10;
 
@@ -87,7 +37,7 @@ export function render({ model, el }: RenderContext<SliderTraits>): () => void {
 
   const track = (): TrackSpec => ({ min: model.get("min"), max: model.get("max"), step: model.get("step"), scale: model.get("scale") });
   const show = (value: number) => {
-    const text = `${formatValue(value, model.get("scale") === "linear" ? model.get("step") : undefined)}${model.get("unit") ? ` ${model.get("unit")}` : ""}`;
+    const text = formatReading(value, model.get("unit"), model.get("scale") === "linear" ? model.get("step") : undefined);
     readout.textContent = text;
     input.setAttribute("aria-valuetext", text);
   };
@@ -158,9 +108,4 @@ export function render({ model, el }: RenderContext<SliderTraits>): () => void {
 }
 
 /** The Slider model and view classes. */
-export const { Model: SliderModel, View: SliderView } = defineWidget<SliderTraits>({
-  kind: "slider",
-  defaults: SLIDER_DEFAULTS,
-  checks: SLIDER_CHECKS,
-  render,
-});
+export const { Model: SliderModel, View: SliderView } = defineWidget<SliderTraits>({ contract: SLIDER, render });

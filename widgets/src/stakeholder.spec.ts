@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
-import { STAKEHOLDER_CHECKS, STAKEHOLDER_DEFAULTS, render } from "./stakeholder";
+import { STAKEHOLDER } from "../../src/widget-contract/contracts";
+import { rulesOf } from "./widget-base";
+import { render } from "./stakeholder";
 import { createFakeModel, mount } from "./testing/fake-model";
 
 describe("Stakeholder view", () => {
   it("shows persona, role and message, and acknowledges once", () => {
-    const model = createFakeModel({ ...STAKEHOLDER_DEFAULTS, persona: "Safety Director", role: "Edge", message: "Why did the fleet stall?", severity: "critical" as const }, STAKEHOLDER_CHECKS);
+    const model = createFakeModel({ ...STAKEHOLDER.defaults, persona: "Safety Director", role: "Edge", message: "Why did the fleet stall?", severity: "critical" as const }, rulesOf(STAKEHOLDER));
     const el = mount();
     render({ model: model as never, el });
     expect(el.textContent).toContain("Safety Director (Edge)");
@@ -16,7 +18,7 @@ describe("Stakeholder view", () => {
     expect(ack.disabled).toBe(true);
   });
   it("refuses an unknown severity", () => {
-    const model = createFakeModel({ ...STAKEHOLDER_DEFAULTS }, STAKEHOLDER_CHECKS);
+    const model = createFakeModel({ ...STAKEHOLDER.defaults }, rulesOf(STAKEHOLDER));
     const el = mount();
     render({ model: model as never, el });
     model.fromKernel({ severity: "panic" as never });

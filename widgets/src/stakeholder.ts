@@ -1,24 +1,11 @@
 /**
  * Stakeholder: a message from a persona in the mission, with an acknowledge button.
- * Traits (StakeholderTraits): persona, role, message, severity, acknowledged.
- * The front end writes `acknowledged`, and only to true.
+ * Traits (StakeholderTraits): persona, role, message, severity, acknowledged; defaults and
+ * rules in the contract (`STAKEHOLDER`). The front end writes `acknowledged`, and only to true.
  */
-import type { StakeholderTraits } from "../../src/widgets/traits";
-import {
-  createNotice, defineWidget, h, isBoolean, isString, listen, oneOf, showRefusals,
-  type OwnTraits, type RenderContext, type TraitCheck,
-} from "./widget-base";
-
-/** Default trait values, in trait order. */
-export const STAKEHOLDER_DEFAULTS: OwnTraits<StakeholderTraits> = {
-  persona: "", role: "", message: "", severity: "info", acknowledged: false,
-};
-
-/** Checks applied to kernel state before it reaches the view. */
-export const STAKEHOLDER_CHECKS: Record<string, TraitCheck> = {
-  persona: isString, role: isString, message: isString,
-  severity: oneOf(["info", "warning", "critical"]), acknowledged: isBoolean,
-};
+import { STAKEHOLDER } from "../../src/widget-contract/contracts";
+import type { StakeholderTraits } from "../../src/widget-contract/traits";
+import { createNotice, defineWidget, h, listen, showRefusals, type RenderContext } from "./widget-base";
 
 /** Draws the message box into `el`; returns its cleanup. */
 export function render({ model, el }: RenderContext<StakeholderTraits>): () => void {
@@ -58,6 +45,4 @@ export function render({ model, el }: RenderContext<StakeholderTraits>): () => v
 }
 
 /** The Stakeholder model and view classes. */
-export const { Model: StakeholderModel, View: StakeholderView } = defineWidget<StakeholderTraits>({
-  kind: "stakeholder", defaults: STAKEHOLDER_DEFAULTS, checks: STAKEHOLDER_CHECKS, render,
-});
+export const { Model: StakeholderModel, View: StakeholderView } = defineWidget<StakeholderTraits>({ contract: STAKEHOLDER, render });

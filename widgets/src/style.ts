@@ -31,7 +31,7 @@ const CSS = `
 .fleetlab-box.arrangement-hbox { display: flex; gap: 12px; align-items: flex-start; }
 .fleetlab-box.arrangement-vbox { display: flex; flex-direction: column; gap: 6px; }
 .fleetlab-tabs button[aria-selected=true] { font-weight: bold; border-bottom: 2px solid var(--jp-brand-color1, #1565c0); }
-.fleetlab-reflect textarea { width: 100%; min-height: 6em; }
+.fleetlab-reflection textarea { width: 100%; min-height: 6em; }
 `;
 
 const STYLE_ID = "fleetlab-widget-styles";

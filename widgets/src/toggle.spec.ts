@@ -1,9 +1,11 @@
 /** @jest-environment jsdom */
-import { TOGGLE_CHECKS, TOGGLE_DEFAULTS, render } from "./toggle";
+import { TOGGLE } from "../../src/widget-contract/contracts";
+import { rulesOf } from "./widget-base";
+import { render } from "./toggle";
 import { createFakeModel, mount } from "./testing/fake-model";
 
 function setup() {
-  const model = createFakeModel({ ...TOGGLE_DEFAULTS, description: "Checksums", on_label: "on", off_label: "off" }, TOGGLE_CHECKS);
+  const model = createFakeModel({ ...TOGGLE.defaults, description: "Checksums", on_label: "on", off_label: "off" }, rulesOf(TOGGLE));
   const el = mount();
   render({ model: model as never, el });
   return { model, el, box: el.querySelector("input") as HTMLInputElement, notice: el.querySelector(".fleetlab-notice") as HTMLElement };
@@ -22,6 +24,6 @@ describe("Toggle view", () => {
     const { model, box, notice } = setup();
     model.fromKernel({ value: "yes" as never });
     expect(box.checked).toBe(false);
-    expect(notice.textContent).toMatch(/^\[fleetlab\] kernel sent value that is not a boolean/);
+    expect(notice.textContent).toMatch(/^\[fleetlab\] kernel sent value that is not true or false/);
   });
 });

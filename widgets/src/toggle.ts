@@ -1,17 +1,11 @@
 /**
  * Toggle: a boolean switch (a checkbox with role=switch). Traits (ToggleTraits):
- * description, value, on_label, off_label, disabled. The front end writes `value` only.
+ * description, value, on_label, off_label, disabled; defaults and rules in the contract
+ * (`TOGGLE`). The front end writes `value` only.
  */
-import type { ToggleTraits } from "../../src/widgets/traits";
-import { createNotice, defineWidget, h, isBoolean, isString, listen, showRefusals, type OwnTraits, type RenderContext, type TraitCheck } from "./widget-base";
-
-/** Default trait values, in trait order. */
-export const TOGGLE_DEFAULTS: OwnTraits<ToggleTraits> = { description: "", value: false, on_label: "", off_label: "", disabled: false };
-
-/** Checks applied to kernel state before it reaches the view. */
-export const TOGGLE_CHECKS: Record<string, TraitCheck> = {
-  description: isString, value: isBoolean, on_label: isString, off_label: isString, disabled: isBoolean,
-};
+import { TOGGLE } from "../../src/widget-contract/contracts";
+import type { ToggleTraits } from "../../src/widget-contract/traits";
+import { createNotice, defineWidget, h, listen, showRefusals, type RenderContext } from "./widget-base";
 
 /** Draws the toggle into `el`; returns its cleanup. */
 export function render({ model, el }: RenderContext<ToggleTraits>): () => void {
@@ -51,6 +45,4 @@ export function render({ model, el }: RenderContext<ToggleTraits>): () => void {
 }
 
 /** The Toggle model and view classes. */
-export const { Model: ToggleModel, View: ToggleView } = defineWidget<ToggleTraits>({
-  kind: "toggle", defaults: TOGGLE_DEFAULTS, checks: TOGGLE_CHECKS, render,
-});
+export const { Model: ToggleModel, View: ToggleView } = defineWidget<ToggleTraits>({ contract: TOGGLE, render });

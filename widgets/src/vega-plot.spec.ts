@@ -1,12 +1,12 @@
 /** @jest-environment jsdom */
 jest.mock("vega-embed", () => ({ __esModule: true, default: jest.fn() }));
-jest.mock("../../src/widgets/plots/compute", () => ({ computeRows: jest.fn() }), { virtual: true });
+jest.mock("../../src/widget-contract/compute", () => ({ computeRows: jest.fn() }), { virtual: true });
 
-import { REDRAWN_EVENT, VEGA_PLOT_CHECKS, VEGA_PLOT_DEFAULTS, createPlotRender, type PlotDeps, type PlotView } from "./vega-plot";
-import { LIVE_EVENT, type WidgetHost } from "./widget-base";
+import { VEGA_PLOT } from "../../src/widget-contract/contracts";
+import type { PlotCompute, PlotRow, VegaPlotTraits } from "../../src/widget-contract/traits";
+import { REDRAWN_EVENT, createPlotRender, type PlotDeps, type PlotView } from "./vega-plot";
+import { LIVE_EVENT, rulesOf, type OwnTraits, type WidgetHost } from "./widget-base";
 import { createFakeModel, mount } from "./testing/fake-model";
-import type { PlotCompute, PlotRow, VegaPlotTraits } from "../../src/widgets/traits";
-import type { OwnTraits } from "./widget-base";
 
 function fakeView() {
   const calls: string[] = [];
@@ -52,8 +52,8 @@ async function setup(over: Partial<OwnTraits<VegaPlotTraits>> = {}, host?: Widge
     computeRows: jest.fn((_c: PlotCompute, values: Record<string, number>) => [{ nodes: 1, availability: values["slider-1"] }]),
   };
   const model = createFakeModel<OwnTraits<VegaPlotTraits>>(
-    { ...VEGA_PLOT_DEFAULTS, spec: { mark: "line", data: { name: "table" } }, data: [{ nodes: 1, availability: 0.9 }], ...over },
-    VEGA_PLOT_CHECKS,
+    { ...VEGA_PLOT.defaults, spec: { mark: "line", data: { name: "table" } }, data: [{ nodes: 1, availability: 0.9 }], ...over },
+    rulesOf(VEGA_PLOT),
   );
   const el = mount();
   const cleanup = createPlotRender(deps)({ model: model as never, el, host });
@@ -108,7 +108,7 @@ describe("VegaPlot view", () => {
         .mockImplementation(async () => ({ view: fakeView() })),
       computeRows: jest.fn(),
     };
-    const model = createFakeModel<OwnTraits<VegaPlotTraits>>({ ...VEGA_PLOT_DEFAULTS, spec: { mark: "line" } }, VEGA_PLOT_CHECKS);
+    const model = createFakeModel<OwnTraits<VegaPlotTraits>>({ ...VEGA_PLOT.defaults, spec: { mark: "line" } }, rulesOf(VEGA_PLOT));
     const el = mount();
     createPlotRender(deps)({ model: model as never, el });
     document.body.dataset.jpThemeName = "JupyterLab Dark";
@@ -178,7 +178,7 @@ describe("VegaPlot view", () => {
   });
 
   it("reports an embed failure to the kernel and beside the chart", async () => {
-    const model = createFakeModel<OwnTraits<VegaPlotTraits>>({ ...VEGA_PLOT_DEFAULTS }, VEGA_PLOT_CHECKS);
+    const model = createFakeModel<OwnTraits<VegaPlotTraits>>({ ...VEGA_PLOT.defaults }, rulesOf(VEGA_PLOT));
     const el = mount();
     createPlotRender({ embed: async () => Promise.reject(new Error("Invalid spec")), computeRows: jest.fn() })({ model: model as never, el });
     await flush();
@@ -191,6 +191,6 @@ describe("VegaPlot view", () => {
     view.calls.length = 0;
     model.fromKernel({ data: [1, 2] as never });
     expect(view.calls).toEqual([]);
-    expect(notice.textContent).toMatch(/kernel sent data that is not an array of row objects/);
+    expect(notice.textContent).toMatch(/kernel sent data that is not a list of row objects/);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * VegaPlot: a Vega-Lite 6 chart embedded once, whose datasets and signals change in place.
- * Traits (VegaPlotTraits): description, spec, data, prediction, signals, compute.
+ * Traits (VegaPlotTraits): description, spec, data, prediction, signals, compute; defaults and
+ * rules in the contract (`VEGA_PLOT`).
  *
  *   spec ──embed (once, again on a theme change)──► Vega view
  *   data ──view.data("table")──┐
@@ -9,41 +10,16 @@
  *   control input ──computeRows(compute, values)──► view.data("table")   (fast path, no kernel)
  *
  * The fast path recomputes rows in the browser with the same model code the kernel
- * uses (src/widgets/plots/compute.ts), so a drag redraws within a frame; the
+ * uses (src/widget-contract/compute.ts), so a drag redraws within a frame; the
  * kernel still gets the control's final value and its own rows replace ours.
  */
 import embed from "vega-embed";
-import type { PlotCompute, PlotRow, SignalValue, VegaPlotMsg, VegaPlotTraits } from "../../src/widgets/traits";
-import { computeRows } from "../../src/widgets/plots/compute";
+import { computeRows } from "../../src/widget-contract/compute";
+import { VEGA_PLOT } from "../../src/widget-contract/contracts";
+import type { PlotCompute, PlotRow, SignalValue, VegaPlotMsg, VegaPlotTraits } from "../../src/widget-contract/traits";
 import { renderFailed } from "./messages";
 import { cssVars, plotConfig, watchTheme } from "./theme";
-import {
-  LIVE_EVENT, createNotice, defineWidget, h, isString, listen, showRefusals,
-  type FleetModel, type OwnTraits, type RenderContext, type RenderFn, type TraitCheck,
-} from "./widget-base";
-
-/** Default trait values, in trait order. */
-export const VEGA_PLOT_DEFAULTS: OwnTraits<VegaPlotTraits> = {
-  description: "", spec: {}, data: [], prediction: [], signals: {}, compute: null,
-};
-
-const rowsCheck: TraitCheck = (v) =>
-  Array.isArray(v) && v.every((r) => typeof r === "object" && r !== null && !Array.isArray(r)) ? null : "an array of row objects";
-const isObject = (v: unknown) => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/** Checks applied to kernel state before it reaches the view. */
-export const VEGA_PLOT_CHECKS: Record<string, TraitCheck> = {
-  description: isString,
-  spec: (v) => (isObject(v) ? null : "a Vega-Lite spec object"),
-  data: rowsCheck,
-  prediction: rowsCheck,
-  signals: (v) =>
-    isObject(v) && Object.values(v as object).every((x) => x === null || ["number", "string", "boolean"].includes(typeof x))
-      ? null : "an object of scalar signal values",
-  compute: (v) =>
-    v === null || (isObject(v) && typeof (v as PlotCompute).fn === "string" && isObject((v as PlotCompute).sweep) && isObject((v as PlotCompute).args))
-      ? null : "a compute descriptor { fn, sweep, args } or null",
-};
+import { LIVE_EVENT, createNotice, defineWidget, h, listen, showRefusals, type FleetModel, type RenderFn } from "./widget-base";
 
 /** The part of a Vega view the plot uses. */
 export interface PlotView {
@@ -215,6 +191,4 @@ export const render = createPlotRender({
 });
 
 /** The VegaPlot model and view classes. */
-export const { Model: VegaPlotModel, View: VegaPlotView } = defineWidget<VegaPlotTraits>({
-  kind: "vegaPlot", defaults: VEGA_PLOT_DEFAULTS, checks: VEGA_PLOT_CHECKS, render,
-});
+export const { Model: VegaPlotModel, View: VegaPlotView } = defineWidget<VegaPlotTraits>({ contract: VEGA_PLOT, render });

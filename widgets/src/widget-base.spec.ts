@@ -2,7 +2,7 @@
 import { SliderModel } from "./slider";
 import { INVALID_EVENT } from "./widget-base";
 import { createFakeComm, createFakeManager } from "./testing/fake-comm";
-import { MODEL_NAMES, WIDGET_MODULE } from "../../src/widgets/traits";
+import { MODEL_NAMES, WIDGET_MODULE } from "../../src/widget-contract/traits";
 
 function makeModel() {
   const comm = createFakeComm();

@@ -1,8 +1,10 @@
 /**
  * The shared shape of every FleetLab front-end widget.
  *
- *   traits.ts defaults ──► Model (DOMWidgetModel: defaults, serializers, kernel-state checks)
- *                          View  (DOMWidgetView) ──render()──► render({ model, el, host }) ──► cleanup
+ *   contract (src/widget-contract/contracts.ts)
+ *     defaults, rules ──► Model (DOMWidgetModel: defaults, serializers, kernel state checked by the rules)
+ *                         View  (DOMWidgetView) ──render()──► render({ model, el, host }) ──► cleanup
+ *     rules ──► entryProblem: what the student enters, checked by the kernel's rule before it is sent
  *
  * A view's work lives in one anywidget-shaped function, `render({ model, el })`,
  * that returns its cleanup; the Backbone classes only adapt it. Updates go out
@@ -11,14 +13,15 @@
  */
 import { DOMWidgetModel, DOMWidgetView, WidgetModel, unpack_models } from "@jupyter-widgets/base";
 import type { ManagerBase } from "@jupyter-widgets/base-manager";
+import { freshDefaults, type WidgetContract } from "../../src/widget-contract/contracts";
+import type { Rule } from "../../src/widget-contract/rules";
 import {
   MODEL_NAMES,
   MODEL_REF_PREFIX,
   WIDGET_MODULE,
   WIDGET_MODULE_VERSION,
   type BaseTraits,
-  type WidgetKind,
-} from "../../src/widgets/traits";
+} from "../../src/widget-contract/traits";
 import { PREFIX, invalidFromKernel, rejectedByKernel } from "./messages";
 import { ensureStyles } from "./style";
 
@@ -52,22 +55,19 @@ export interface RenderContext<T> {
 /** A view body: draws into `el`, subscribes to `model`, returns the cleanup. */
 export type RenderFn<T> = (ctx: RenderContext<T>) => () => void;
 
-/** Checks one incoming trait value: returns the requirement it fails, or null when fine. */
-export type TraitCheck = (value: unknown, state: Record<string, unknown>) => string | null;
+/** A contract rule as the front end calls it, on untyped model state. */
+export type TraitCheck = Rule<Record<string, unknown>>;
 
 /** The event a model triggers when the kernel sent state it refused; the argument is the message. */
 export const INVALID_EVENT = "fleetlab:invalid";
 /** The event a control triggers on every input while dragging, before any value is sent. */
 export const LIVE_EVENT = "fleetlab:live";
 
-/** The traits of a widget minus the six identity traits. */
-export type OwnTraits<T extends BaseTraits> = Omit<T, keyof BaseTraits>;
+export type { OwnTraits } from "../../src/widget-contract/traits";
 
 /** Options of defineWidget. */
 export interface WidgetDefinition<T extends BaseTraits> {
-  kind: WidgetKind;
-  defaults: OwnTraits<T>;
-  checks?: Partial<Record<keyof OwnTraits<T> & string, TraitCheck>>;
+  contract: WidgetContract<T>;
   serializers?: Record<string, { serialize?: (v: unknown) => unknown; deserialize?: (v: unknown, m: unknown) => unknown }>;
   render: RenderFn<T>;
 }
@@ -81,8 +81,9 @@ export function defineWidget<T extends BaseTraits>(def: WidgetDefinition<T>): {
   Model: typeof DOMWidgetModel;
   View: typeof DOMWidgetView;
 } {
-  const names = MODEL_NAMES[def.kind];
-  const checks = (def.checks ?? {}) as Record<string, TraitCheck | undefined>;
+  const { contract } = def;
+  const names = MODEL_NAMES[contract.kind];
+  const checks = rulesOf(contract);
 
   class Model extends DOMWidgetModel {
     static override serializers = { ...DOMWidgetModel.serializers, ...(def.serializers ?? {}) };
@@ -96,7 +97,7 @@ export function defineWidget<T extends BaseTraits>(def: WidgetDefinition<T>): {
         _view_module: WIDGET_MODULE,
         _model_module_version: WIDGET_MODULE_VERSION,
         _view_module_version: WIDGET_MODULE_VERSION,
-        ...(JSON.parse(JSON.stringify(def.defaults)) as object), // defaults are JSON: a deep copy per model
+        ...freshDefaults(contract),
       };
     }
 
@@ -113,7 +114,7 @@ export function defineWidget<T extends BaseTraits>(def: WidgetDefinition<T>): {
 
     override render(): void {
       ensureStyles(this.el.ownerDocument);
-      this.el.classList.add("fleetlab-widget", `fleetlab-${def.kind}`);
+      this.el.classList.add("fleetlab-widget", `fleetlab-${contract.kind}`);
       const model = this.model as unknown as FleetModel<T>;
       this.cleanup = def.render({ model, el: this.el, host: hostFor(this) });
     }
@@ -127,6 +128,26 @@ export function defineWidget<T extends BaseTraits>(def: WidgetDefinition<T>): {
   Object.defineProperty(View, "name", { value: names._view_name });
 
   return { Model, View };
+}
+
+/** A contract's rules, callable on untyped model state. */
+export function rulesOf<T extends BaseTraits>(contract: WidgetContract<T>): Record<string, TraitCheck | undefined> {
+  return contract.rules as unknown as Record<string, TraitCheck | undefined>;
+}
+
+/**
+ * The requirement `value` breaks as the next value of `trait` (the kernel's own rule, so a
+ * value refused here would be refused there), or null when it may be sent.
+ */
+export function entryProblem<T extends BaseTraits>(
+  contract: WidgetContract<T>,
+  model: FleetModel<T>,
+  trait: keyof T & string,
+  value: unknown,
+): string | null {
+  const next: Record<string, unknown> = { [trait]: value };
+  for (const key of Object.keys(contract.defaults)) if (key !== trait) next[key] = model.get(key as keyof T & string);
+  return rulesOf(contract)[trait]?.(value, next) ?? null;
 }
 
 /** Splits an incoming state patch into the traits that pass their checks and messages for the rest. */
@@ -233,21 +254,3 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   if (text !== undefined) el.textContent = text;
   return el;
 }
-
-// Trait checks shared by several widgets.
-
-/** A finite number. */
-export const finiteNumber: TraitCheck = (v) => (typeof v === "number" && Number.isFinite(v) ? null : "a finite number");
-/** A boolean. */
-export const isBoolean: TraitCheck = (v) => (typeof v === "boolean" ? null : "a boolean");
-/** A string. */
-export const isString: TraitCheck = (v) => (typeof v === "string" ? null : "a string");
-/** A finite number or null. */
-export const finiteOrNull: TraitCheck = (v) => (v === null ? null : finiteNumber(v, {}));
-/** One of the given strings. */
-export function oneOf(options: readonly string[]): TraitCheck {
-  return (v) => (typeof v === "string" && options.includes(v) ? null : `one of ${options.map((o) => JSON.stringify(o)).join(", ")}`);
-}
-/** An array of strings. */
-export const stringArray: TraitCheck = (v) =>
-  Array.isArray(v) && v.every((x) => typeof x === "string") ? null : "an array of strings";

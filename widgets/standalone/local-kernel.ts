@@ -1,12 +1,12 @@
 /**
  * The kernel's answers to a prediction lock, given in the page when no kernel is
  * attached (a saved notebook opened as HTML). Same outcomes as PROTOCOL.md,
- * PredictionLock: a valid first `lock_request` sets value, locked and locked_at and
- * confirms with `locked`; any later request, or an invalid answer, is refused with
- * `rejected` and changes nothing.
+ * PredictionLock, decided by the same lockRequestProblem the kernel lock uses: a valid first
+ * `lock_request` sets value, locked and locked_at and confirms with `locked`; any later
+ * request, or an invalid answer, is refused with `rejected` and changes nothing.
  */
-import type { PredictionLockMsg, PredictionLockTraits } from "../../src/widgets/traits";
-import { parseAnswer } from "../src/prediction-lock";
+import { lockRequestProblem } from "../../src/widget-contract/answer";
+import type { PredictionLockMsg, PredictionLockTraits } from "../../src/widget-contract/traits";
 
 /** The part of a widget model the local kernel drives (a Backbone WidgetModel fits). */
 export interface LockModel {
@@ -25,21 +25,12 @@ export function answerLockRequest(model: LockModel, content: unknown, now: () =>
   return reply;
 }
 
+const LOCK_TRAITS = ["part", "locked", "value", "kind", "min", "max", "choices", "max_length"] as const;
+
+// The kernel's own decision (answer.ts), on the model's traits.
 function decide(model: LockModel, value: unknown, now: () => Date): PredictionLockMsg {
-  const part = String(model.get("part") ?? "");
-  if (model.get("locked") === true) {
-    return { type: "rejected", trait: "value", message: `prediction for part ${part} is locked; it cannot change (locked ${String(model.get("value"))})` };
-  }
-  if (typeof value !== "number" && typeof value !== "string") {
-    return { type: "rejected", trait: "value", message: `value must be a number or a string (got ${typeof value})` };
-  }
-  const parsed = parseAnswer(String(value), {
-    kind: model.get("kind") as PredictionLockTraits["kind"],
-    min: model.get("min") as number | null,
-    max: model.get("max") as number | null,
-    choices: (model.get("choices") as string[]) ?? [],
-    max_length: (model.get("max_length") as number) ?? 2000,
-  });
-  if ("problem" in parsed) return { type: "rejected", trait: "value", message: `value must be ${parsed.problem} (got ${JSON.stringify(value)})` };
-  return { type: "locked", value: parsed.value, locked_at: now().toISOString() };
+  const lock = Object.fromEntries(LOCK_TRAITS.map((trait) => [trait, model.get(trait)])) as Pick<PredictionLockTraits, (typeof LOCK_TRAITS)[number]>;
+  const problem = lockRequestProblem(lock, value);
+  if (problem !== null) return { type: "rejected", trait: "value", message: problem };
+  return { type: "locked", value: value as number | string, locked_at: now().toISOString() };
 }

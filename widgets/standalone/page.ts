@@ -10,7 +10,7 @@
  */
 import { HTMLManager } from "@jupyter-widgets/html-manager/lib/htmlmanager";
 import type { WidgetModel } from "@jupyter-widgets/base";
-import { MODEL_NAMES, WIDGET_MODULE, WIDGET_STATE_MIME, WIDGET_VIEW_MIME } from "../../src/widgets/traits";
+import { MODEL_NAMES, WIDGET_MODULE, WIDGET_STATE_MIME, WIDGET_VIEW_MIME } from "../../src/widget-contract/traits";
 import { WIDGET_EXPORTS } from "../src/index";
 import { PREFIX } from "../src/messages";
 import { answerLockRequest } from "./local-kernel";

@@ -23,7 +23,7 @@ import { extremeProblems, gaugeRangeProblems } from "./control-extremes";
 import { formulaNumbers } from "./formula";
 import { MissionDefinitionError } from "./messages";
 import { defaultValues, resolve, resolveControl, trackContext } from "./resolve";
-import { computeRows, computeValue } from "../../widgets/plots/compute";
+import { computeRows, computeValue } from "../../widget-contract/compute";
 import { resolveFast } from "./fast-path";
 import type { ControlValues, FastSweep, InstrumentSpec, Mission, MissionSpec, PartSpec, TrackContext, TrackId } from "./types";
 import { TRACK_IDS } from "./types";

@@ -4,8 +4,8 @@
  * (computeValue / computeRows on the handed-over descriptor) are the kernel's after a drag.
  */
 import { openPart, scratchLedger } from "../../../test/helpers/headless-part";
-import { computeRows, computeValue } from "../../widgets/plots/compute";
-import type { PlotCompute, ValueCompute } from "../../widgets/traits";
+import { computeRows, computeValue } from "../../widget-contract/compute";
+import type { PlotCompute, ValueCompute } from "../../widget-contract/traits";
 import { answerKey } from "../grading/answer-key";
 import { missionProblems } from "./define";
 import { modelValue } from "./fast-path";

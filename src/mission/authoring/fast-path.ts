@@ -7,8 +7,8 @@
  *
  *   { kind: "gauge", id: "fleet_mtbf", ..., ...modelValue({ fn: "fleetMtbf", args: { nodeMtbf: (c) => c.params.nodeMtbfHours, nodes: { control: "nodes" } } }) }
  */
-import { computeRows, computeValue } from "../../widgets/plots/compute";
-import type { ComputeArg, PlotCompute, ValueCompute } from "../../widgets/traits";
+import { computeRows, computeValue } from "../../widget-contract/compute";
+import type { ComputeArg, PlotCompute, ValueCompute } from "../../widget-contract/traits";
 import { resolve } from "./resolve";
 import type { ControlValues, FastArg, FastSweep, FastValue, Row, TrackContext } from "./types";
 

@@ -8,7 +8,7 @@ import os from "os";
 import path from "path";
 import { createFolderJournal } from "../../kernel/journal-store";
 import { setKernelRuntime, type JsonObject } from "../../kernel/runtime";
-import { targetAttempts, verifyLockRecord } from "../../widgets/lock-record";
+import { targetAttempts, verifyLockRecord } from "../../kernel-widgets/lock-record";
 import { answerKey } from "../grading/answer-key";
 import { missionById } from "../find-mission";
 import { createHeadlessRuntime } from "../hosts/headless/runtime";

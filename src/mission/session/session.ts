@@ -19,18 +19,18 @@
  * the part were revealed. Cells rendered after a switch use the new track too.
  */
 import { MIME_BUNDLE, requireKernelRuntime, type JournalStore, type JsonObject, type KernelRuntime, type MimeBundle } from "../../kernel/runtime";
-import { Box, Choice, Gauge, MathPeek, NumberInput, PredictionLock, Reflect, Slider, Stakeholder, Toggle, VegaPlot } from "../../widgets/index";
-import { committedPrediction, LockRecord, targetAttempts } from "../../widgets/lock-record";
-import { withPredictionOverlay } from "../../widgets/plots/sweep-spec";
+import { Box, Choice, Gauge, MathPeek, NumberInput, PredictionLock, Reflection, Slider, Stakeholder, Toggle, VegaPlot } from "../../kernel-widgets/index";
+import { committedPrediction, LockRecord, targetAttempts } from "../../kernel-widgets/lock-record";
+import { withPredictionOverlay } from "../../kernel-widgets/plots/sweep-spec";
 import { resolveFast } from "../authoring/fast-path";
-import { message } from "../../widgets/messages";
-import { LOCK_RECORD_MIME } from "../../widgets/traits";
+import { message } from "../../kernel-widgets/messages";
+import { LOCK_RECORD_MIME } from "../../widget-contract/traits";
 import { answerKey, lockMatches, withinTolerance } from "../grading/answer-key";
 import { nonFinite } from "../authoring/control-extremes";
 import { findPart } from "../grading/answer-key";
 import { designRecordPath, readDesignRecord, writeDesignEntry } from "../grading/design-record";
 import { plotSpec } from "./plot-spec";
-import { wordCount } from "../../widgets/words";
+import { wordCount } from "../../widget-contract/words";
 import { findMission } from "../find-mission";
 import { TRACK_NAMES } from "../authoring/notebook";
 import { defaultValues, resolve, resolveControl, trackContext } from "../authoring/resolve";
@@ -450,7 +450,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       if (found || tries.length >= key!.maxAttempts) stakeholder?.set("message", stakeholderMessage(evidenceOpen()));
       record();
     });
-    const reflect = new Reflect({ part: `${mission.id}.${part.id}`, prompt: resolve(part.reflect.prompt, ctx), min_words: part.reflect.minWords });
+    const reflect = new Reflection({ part: `${mission.id}.${part.id}`, prompt: resolve(part.reflect.prompt, ctx), min_words: part.reflect.minWords });
     reflect.observe("value", () => record());
     const entry = (): DesignEntry => ({
       mission: mission.id, part: part.id, track: t, lock: lock.value, answer: lock.isLocked ? lockKey.answer : null, controls: { ...values },

@@ -1,5 +1,5 @@
 import { setKernelRuntime } from "../../../kernel/runtime";
-import { Slider } from "../../../widgets/index";
+import { Slider } from "../../../kernel-widgets/index";
 import { createHeadlessRuntime } from "./runtime";
 
 describe("headless runtime", () => {

@@ -19,8 +19,8 @@ import { createExecutor, displayBundle, errorContent, InterruptedError, INTERRUP
 import { packageRoot } from "../../../kernel/package-info";
 import { setKernelRuntime } from "../../../kernel/runtime";
 import type { JsonObject } from "../../../kernel/runtime";
-import { liveWidgets, widgetState } from "../../../widgets/widget-state";
-import { FLEETLAB_METADATA_KEY, WIDGET_STATE_MIME } from "../../../widgets/traits";
+import { liveWidgets, widgetState } from "../../../kernel-widgets/widget-state";
+import { FLEETLAB_METADATA_KEY, WIDGET_STATE_MIME } from "../../../widget-contract/traits";
 import { answerKey } from "../../grading/answer-key";
 import { createHeadlessRuntime, type HeadlessRuntime } from "../headless/runtime";
 import { DESIGN_RECORD_ENV, readDesignRecord, readDesignEntries } from "../../grading/design-record";
