@@ -17,8 +17,8 @@ import type { ControlValue, Mission, TrackId } from "../../src/mission/authoring
 import { missionNotebook } from "../../src/mission/authoring/notebook";
 import { executeNotebook, planNotebook } from "../../src/mission/hosts/run/execute-notebook";
 import { parseSet } from "../../src/mission/hosts/run/set-spec";
-import { eventHash, GENESIS_HASH, type LockEvent, type LockRecordJson } from "../../src/widgets/lock-record";
-import { FLEETLAB_METADATA_KEY, LOCK_RECORD_MIME } from "../../src/widgets/traits";
+import { eventHash, GENESIS_HASH, type LockEvent, type LockRecordJson } from "../../src/kernel-widgets/lock-record";
+import { FLEETLAB_METADATA_KEY, LOCK_RECORD_MIME } from "../../src/widget-contract/traits";
 
 /** Three values for a control on a track, each a change from the one before (starting from its default). */
 function controlValues(mission: Mission<unknown>, partIndex: number, controlId: string, track: TrackId): ControlValue[] {

@@ -10,7 +10,7 @@
  * which the grade of that one part reflects).
  */
 import type { JsonValue } from "../../kernel/runtime";
-import { canonicalJson, verifyLockRecord, type LockEvent, type LockRecordJson } from "../../widgets/lock-record";
+import { canonicalJson, verifyLockRecord, type LockEvent, type LockRecordJson } from "../../kernel-widgets/lock-record";
 import { TRACK_IDS, type Mission, type TrackId } from "../authoring/types";
 import type { FoundRecord } from "./submission-file";
 

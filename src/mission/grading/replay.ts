@@ -14,9 +14,9 @@
  */
 import type { JsonValue } from "../../kernel/runtime";
 import { setKernelRuntime } from "../../kernel/runtime";
-import type { LockEvent } from "../../widgets/lock-record";
-import { liveWidgets } from "../../widgets/widget-state";
-import { wordCount } from "../../widgets/words";
+import type { LockEvent } from "../../kernel-widgets/lock-record";
+import { liveWidgets } from "../../kernel-widgets/widget-state";
+import { wordCount } from "../../widget-contract/words";
 import { resolveControl, trackContext } from "../authoring/resolve";
 import type { ControlSpec, Mission, TrackId } from "../authoring/types";
 import { createHeadlessRuntime, type HeadlessRuntime } from "../hosts/headless/runtime";

@@ -11,7 +11,7 @@
 import fs from "fs";
 import { nbformatProblems, type Notebook } from "../authoring/nbformat";
 import type { DesignEntry } from "../authoring/types";
-import { FLEETLAB_METADATA_KEY, LOCK_RECORD_MIME } from "../../widgets/traits";
+import { FLEETLAB_METADATA_KEY, LOCK_RECORD_MIME } from "../../widget-contract/traits";
 
 /** Largest notebook graded by default (a mission notebook with its outputs is well under 1 MB). */
 export const DEFAULT_MAX_SUBMISSION_BYTES = 20 * 1024 * 1024;
