@@ -8,7 +8,9 @@
  * page reload the widgets come back live. No page error or console error is allowed except the debugger's
  * "No active debugger session".
  */
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import { whenAvailable } from "../helpers/requires";
 import path from "node:path";
 import { answerKey } from "../../src/mission/grading/answer-key";
@@ -25,6 +27,20 @@ const NOTEBOOKS = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.e
 const WIDGET_VIEW = "application/vnd.jupyter.widget-view+json";
 
 const describeLab = whenAvailable(jupyterLabMissing(), "JupyterLab tests").describe;
+
+/** `fleetlab grade` (the built CLI) on a notebook as JupyterLab saved it: its grades.csv row and results.json. */
+function gradeSaved(nb: NotebookJson, id: string): { row: { score: number; max: number; flags: string[] }; results: { tests: { name: string; status: string }[] } } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-lab-grade-"));
+  fs.writeFileSync(path.join(dir, `${id}.ipynb`), JSON.stringify(nb));
+  const r = spawnSync(process.execPath, [path.join(REPO, "bin/fleetlab.js"), "grade", path.join(dir, `${id}.ipynb`), "--out", path.join(dir, "out")], { encoding: "utf8", timeout: 300_000 });
+  if (r.status !== 0) throw new Error(`fleetlab grade failed:\n${r.stderr}`);
+  const [, line] = fs.readFileSync(path.join(dir, "out", "grades.csv"), "utf8").trim().split("\n");
+  const [, , , score, max, flags] = line.split(",");
+  return {
+    row: { score: Number(score), max: Number(max), flags: flags ? flags.split(" ") : [] },
+    results: JSON.parse(fs.readFileSync(path.join(dir, "out", id, "results.json"), "utf8")),
+  };
+}
 
 /** The mission id and track the notebook's metadata and `parameters` cell name. */
 function missionOf(nb: NotebookJson): { id: string; track: TrackId } {
@@ -116,6 +132,11 @@ describeLab("mission notebooks in JupyterLab 4", () => {
     const record = records[0].data![LOCK_RECORD_MIME] as LockRecordJson;
     expect(verifyLockRecord(record)).toEqual({ ok: true });
     expect(record.events.filter((e) => e.kind === "commit").map((e) => [e.part, e.value])).toEqual([[`${id}.${part.id}`, answer]]);
+    // The grader takes the notebook JupyterLab saved: the record verifies and replays, no integrity flag,
+    // and part 1's prediction counts as committed before its results.
+    const graded = gradeSaved(saved, id);
+    expect(graded.row.flags).toEqual([]);
+    expect(graded.results.tests.find((t) => t.name.startsWith("Part 1") && /commit/i.test(t.name))).toMatchObject({ status: "passed" });
 
     // Kernel > Restart, Run All: part 1 comes back committed with the same prediction.
     await nb.restartKernel();
