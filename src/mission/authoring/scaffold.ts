@@ -1,11 +1,9 @@
 /**
  * The scaffold `fleetlab new <id>` writes: a mission definition whose every text and
  * value the TA must fill is marked TODO, so `fleetlab check` fails with the precise
- * list until it is complete. Its parameters come from the track catalog, as the real
- * missions' do: until src/model/catalog/tracks.ts has an entry for the new mission on every
- * track, the check names each entry to add.
+ * list until it is complete. Its parameters are TODO too: until the mission file has its
+ * sourced figures for every track, the check names each track whose parameters do not load.
  */
-import { trackValue } from "../../model/catalog/tracks";
 import type { MissionSpec, PartSpec } from "./types";
 
 /** Mission ids are notebook stems: two-digit chapter, underscore, snake_case name. */
@@ -34,7 +32,7 @@ export function scaffoldSpec(id: string): MissionSpec<{ todo: number }> {
     chapter: { title: "TODO: chapter title", invariant: "TODO: core invariant", struggle: "TODO: the struggle", minutes: 45 },
     tracks: { cloud_titan: story, edge_guardian: story, mobile_nomad: story, tiny_pioneer: story },
     defaultTrack: "cloud_titan",
-    params: (t) => ({ todo: trackValue(id.slice(0, 2), t, "todo") }),
+    params: (t): { todo: number } => { throw new Error(`TODO: the mission's figures for ${t}`); },
     parts: [todoPart(1), todoPart(2), todoPart(3)],
     visuals: { primary: "TODO: primary visual", secondary: "TODO: secondary visual", mathPeek: "TODO: Math Peek" },
   };
@@ -58,7 +56,6 @@ export function scaffoldSource(id: string): string {
   return `/**
  * Mission ${id} (plan: missions/${id}.md). Fill every TODO, then run \`fleetlab check ${id}\`.
  */
-import { trackValue } from "../../../model/catalog/tracks";
 import { defineMission } from "../../define";
 import type { TrackId } from "../../types";
 
@@ -69,12 +66,11 @@ export interface ${name[0].toUpperCase() + name.slice(1)}Params {
 const story = { persona: "TODO: persona", northStar: "TODO: north star", crisisTitle: "TODO: crisis title", crisis: "TODO: crisis" };
 
 /**
- * The mission's parameters for a track, read from the track catalog: add
- * TRACKS.<track>.missions["${id.slice(0, 2)}"] with Sourced values to src/model/catalog/tracks.ts
- * (then give it a typed interface there, as the other missions have).
+ * The mission's parameters for a track: the .values of its figures, each Sourced in this file
+ * (planFigures from "fleetlab/mission" for the plan's teaching numbers, facts from "fleetlab").
  */
 export function trackParams(id: TrackId): ${name[0].toUpperCase() + name.slice(1)}Params {
-  return { todo: trackValue("${id.slice(0, 2)}", id, "todo") };
+  throw new Error(\`TODO: the mission's figures for \${id}\`);
 }
 
 export const ${name} = defineMission<${name[0].toUpperCase() + name.slice(1)}Params>({
