@@ -7,12 +7,14 @@
  * are looked up lazily (find-mission.ts).
  */
 export type {
-  ChoiceSpec, ControlSpec, ControlValue, ControlValues, DesignEntry, DesignView, FastArg, FastSweep, FastValue, FormulaSpec,
-  InstrumentSpec, LockSpec, Mission, MissionSpec, PartSpec, PerTrack, ReflectSpec, Row, SliderSpec, StakeholderSpec, TargetSpec,
-  ToggleSpec, TrackContext, TrackId, TrackStory, WorkbenchSpec,
+  ChoiceSpec, Controls, ControlSpec, ControlValue, ControlValues, DesignEntry, DesignView, FastArg, FastSweep, FastValue, FormulaSpec,
+  InstrumentSpec, LockSpec, Mission, MissionSpec, PartSpec, PartValues, PerTrack, ReflectSpec, Row, SliderSpec, StakeholderSpec, TargetSpec,
+  ToggleSpec, TrackContext, TrackFn, TrackId, TrackStory, ValueOf, WorkbenchSpec,
 } from "./authoring/types";
 export { TRACK_IDS } from "./authoring/types";
 export { defineMission, missionProblems } from "./authoring/define";
+export type { PlanReference } from "./authoring/plan-figures";
+export { planFigures } from "./authoring/plan-figures";
 export { modelSweep, modelValue } from "./authoring/fast-path";
 export { niceCeil, niceFloor } from "./authoring/ranges";
 export { largestIntegerWhere, smallestIntegerWhere, sweep } from "./authoring/search";

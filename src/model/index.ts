@@ -91,7 +91,5 @@ export {
   accuracy, checkFeatureContract, createFeatureContract, ensembleSkewExperiment, EXTRACTOR_V1, EXTRACTOR_V2, fnv1a32,
   trainLeastSquares, wakeWordFrames,
 } from "./ensemble";
-export type { FaultToleranceTrack, FleetOrchTrack, MlIntroTrack, OpsScaleTrack, Track, TrackId } from "./catalog/tracks";
-export { track, TRACK_IDS, TRACKS } from "./catalog/tracks";
 export type { ModelFunctionSpec, ModelParamSpec } from "./registry";
 export { MODEL_FUNCTIONS, modelFunction } from "./registry";

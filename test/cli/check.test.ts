@@ -21,7 +21,7 @@ const simple = (id: string): PartSpec<{ restartHours: number }> => ({
   id, title: "Part " + id, kind: "Exploration", minutes: 15, objective: "Look.",
   lock: { kind: "choice", question: "Which?", choices: ["A", "B"], answer: () => "A" },
   workbench: {
-    controls: [{ kind: "slider", id: "n", label: "N", feeds: ["x"], min: 1, max: 10, step: 1, scale: "linear", unit: null, default: 2 }],
+    controls: [{ kind: "slider", id: "n", label: "N", min: 1, max: 10, step: 1, scale: "linear", unit: null, default: 2 }],
     instruments: [{ kind: "gauge", id: "g", name: "Gauge", unit: null, min: 0, max: 10, compute: (v) => Number(v.n) }],
   },
   reflect: { prompt: "Why?", minWords: 20 },
@@ -52,7 +52,59 @@ export const draft = defineMission<{ restartHours: number }>({
 });
 `;
 
+/** A typed draft (parameters and control ids inferred) whose part "b" reads a control it does not have. */
+const MISREAD = `
+import { fleetMtbf } from "fleetlab";
+import { defineMission, type TrackId } from "fleetlab/mission";
+
+function trackParams(_t: TrackId) {
+  return { nodeMtbfHours: 50_000 };
+}
+const part = (id: string) => ({
+  id, title: "Part " + id, kind: "Exploration" as const, minutes: 15, objective: "Look.",
+  lock: { kind: "choice" as const, question: "Which?", choices: ["A", "B"], answer: () => "A" },
+  reflect: { prompt: "Why?", minWords: 20 },
+  mathPeek: [{ label: "double", expression: "y = 2 * x" }],
+});
+
+export const misread = defineMission({
+  id: "97_misread", title: "Misread", chapter: { title: "C", invariant: "I", struggle: "S", minutes: 45 },
+  tracks: { cloud_titan: { persona: "A", northStar: "B", crisisTitle: "C", crisis: "D" } },
+  defaultTrack: "cloud_titan",
+  params: trackParams,
+  visuals: { primary: "X", secondary: "Y", mathPeek: "Z" },
+  parts: [
+    { ...part("a"), workbench: {
+      controls: [{ kind: "slider", id: "nodes", label: "N", feeds: ["fleetMtbf"], min: 1, max: 100, step: 1, scale: "log", unit: null, default: 10 }],
+      instruments: [{ kind: "gauge", id: "mtbf", name: "Fleet MTBF", unit: "h", min: 0, max: 50_000, compute: (v, c) => fleetMtbf(c.params.nodeMtbfHours, v.nodes) }] } },
+    { ...part("b"), workbench: {
+      controls: [{ kind: "choice", id: "tier", label: "Tier", choices: ["S3", "SSD"], default: "S3" }],
+      instruments: [{ kind: "gauge", id: "g", name: "Gauge", unit: null, min: 0, max: 100, compute: (v) => (v.tier === "SSD" ? 2 : v.nodes) }] } },
+    { ...part("c"), workbench: {
+      controls: [{ kind: "toggle", id: "on", label: "On", default: false }],
+      instruments: [{ kind: "gauge", id: "g", name: "Gauge", unit: null, min: 0, max: 1, compute: (v) => (v.on ? 1 : 0) }] } },
+  ],
+});
+`;
+
 describe("fleetlab check (built)", () => {
+  it("type-checks a typed draft with the kernel's TypeScript on the built declarations: a part reads only its own controls", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-typed-"));
+    const file = path.join(dir, "97-misread.ts");
+    fs.writeFileSync(file, MISREAD);
+    const r = check(file);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1);
+    // The one type error (the other parts' values, a number and a boolean, are typed and used as
+    // such), then what the misread does when the file runs anyway.
+    expect(r.stdout.trim().split("\n")).toEqual([
+      `FAIL ${file}: 2 problems`,
+      `  - ${file}:27:134: Property 'nodes' does not exist on type '{ readonly tier: "S3" | "SSD"; }'.`,
+      "  - track cloud_titan: b.workbench instruments: g computes undefined",
+    ]);
+  });
+
+
   it("fails a TA's draft whose slider hangs or gives NaN at its ends, naming track, part, control, value and instrument", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-draft-"));
     const file = path.join(dir, "98-spot-draft.ts");

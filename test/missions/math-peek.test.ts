@@ -4,7 +4,7 @@
  * with a scope shows a finite value at the current control values, and a slider that moves the
  * part's instruments moves at least one peek (each peek then shows its formula at the new
  * values). Then closed-form checks: a peek's value against the formula computed here from the
- * track catalog's numbers and the slider's value, and against the instrument showing the same
+ * mission's figures for the track and the slider's value, and against the instrument showing the same
  * quantity.
  */
 import fs from "fs";
@@ -17,7 +17,9 @@ import { defaultValues, resolveControl, trackContext } from "../../src/mission/a
 import { WITHHELD_NOTE, type RenderedPart } from "../../src/mission/session/session";
 import { openPart } from "../helpers/headless-part";
 import type { ControlValues, Mission, TrackId } from "../../src/mission/authoring/types";
-import { TRACKS } from "../../src/model/catalog/tracks";
+import { FAULT_TOLERANCE_FIGURES } from "../../src/mission/missions/fault-tolerance";
+import { ML_INTRO_FIGURES } from "../../src/mission/missions/ml-intro";
+import { OPS_SCALE_FIGURES } from "../../src/mission/missions/ops-scale";
 import { evaluateIn } from "../../src/kernel-widgets/math-peek";
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -109,7 +111,7 @@ describe("Math Peek shows its formula's value with the current settings, after t
   });
 });
 
-describe("Math Peek values against closed forms from the track catalog", () => {
+describe("Math Peek values against closed forms from the missions' figures", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-peek-closed-"));
   const ledgerFile = path.join(dir, "fleetlab-design-record.json");
   beforeAll(() => { process.env.FLEETLAB_DESIGN_RECORD = ledgerFile; });
@@ -117,7 +119,7 @@ describe("Math Peek values against closed forms from the track catalog", () => {
   afterAll(() => { delete process.env.FLEETLAB_DESIGN_RECORD; setKernelRuntime(undefined); });
 
   it("01 part 1, Edge Guardian: the Fleet Law is P_node^N and the Fleet MTBF MTBF_node / N at the sliders' values", async () => {
-    const t = TRACKS.edge_guardian.missions["01"];
+    const t = ML_INTRO_FIGURES.edge_guardian;
     const { commit, move, peek, state, shown } = render("01_ml_intro", "edge_guardian", "reliability_gap");
     await commit(0.5);
     expect(peek("Fleet Law")).toBeCloseTo(t.nodeAvailability.value ** Math.min(1000, t.nodes.value), 12);
@@ -131,7 +133,7 @@ describe("Math Peek values against closed forms from the track catalog", () => {
   });
 
   it("07 part 1, Cloud Titan: the lost time is δ/τ + τ/(2M) at your interval, M = MTBF_node / N; the optima show no value", async () => {
-    const t = TRACKS.cloud_titan.missions["07"];
+    const t = FAULT_TOLERANCE_FIGURES.cloud_titan;
     const { commit, move, peek, state, shown } = render("07_fault_tolerance", "cloud_titan", "young_daly_audit");
     await commit("Increase");
     await move("nodes", 4096);
@@ -151,7 +153,7 @@ describe("Math Peek values against closed forms from the track catalog", () => {
   });
 
   it("12 part 2, Tiny Pioneer: the canary needs ceil(ln(1−C)/ln(1−p)) requests, which take n / (r·f) seconds", async () => {
-    const t = TRACKS.tiny_pioneer.missions["12"];
+    const t = OPS_SCALE_FIGURES.tiny_pioneer;
     const { commit, move, peek, state, shown } = render("12_ops_scale", "tiny_pioneer", "canary_duration");
     await commit(3000);
     await move("confidence", 99);

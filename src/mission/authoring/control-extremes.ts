@@ -20,7 +20,7 @@
  */
 import { resolve, resolveControl, defaultValues, trackContext } from "./resolve";
 import { measureWork } from "./update-work";
-import type { ControlSpec, ControlValue, ControlValues, InstrumentSpec, MissionSpec, PartSpec, TrackContext, TrackId } from "./types";
+import type { Controls, ControlValue, ControlValues, InstrumentSpec, MissionSpec, PartSpec, TrackContext, TrackId } from "./types";
 
 /**
  * Most model work one widget update may take, in steps (simulated events, samples, trials).
@@ -88,7 +88,7 @@ export interface ExtremeUpdate {
 const show = (v: ControlValue) => (typeof v === "number" ? String(Number(v.toPrecision(6))) : typeof v === "string" ? JSON.stringify(v) : String(v));
 
 /** Every setting of one part's controls the sweep evaluates, defaults first. */
-export function controlSettings<P>(controls: ControlSpec<P>[], ctx: TrackContext<P>): ControlSetting[] {
+export function controlSettings<P>(controls: Controls<P>, ctx: TrackContext<P>): ControlSetting[] {
   const defaults = defaultValues(controls, ctx);
   const settings: ControlSetting[] = [{ label: "defaults", values: defaults, varied: [] }];
   const low: ControlSetting["varied"] = [], high: ControlSetting["varied"] = [];

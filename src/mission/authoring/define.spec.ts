@@ -1,16 +1,20 @@
 import { answerKey, lockMatches, withinTolerance } from "../grading/answer-key";
 import { defineMission, missionProblems } from "./define";
 import { MissionDefinitionError } from "./messages";
-import type { MissionSpec, PartSpec } from "./types";
+import type { MissionSpec, PartSpec, SliderSpec } from "./types";
 
 interface P { nodes: number }
+
+const slider = (over: Partial<SliderSpec<P>> = {}): SliderSpec<P> => ({
+  kind: "slider", id: "n", label: "N", feeds: ["fleetMtbf"], min: 1, max: (c) => c.params.nodes * 10, step: 1, scale: "linear", unit: null, default: (c) => c.params.nodes, ...over,
+});
 
 function part(id: string): PartSpec<P> {
   return {
     id, title: `Part ${id}`, kind: "Exploration", minutes: 15, objective: "Find the count.",
     lock: { kind: "number", question: "How many?", unit: null, min: 0, max: 100, tolerance: 0.1, answer: (c) => c.params.nodes * 2 },
     workbench: {
-      controls: [{ kind: "slider", id: "n", label: "N", feeds: ["x"], min: 1, max: (c) => c.params.nodes * 10, step: 1, scale: "linear", unit: null, default: (c) => c.params.nodes }],
+      controls: [slider()],
       instruments: [{ kind: "gauge", id: "g", name: "Gauge", unit: null, min: 0, max: (c) => c.params.nodes * 10, compute: (v) => Number(v.n) }],
     },
     target: { prompt: "Find it.", unit: null, tolerance: 0.05, maxAttempts: 10, compute: (c) => c.params.nodes + 1 },
@@ -50,14 +54,16 @@ describe("defineMission", () => {
   });
 
   it("throws a MissionDefinitionError whose message lists the problems", () => {
-    expect(() => defineMission(spec({ parts: [part("a"), part("a")] }))).toThrow(MissionDefinitionError);
-    expect(() => defineMission(spec({ parts: [part("a"), part("a")] }))).toThrow(/exactly 3 parts[\s\S]*duplicate part id/);
+    // Two parts, as a JavaScript author could write them (the types require three).
+    const twoParts = { ...spec(), parts: [part("a"), part("a")] } as unknown as MissionSpec<P>;
+    expect(() => defineMission(twoParts)).toThrow(MissionDefinitionError);
+    expect(() => defineMission(twoParts)).toThrow(/exactly 3 parts[\s\S]*duplicate part id/);
   });
 
   it("reports a default outside the track's range, naming track and control", () => {
     const p = part("a");
-    p.workbench.controls[0] = { ...p.workbench.controls[0], default: 1000 } as never;
-    expect(missionProblems(spec({ parts: [p, part("b"), part("c")] }))).toEqual(
+    const wide: PartSpec<P> = { ...p, workbench: { ...p.workbench, controls: [slider({ default: 1000 })] } };
+    expect(missionProblems(spec({ parts: [wide, part("b"), part("c")] }))).toEqual(
       expect.arrayContaining([expect.stringMatching(/track cloud_titan: a\.workbench\.n: default 1000 outside \[1, 80\]/)]));
   });
 
@@ -66,8 +72,9 @@ describe("defineMission", () => {
     onMissing.lock = { ...onMissing.lock, shownOn: { instrument: "nope" } } as never;
     const onGaugeAxis = part("b");
     onGaugeAxis.lock = { ...onGaugeAxis.lock, shownOn: { instrument: "g", axis: "x" } } as never;
-    const onPlot = part("c");
-    onPlot.workbench.instruments.push({ kind: "plot", id: "p", name: "Plot", mark: "line", x: { field: "n", title: "N" }, y: { field: "v", title: "V" }, compute: () => [] });
+    const c = part("c");
+    const plot = { kind: "plot", id: "p", name: "Plot", mark: "line", x: { field: "n", title: "N" }, y: { field: "v", title: "V" }, compute: () => [] } as const;
+    const onPlot: PartSpec<P> = { ...c, workbench: { ...c.workbench, instruments: [...c.workbench.instruments, plot] } };
     onPlot.lock = { ...onPlot.lock, shownOn: { instrument: "p" } } as never;
     expect(missionProblems(spec({ parts: [onMissing, onGaugeAxis, onPlot] }))).toEqual([
       'parts[0] (a).lock.shownOn.instrument: "nope" is not an instrument of this part',
@@ -110,6 +117,22 @@ describe("defineMission", () => {
       "track tiny_pioneer: b.mathPeek[2] (broken) scope: model refuses at the default control values (expression: y = 2 * x)",
     ]);
     expect(() => defineMission(spec({ parts: [part("a"), p, part("c")] }))).toThrow(/mission 99_test is incomplete:[\s\S]*b\.mathPeek\[0\] \(fleet\) scope: the scope does not bind P_node/);
+  });
+
+  it("reports a control that feeds a name the model does not have, naming part, control and name; feeds may be left out", () => {
+    const a = part("a"), b = part("b");
+    const misnamed: PartSpec<P> = { ...a, workbench: { ...a.workbench, controls: [slider({ feeds: ["fleetMtbf", "fleetMtfb"] })] } };
+    const undocumented: PartSpec<P> = { ...b, workbench: { ...b.workbench, controls: [slider({ feeds: undefined })] } };
+    expect(missionProblems(spec({ parts: [misnamed, undocumented, part("c")] }))).toEqual([
+      'parts[0] (a).workbench.n.feeds: "fleetMtfb" is not a model function (a function "fleetlab" exports or the model registry lists)',
+    ]);
+  });
+
+  it("accepts as feeds the model's exported functions and its registry's scalar wrappers", () => {
+    const a = part("a");
+    const feeds = ["simulateCluster", "stagingPlan", "sprtExpectedSamplesH0", "checkpointStormStall"];
+    const fed: PartSpec<P> = { ...a, workbench: { ...a.workbench, controls: [slider({ feeds })] } };
+    expect(missionProblems(spec({ parts: [fed, part("b"), part("c")] }))).toEqual([]);
   });
 
   it("reports duplicate Math Peek labels in a part (the session names peeks by label)", () => {

@@ -16,20 +16,38 @@
  *   5. every Math Peek formula parses as a mathjs expression, labels are unique within a part,
  *      and, for every track, a formula with a scope binds every free symbol of its expression
  *      to a finite number at the part's default control values;
- *   6. no text still says TODO.
+ *   6. every name a control `feeds` is a model function;
+ *   7. no text still says TODO.
+ *
+ * The types already hold some of these (three parts, values by control id) for a TypeScript
+ * author; the checks repeat them for a definition the compiler did not see (JavaScript, or a
+ * file loaded despite type errors).
  */
 import { parse } from "mathjs";
 import { extremeProblems, gaugeRangeProblems } from "./control-extremes";
 import { formulaNumbers } from "./formula";
 import { MissionDefinitionError } from "./messages";
 import { defaultValues, resolve, resolveControl, trackContext } from "./resolve";
+import * as model from "../../model/index";
+import { MODEL_FUNCTIONS } from "../../model/registry";
 import { computeRows, computeValue } from "../../widget-contract/compute";
 import { resolveFast } from "./fast-path";
-import type { ControlValues, FastSweep, InstrumentSpec, Mission, MissionSpec, PartSpec, TrackContext, TrackId } from "./types";
+import type { Controls, ControlValues, FastSweep, InstrumentSpec, Mission, MissionSpec, PartSpec, TrackContext, TrackId } from "./types";
 import { TRACK_IDS } from "./types";
 
-/** Checks `spec` and returns it as a Mission; throws MissionDefinitionError listing every problem. */
-export function defineMission<P>(spec: MissionSpec<P>): Mission<P> {
+/**
+ * Checks `spec` and returns it as a Mission; throws MissionDefinitionError listing every problem.
+ *
+ * Infers the mission's parameters `P` from `params` and each part's controls, so that part's
+ * instruments and formulas see its values typed by control id (`PartValues`). Give no type
+ * arguments: TypeScript infers all of them or none, and `defineMission<P>(...)` leaves the
+ * controls untyped (values are plain `ControlValues`).
+ */
+export function defineMission<P, const C1 extends Controls<P> = Controls<P>, const C2 extends Controls<P> = Controls<P>, const C3 extends Controls<P> = Controls<P>>(
+  spec: MissionSpec<P, C1, C2, C3>,
+): Mission<P>;
+// The implementation handles any mission, as the runtime holds it; the signature above is the author's.
+export function defineMission(spec: MissionSpec): Mission {
   const problems = missionProblems(spec);
   if (problems.length > 0) throw new MissionDefinitionError(spec && spec.id ? String(spec.id) : "(no id)", problems);
   return Object.freeze({ ...spec, checked: true as const });
@@ -72,9 +90,22 @@ export function missionProblems<P>(spec: MissionSpec<P>): string[] {
     // The sweep needs a sound definition: every control resolvable, every default computing.
     if (problems.length === 0) problems.push(...extremeProblems(spec));
   }
+  // After the tracks: a stale name documents the binding wrongly but computes nothing.
+  parts.forEach((part, i) => problems.push(...feedsProblems(part, `parts[${i}]${part && isText(part.id) ? ` (${part.id})` : ""}`)));
   problems.push(...todoProblems(spec));
   return problems;
 }
+
+/**
+ * The names a control may list in `feeds`: the functions the `fleetlab` module exports and the
+ * registry's (src/model/registry.ts). Not the registry alone: it holds the scalar functions of
+ * positional numbers (for `fleetlab calc` and the browser's fast paths), while most controls
+ * feed structured model functions (simulateCluster, stagingPlan) that it cannot hold.
+ */
+const MODEL_FUNCTION_NAMES: ReadonlySet<string> = new Set([
+  ...Object.entries(model).flatMap(([name, v]) => (typeof v === "function" ? [name] : [])),
+  ...Object.keys(MODEL_FUNCTIONS),
+]);
 
 function isText(v: unknown): v is string {
   return typeof v === "string" && v.trim().length > 0;
@@ -136,6 +167,19 @@ function partShapeProblems<P>(part: PartSpec<P>, where: string): string[] {
     if (f.scope !== undefined && typeof f.scope !== "function") out.push(`${where}.mathPeek[${k}] (${f.label}).scope: must be a function of the control values and the track`);
   }
   if (!Array.isArray(part.mathPeek) || part.mathPeek.length === 0) out.push(`${where}.mathPeek: at least one formula`);
+  return out;
+}
+
+/** Controls whose `feeds` names something other than a model function (a name still TODO is the TODO check's). */
+function feedsProblems<P>(part: PartSpec<P>, where: string): string[] {
+  const out: string[] = [];
+  for (const c of part?.workbench?.controls ?? []) {
+    if (!c || c.feeds === undefined) continue;
+    if (!Array.isArray(c.feeds)) out.push(`${where}.workbench.${c.id}.feeds: a list of model function names`);
+    else for (const f of c.feeds) {
+      if (!MODEL_FUNCTION_NAMES.has(f) && !/\bTODO\b/.test(f)) out.push(`${where}.workbench.${c.id}.feeds: "${f}" is not a model function (a function "fleetlab" exports or the model registry lists)`);
+    }
+  }
   return out;
 }
 

@@ -143,9 +143,11 @@ function runModule(file: string, ts: typeof TS, host: Record<string, unknown>, l
   return mod.exports as Record<string, unknown>;
 }
 
-/** The compiler's errors in a mission file (and the files it imports), each `file:line:col: message`. */
-export function typeCheckMissionFile(file: string): string[] {
-  const ts = kernelTypeScript();
+/**
+ * The compiler's errors in a mission file (and the files it imports), each `file:line:col: message`,
+ * with the kernel's TypeScript unless given another.
+ */
+export function typeCheckMissionFile(file: string, ts: typeof TS = kernelTypeScript()): string[] {
   const program = ts.createProgram([path.resolve(file)], missionCompilerOptions(ts));
   return ts.getPreEmitDiagnostics(program).filter((d) => d.category === ts.DiagnosticCategory.Error).map((d) => where(ts, d));
 }

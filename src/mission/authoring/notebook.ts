@@ -45,8 +45,8 @@ function code(id: string, text: string, tags?: string[]): NotebookCell {
  */
 export function missionNotebook<P>(mission: MissionSpec<P>, options: { missionFile?: string } = {}): Notebook {
   const opened = options.missionFile ?? mission.id;
-  // Parameters load only when a per-track text needs them, so a scaffold whose track catalog
-  // entries do not exist yet still gets its notebook (and `fleetlab check` names the entries).
+  // Parameters load only when a per-track text needs them, so a scaffold whose parameters are
+  // still TODO gets its notebook (and `fleetlab check` names the tracks they do not load for).
   let loaded: TrackContext<P> | null = null;
   const load = () => (loaded ??= trackContext(mission, mission.defaultTrack));
   const ctx: TrackContext<P> = { track: mission.defaultTrack, get params() { return load().params; }, get designs() { return load().designs; } };

@@ -1,7 +1,7 @@
 /**
  * Per-track values and the track context they are computed from.
  */
-import type { ControlSpec, ControlValues, DesignView, Mission, MissionSpec, PerTrack, TrackContext, TrackId } from "./types";
+import type { Controls, ControlSpec, ControlValues, DesignView, Mission, MissionSpec, PerTrack, TrackContext, TrackId } from "./types";
 
 /** A design record with no entries: answer keys outside a notebook run use track defaults. */
 export const EMPTY_DESIGNS: DesignView = {
@@ -39,12 +39,12 @@ export function resolveControl<P>(c: ControlSpec<P>, ctx: TrackContext<P>): Reso
     case "toggle":
       return { kind: "toggle", id: c.id, label: c.label, default: resolve(c.default, ctx) };
     case "choice":
-      return { kind: "choice", id: c.id, label: c.label, choices: resolve(c.choices, ctx), default: resolve(c.default, ctx) };
+      return { kind: "choice", id: c.id, label: c.label, choices: [...resolve(c.choices, ctx)], default: resolve(c.default, ctx) };
   }
 }
 
 /** Every control of a part at its default for this track. */
-export function defaultValues<P>(controls: ControlSpec<P>[], ctx: TrackContext<P>): ControlValues {
+export function defaultValues<P>(controls: Controls<P>, ctx: TrackContext<P>): ControlValues {
   const values: ControlValues = {};
   for (const c of controls) values[c.id] = resolveControl(c, ctx).default;
   return values;

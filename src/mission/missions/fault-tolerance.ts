@@ -3,8 +3,111 @@
  * Young-Daly checkpoint intervals, staged checkpoint writes and silent data corruption,
  * all computed by the model (reliability, checkpoint-interval, sdc, perception-model).
  */
-import { brownoutSave, checkpointStorm, createPerceptionModel, createRng, dalyInterval, denseLayers, detectorCosts, fleetMtbf, flipImpact, injectFaults, maxDirtyFractionForDeadline, overheadSplit, type StagingMode, stagingPlan, TRACKS, trafficLightSamples, WRITE_JOULES_PER_BYTE } from "fleetlab";
-import { type ControlValues, defineMission, type FastValue, largestIntegerWhere, memoizeRuns, modelSweep, modelValue, niceCeil, smallestIntegerWhere, type TrackContext, type TrackId } from "fleetlab/mission";
+import {
+  brownoutSave, checkpointStorm, createPerceptionModel, createRng, dalyInterval, denseLayers, detectorCosts, fleetMtbf, flipImpact, injectFaults,
+  maxDirtyFractionForDeadline, NONVOLATILE_MEMORY, overheadSplit, PCIE_GEN5_X16, type Sourced, sourced, type StagingMode, stagingPlan, STORAGE_TIERS,
+  trafficLightSamples, WRITE_JOULES_PER_BYTE,
+} from "fleetlab";
+import { defineMission, type FastValue, largestIntegerWhere, memoizeRuns, modelSweep, modelValue, niceCeil, planFigures, smallestIntegerWhere, type TrackContext, type TrackId } from "fleetlab/mission";
+
+const VERIFIED = "2026-11-22";
+const plan = planFigures({ ref: "Mission 07 plan", verified: VERIFIED });
+const SDC_LLAMA = sourced(6 / 21_233_664, "1/h", {
+  kind: "derived", ref: "figures.md §1.3, Llama 3 SDC", status: "derived",
+  notes: "6 SDC interruptions / (16,384 GPUs × 1,296 h) ≈ 2.8e-7 per device-hour", verified: VERIFIED,
+});
+
+/** Mission 07's figures for one track (checkpointing, staging, SDC, resume), each Sourced. */
+export interface FaultToleranceFigures {
+  nodes: Sourced;
+  nodeMtbfHours: Sourced;
+  checkpointBytes: Sourced;
+  remoteWriteBytesPerSecond: Sourced;
+  localWriteBytesPerSecond: Sourced;
+  dramStageBytesPerSecond: Sourced;
+  restartSeconds: Sourced;
+  sdcPerDeviceHour: Sourced;
+  /** How fast the track must be back at work after an interruption, s. */
+  resumeTargetSeconds: Sourced;
+  /** Warning time before the state is lost (preemption notice, brown-out hold-up), s. */
+  holdUpSeconds: Sourced;
+  /** Length of the training run the checkpoints protect, h. */
+  workHours: Sourced;
+  /** The dense block the SDC detectors guard: input width, hidden width, hidden layers, output width. */
+  sdcInputWidth: Sourced;
+  sdcHiddenWidth: Sourced;
+  sdcHiddenLayers: Sourced;
+  sdcOutputWidth: Sourced;
+}
+
+/**
+ * Each track's figures: Cloud Titan is 16,384 GPUs with the plan's 4 h fleet MTBF and a
+ * Llama-3-70B checkpoint at 14 B/param (987.8 GB); the tiers are a remote store, local
+ * NVMe/flash and DRAM/FRAM staging, from the model catalog where it has them.
+ */
+export const FAULT_TOLERANCE_FIGURES: Readonly<Record<TrackId, FaultToleranceFigures>> = Object.freeze({
+  cloud_titan: {
+    nodes: plan(16_384, null, "The 16,384-GPU cluster (Llama 3 scale, figures.md §1.1)"),
+    nodeMtbfHours: plan(65_536, "h", "Chosen so the fleet MTBF is the plan's 4 h: 4 × 16,384"),
+    checkpointBytes: sourced(987.8e9, "B", { kind: "derived", ref: "figures.md §2, Llama-3-70B at 14 B/param", status: "derived", notes: "70.55e9 × 14 B", verified: VERIFIED }),
+    remoteWriteBytesPerSecond: plan(25e9, "B/s", "Blocking writes to an object store, aggregate"),
+    localWriteBytesPerSecond: plan(2048 * STORAGE_TIERS.nvmeGen4.value, "B/s", "2,048 nodes × 6.9 GB/s PCIe 4.0 NVMe write (figures.md §2)"),
+    dramStageBytesPerSecond: plan(16_384 * PCIE_GEN5_X16.bytesPerSecond.value, "B/s", "16,384 GPUs × 64 GB/s PCIe Gen5 to host DRAM (figures.md §3)"),
+    restartSeconds: plan(600, "s", "Job restart after a failure"),
+    sdcPerDeviceHour: SDC_LLAMA,
+    resumeTargetSeconds: plan(600, "s", "Restart budget of a training job"),
+    holdUpSeconds: plan(30, "s", "Grace period between a preemption notice and the kill"),
+    workHours: plan(720, "h", "A 30-day pre-training run"),
+    sdcInputWidth: sourced(8192, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model in", verified: VERIFIED }),
+    sdcHiddenWidth: sourced(28_672, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "FFN hidden width", verified: VERIFIED }),
+    sdcHiddenLayers: plan(1, null, "One FFN block (up-projection, ReLU stand-in for SwiGLU, down-projection)"),
+    sdcOutputWidth: sourced(8192, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model out", verified: VERIFIED }),
+  },
+  edge_guardian: {
+    nodes: plan(64, null, "Training nodes for the perception model"),
+    nodeMtbfHours: plan(20_000, "h", "Per-node MTBF"),
+    checkpointBytes: plan(2e9, "B", "Perception model + optimizer state"),
+    remoteWriteBytesPerSecond: plan(0.1e9, "B/s", "Remote store"),
+    // A PCIe 3.0 NVMe drive and one DDR5-4800 channel (figures.md §2).
+    localWriteBytesPerSecond: STORAGE_TIERS.nvmeGen3, dramStageBytesPerSecond: STORAGE_TIERS.ddr5ChannelDram,
+    restartSeconds: plan(5, "s", "Restart"),
+    sdcPerDeviceHour: sourced(1e-3 / 8766, "1/h", { kind: "estimate", ref: "figures.md §1.3, Meta SDC prevalence ≈ 1 in 1,000 devices", status: "derived", notes: "1 in 1,000 devices per year of service, as a rate", verified: VERIFIED }),
+    resumeTargetSeconds: plan(0.01, "s", "The 10 ms safety loop (persona, figures.md §7 unconfirmed)"),
+    holdUpSeconds: plan(0.05, "s", "Supply hold-up of the vehicle computer after a power fault"),
+    workHours: plan(24, "h", "A day of perception training"),
+    sdcInputWidth: plan(8, null, "The traffic-light perception model's 8 features (perception-model.ts)"),
+    sdcHiddenWidth: plan(32, null, "Its hidden width"), sdcHiddenLayers: plan(2, null, "Its two hidden layers"),
+    sdcOutputWidth: plan(3, null, "Red, yellow, green"),
+  },
+  mobile_nomad: {
+    nodes: plan(1, null, "One device"), nodeMtbfHours: plan(0.05, "h", "The OS kills the process every ~3 min"),
+    checkpointBytes: plan(200e6, "B", "AR translation model (100 M parameters, fp16) and session state to save incrementally"),
+    remoteWriteBytesPerSecond: plan(5e6, "B/s", "Cloud upload"), localWriteBytesPerSecond: plan(1e9, "B/s", "UFS flash"),
+    dramStageBytesPerSecond: plan(20e9, "B/s", "LPDDR5 copy"),
+    restartSeconds: plan(0.05, "s", "Process relaunch"), sdcPerDeviceHour: SDC_LLAMA,
+    resumeTargetSeconds: plan(0.1, "s", "Resume in < 100 ms"),
+    holdUpSeconds: plan(0.5, "s", "Time the OS grants a backgrounded process before killing it"),
+    workHours: plan(1, "h", "An hour-long AR session"),
+    sdcInputWidth: plan(768, null, "FFN block of a ~100 M-parameter translation transformer (BERT-base shape: d = 768)"),
+    sdcHiddenWidth: plan(3072, null, "Its FFN width 4d"), sdcHiddenLayers: plan(1, null, "One FFN block"),
+    sdcOutputWidth: plan(768, null, "d out"),
+  },
+  tiny_pioneer: {
+    nodes: plan(1, null, "One hearable"), nodeMtbfHours: plan(0.01, "h", "A brown-out every ~36 s under battery spikes"),
+    checkpointBytes: plan(8e3, "B", "Model state in FeRAM"),
+    remoteWriteBytesPerSecond: plan(1.2e3, "B/s", "Over BLE to the phone"),
+    // The MSP430's flash and FRAM write rates (TI, figures.md §7).
+    localWriteBytesPerSecond: NONVOLATILE_MEMORY.flashWriteBytesPerSecond,
+    dramStageBytesPerSecond: NONVOLATILE_MEMORY.framWriteBytesPerSecond,
+    restartSeconds: plan(0.01, "s", "MCU reboot"), sdcPerDeviceHour: SDC_LLAMA,
+    resumeTargetSeconds: plan(0.01, "s", "Neural isolation < 10 ms (persona)"),
+    holdUpSeconds: plan(0.01, "s", "Brown-out hold-up of the supply capacitor before power cuts out"),
+    workHours: plan(0.5, "h", "A half-hour listening session"),
+    sdcInputWidth: plan(250, null, "Keyword-spotting DNN-S on an MCU: 10 MFCC x 25 frames in (Zhang et al., 'Hello Edge: Keyword Spotting on Microcontrollers', arXiv:1711.07128)"),
+    sdcHiddenWidth: plan(144, null, "DNN-S hidden width (Hello Edge)"), sdcHiddenLayers: plan(3, null, "DNN-S hidden layers (Hello Edge)"),
+    sdcOutputWidth: plan(12, null, "12 keyword classes (Hello Edge)"),
+  },
+});
 
 export interface FaultToleranceParams {
   nodes: number;
@@ -12,7 +115,7 @@ export interface FaultToleranceParams {
   /** Checkpoint size, bytes. */
   checkpointBytes: number;
   /** Aggregate write bandwidth of each tier for the whole job, bytes/s. */
-  tierBytesPerSecond: { "Blocking S3": number; "Local SSD": number; "Async DRAM": number };
+  tierBytesPerSecond: Record<Tier, number>;
   restartSeconds: number;
   workHours: number;
   /** How fast the track must be back at work after an interruption, s. */
@@ -23,14 +126,9 @@ export interface FaultToleranceParams {
   sdcBlock: { inputWidth: number; hiddenWidth: number; hiddenLayers: number; outputWidth: number };
 }
 
-/**
- * The mission's parameters for a track, read from the track catalog (`.value` of each
- * Sourced entry, src/model/catalog/tracks.ts): Cloud Titan is 16,384 GPUs with the
- * plan's 4 h fleet MTBF and a Llama-3-70B checkpoint at 14 B/param (987.8 GB); the
- * tiers are the catalog's remote store, local NVMe/flash and DRAM/FRAM staging.
- */
+/** The mission's parameters for a track: the `.value` of each of its figures. */
 export function trackParams(id: TrackId): FaultToleranceParams {
-  const t = TRACKS[id].missions["07"];
+  const t = FAULT_TOLERANCE_FIGURES[id];
   return {
     nodes: t.nodes.value, nodeMtbfHours: t.nodeMtbfHours.value, checkpointBytes: t.checkpointBytes.value,
     tierBytesPerSecond: { "Blocking S3": t.remoteWriteBytesPerSecond.value, "Local SSD": t.localWriteBytesPerSecond.value, "Async DRAM": t.dramStageBytesPerSecond.value },
@@ -40,10 +138,11 @@ export function trackParams(id: TrackId): FaultToleranceParams {
   };
 }
 
-const num = (v: ControlValues, k: string) => Number(v[k]);
 const mtbfSeconds = (p: FaultToleranceParams, nodes: number) => fleetMtbf(p.nodeMtbfHours, nodes) * 3600;
 
-type Tier = keyof FaultToleranceParams["tierBytesPerSecond"];
+/** The checkpoint paths of part 2's choice, fastest to write last. */
+const TIERS = ["Blocking S3", "Local SSD", "Async DRAM"] as const;
+type Tier = (typeof TIERS)[number];
 const TIER_MODE: Record<Tier, StagingMode> = { "Blocking S3": "blocking-object-store", "Local SSD": "local-nvme", "Async DRAM": "async-dram" };
 
 /** The model's staging plan for one checkpoint of the whole job through `tier`, checkpointing every `intervalSeconds`. */
@@ -150,7 +249,7 @@ function split(p: FaultToleranceParams, nodes: number, deltaSeconds: number, int
 const optimumMinutes = (c: TrackContext<FaultToleranceParams>, nodes: number, delta: number) => dalyInterval(delta, mtbfSeconds(c.params, nodes)) / 60;
 
 /** Part 1's δ (the slider, s) and M (fleet MTBF at the slider's whole node count, s), as the instruments take them. */
-const youngDalyScope = (v: ControlValues, c: TrackContext<FaultToleranceParams>) => ({ delta: num(v, "delta_s"), M: mtbfSeconds(c.params, Math.round(num(v, "nodes"))) });
+const youngDalyScope = (v: { readonly delta_s: number; readonly nodes: number }, c: TrackContext<FaultToleranceParams>) => ({ delta: v.delta_s, M: mtbfSeconds(c.params, Math.round(v.nodes)) });
 
 /** Part 2's reliability tax (%) at τ_opt for the track's cluster when checkpoints go through `tier`. */
 function reliabilityTaxPercent(p: FaultToleranceParams, tier: Tier): number {
@@ -158,7 +257,7 @@ function reliabilityTaxPercent(p: FaultToleranceParams, tier: Tier): number {
   return 100 * (1 - split(p, p.nodes, d, dalyInterval(d, mtbfSeconds(p, p.nodes))).usefulFraction);
 }
 
-export const faultTolerance = defineMission<FaultToleranceParams>({
+export const faultTolerance = defineMission({
   id: "07_fault_tolerance",
   title: "Mission 07 · The Reliability Tax",
   chapter: {
@@ -220,8 +319,8 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
           { kind: "plot", id: "waterfall", name: "Total Time Waterfall", mark: "bar",
             x: { field: "share", title: "Where the wall-clock time goes", type: "nominal" }, y: { field: "fraction", title: "Fraction of wall time" },
             compute: (v, c) => {
-              const n = Math.round(num(v, "nodes")), d = num(v, "delta_s");
-              const s = split(c.params, n, d, 60 * num(v, "interval_min"));
+              const n = Math.round(v.nodes), d = v.delta_s;
+              const s = split(c.params, n, d, 60 * v.interval_min);
               return [
                 { share: "Useful Work", fraction: s.usefulFraction }, { share: "Checkpoint Overhead", fraction: s.checkpointFraction },
                 { share: "Wasted Work", fraction: s.reworkFraction }, { share: "Restart", fraction: s.restartFraction },
@@ -247,13 +346,13 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
       mathPeek: [
         // The time lost at the student's interval: its minimum over tau is the part's target.
         { label: "Lost time per unit of work (first order)", expression: "waste = delta / tau + tau / (2 * M)",
-          scope: (v, c) => ({ ...youngDalyScope(v, c), tau: 60 * num(v, "interval_min") }) },
+          scope: (v, c) => ({ ...youngDalyScope(v, c), tau: 60 * v.interval_min }) },
         { label: "Young's optimum (the minimum of the line above)", expression: "tau_opt = sqrt(2 * delta * M)",
           noValue: "its value is, to first order, the interval this part asks you to find" },
         { label: "Daly's higher-order optimum (delta < 2M)", expression: "tau_opt = sqrt(2 * delta * M) * (1 + 1 / 3 * sqrt(delta / (2 * M)) + 1 / 9 * delta / (2 * M)) - delta",
           noValue: "its value is the interval this part asks you to find" },
         { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N", unit: "h",
-          scope: (v, c) => ({ MTBF_node: c.params.nodeMtbfHours, N: Math.round(num(v, "nodes")) }) },
+          scope: (v, c) => ({ MTBF_node: c.params.nodeMtbfHours, N: Math.round(v.nodes) }) },
       ],
     },
     {
@@ -272,22 +371,22 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
       },
       workbench: {
         controls: [
-          { kind: "choice", id: "tier", label: "Checkpoint path", feeds: ["stagingPlan", "overheadSplit"], choices: ["Blocking S3", "Local SSD", "Async DRAM"], default: "Blocking S3" },
+          { kind: "choice", id: "tier", label: "Checkpoint path", feeds: ["stagingPlan", "overheadSplit"], choices: TIERS, default: "Blocking S3" },
           { kind: "slider", id: "stagger_groups", label: "Staggered checkpoint groups", feeds: ["checkpointStorm"], scale: "log", unit: "groups", min: 1, max: (c) => Math.max(2, Math.min(1024, c.params.nodes)), step: 0.01, default: 1 },
         ],
         instruments: [
           { kind: "gauge", id: "math_stop", name: "Math-Stop Timer", unit: "s", min: 0, max: (c) => mathStop(c.params, "Blocking S3"),
-            compute: (v, c) => mathStop(c.params, String(v.tier) as Tier) },
+            compute: (v, c) => mathStop(c.params, v.tier) },
           { kind: "gauge", id: "throughput", name: "HBM-to-Disk Throughput Gauge", unit: "GB/s", min: 0, max: (c) => storm(c.params, 1).peakDemandBytesPerSecond / 1e9,
             danger: (c) => c.params.tierBytesPerSecond["Blocking S3"] / 1e9,
             // Drain demand on the shared store while the staged checkpoint drains in `stagger_groups` waves (checkpointStorm).
-            compute: (v, c) => storm(c.params, num(v, "stagger_groups")).peakDemandBytesPerSecond / 1e9 },
+            compute: (v, c) => storm(c.params, v.stagger_groups).peakDemandBytesPerSecond / 1e9 },
           { kind: "gauge", id: "overhead", name: "Reliability tax at τ_opt (checkpoint + rework + restart)", unit: "%", min: 0,
             // Up to the costliest tier's tax (Blocking S3 on every track), as a share of wall time.
-            max: (c) => Math.min(100, niceCeil(Math.max(...(Object.keys(TIER_MODE) as Tier[]).map((t) => reliabilityTaxPercent(c.params, t))))),
+            max: (c) => Math.min(100, niceCeil(Math.max(...TIERS.map((t) => reliabilityTaxPercent(c.params, t))))),
             // The same optimum and overhead split as part 1, so the two parts never disagree.
             compute: (v, c) => {
-              const d = mathStop(c.params, String(v.tier) as Tier);
+              const d = mathStop(c.params, v.tier);
               return 100 * (1 - split(c.params, c.params.nodes, d, dalyInterval(d, mtbfSeconds(c.params, c.params.nodes))).usefulFraction);
             } },
         ],
@@ -301,14 +400,14 @@ export const faultTolerance = defineMission<FaultToleranceParams>({
       mathPeek: [
         // stagingPlan: training stops while the checkpoint is written to the chosen tier.
         { label: "Math-stop time", expression: "t_stop = checkpoint_bytes / write_bandwidth", unit: "s",
-          scope: (v, c) => ({ checkpoint_bytes: c.params.checkpointBytes, write_bandwidth: c.params.tierBytesPerSecond[String(v.tier) as Tier] }) },
+          scope: (v, c) => ({ checkpoint_bytes: c.params.checkpointBytes, write_bandwidth: c.params.tierBytesPerSecond[v.tier] }) },
         // checkpointStorm, as the throughput gauge: ⌈N/G⌉ GPUs drain at once, each at its share of local NVMe.
         { label: "Storm demand", expression: "demand = ceil(N / G) * b_writer", unit: "B/s",
-          scope: (v, c) => ({ N: c.params.nodes, G: wholeGroups(c.params, num(v, "stagger_groups")), b_writer: writerBandwidth(c.params) }) },
+          scope: (v, c) => ({ N: c.params.nodes, G: wholeGroups(c.params, v.stagger_groups), b_writer: writerBandwidth(c.params) }) },
         // At the interval the overhead gauge checkpoints at (Daly's optimum for the tier's math-stop).
         { label: "Young overhead (first order)", expression: "overhead = delta / tau + tau / (2 * M)",
           scope: (v, c) => {
-            const delta = mathStop(c.params, String(v.tier) as Tier), M = mtbfSeconds(c.params, c.params.nodes);
+            const delta = mathStop(c.params, v.tier), M = mtbfSeconds(c.params, c.params.nodes);
             return { delta, tau: dalyInterval(delta, M), M };
           } },
       ],

@@ -3,8 +3,99 @@
  * Fragmentation, scheduling policy (locality, quota, priority) and spot preemption, all
  * run on the model's seeded cluster simulator (scheduling/); checkpoints at dalyInterval.
  */
-import { type ClusterReport, type ClusterShape, dalyInterval, DEFAULT_CPUS_PER_GPU, fragmentation, requireFinished, simulateCluster, TRACKS } from "fleetlab";
-import { type ControlValues, defineMission, memoizeRuns, niceCeil, niceFloor, type TrackId } from "fleetlab/mission";
+import { type ClusterReport, type ClusterShape, dalyInterval, DEFAULT_CPUS_PER_GPU, fragmentation, requireFinished, simulateCluster, type Sourced } from "fleetlab";
+import { defineMission, memoizeRuns, niceCeil, niceFloor, planFigures, type TrackId } from "fleetlab/mission";
+
+const plan = planFigures({ ref: "Mission 08 plan", verified: "2026-11-22" });
+
+/** Mission 08's figures for one track (scheduling), each Sourced. */
+export interface FleetOrchFigures {
+  racks: Sourced;
+  nodesPerRack: Sourced;
+  gpusPerNode: Sourced;
+  load: Sourced;
+  jobGpus: Sourced;
+  jobHours: Sourced;
+  serviceCv: Sourced;
+  /** All-reduce latency per extra network hop, s (the topology penalty). */
+  hopPenaltySeconds: Sourced;
+  /** Part 2's shared cluster: offered load, GPUs of one training gang and mean job length, h. */
+  policyLoad: Sourced;
+  policyGangGpus: Sourced;
+  policyJobHours: Sourced;
+  spotFraction: Sourced;
+  spotMtbfHours: Sourced;
+  /** Mean hours until the provider gives a reclaimed spot node back. */
+  spotRestoreHours: Sourced;
+  deviceGenerations: Sourced;
+  /** Seconds a static ring loses to a restart after a reclaim; seconds an elastic ring loses to re-forming. */
+  restartSeconds: Sourced;
+  rescaleSeconds: Sourced;
+  /** Length of the training run, h, and the time to write one checkpoint, s. */
+  workHours: Sourced;
+  checkpointSeconds: Sourced;
+}
+
+/** Each track's figures, the plan's teaching cluster and crisis; Cloud Titan's gang is the plan's 64 GPUs. */
+export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = Object.freeze({
+  cloud_titan: {
+    racks: plan(8, null, "Teaching cluster"), nodesPerRack: plan(8, null, "Teaching cluster"), gpusPerNode: plan(8, null, "HGX-style 8-GPU nodes"),
+    load: plan(0.9, null, "The part 1 lock's 90% full cluster"),
+    jobGpus: plan(64, null, "The 64-GPU gang job"),
+    jobHours: plan(6, "h", "Mean job length"), serviceCv: plan(3, null, "Heavy-tailed job lengths"),
+    hopPenaltySeconds: plan(1e-3, "s", "Added all-reduce latency per cross-rack hop"),
+    policyLoad: plan(0.9, null, "The part 1 lock's 90% full cluster"), policyGangGpus: plan(64, null, "The 64-GPU gang job"),
+    policyJobHours: plan(6, "h", "Mean job length"),
+    spotFraction: plan(0.2, null, "The part 3 lock's 20% spot nodes"), spotMtbfHours: plan(20, "h", "Mean time between reclaims of one spot node. At 100% spot a 64-GPU gang spans 8 spot nodes, so it is hit every 2.5 h on average; with the 30-minute static restart plus rollback to the last checkpoint the simulated time to converge more than doubles against an elastic ring (mission 08 part 3, the CFO challenge). Spot capacity is discounted because it can be preempted (figures.md §4, reserved / spot discounts)"),
+    spotRestoreHours: plan(1, "h", "Reclaimed GPU capacity returns within about an hour"),
+    deviceGenerations: plan(1, null, "Homogeneous H100 fleet"),
+    restartSeconds: plan(1800, "s", "Static ring: reload and re-initialise 64 GPUs"), rescaleSeconds: plan(60, "s", "Elastic ring re-forms"),
+    workHours: plan(336, "h", "A two-week training run"), checkpointSeconds: plan(300, "s", "Checkpoint write"),
+  },
+  edge_guardian: {
+    racks: plan(4, null, "Teaching cluster"), nodesPerRack: plan(8, null, "Teaching cluster"), gpusPerNode: plan(8, null, "8-GPU nodes"),
+    load: plan(0.8, null, "Cluster load"), jobGpus: plan(16, null, "Perception training gang"),
+    jobHours: plan(2, "h", "Mean job length"), serviceCv: plan(2, null, "Job-length variability"),
+    hopPenaltySeconds: plan(14e-3 / 3, "s", "1 ms → 15 ms over 3 hops: 4.67 ms per hop"),
+    policyLoad: plan(0.9, null, "The shared perception cluster during the nightly retraining burst, 90% full"),
+    policyGangGpus: plan(16, null, "The perception job of the Topology Lottery: 2 nodes of 8 GPUs"),
+    policyJobHours: plan(6, "h", "A perception retraining job runs ~6 h. With the 2 h jobs of parts 1 and 3 every policy keeps the low-priority wait far under the 24 h starvation limit and the 16 policies' MFUs lie within 6 points, so the policy choice would not matter; at 6 h and 90% load the research-first policies with a 25% training quota starve the training gangs (simulated, mission 08 part 2)"),
+    spotFraction: plan(0, null, "Safety workloads stay on reserved capacity"), spotMtbfHours: plan(30, "h", "Spot reclaim MTBF"),
+    spotRestoreHours: plan(1, "h", "Reclaimed capacity returns within about an hour"),
+    deviceGenerations: plan(2, null, "Older and newer vehicle computers"),
+    restartSeconds: plan(600, "s", "Static restart"), rescaleSeconds: plan(30, "s", "Elastic re-form"),
+    workHours: plan(48, "h", "Training run"), checkpointSeconds: plan(60, "s", "Checkpoint write"),
+  },
+  mobile_nomad: {
+    racks: plan(6, null, "Teaching cluster"), nodesPerRack: plan(8, null, "Teaching cluster"), gpusPerNode: plan(4, null, "4-GPU render nodes"),
+    load: plan(0.85, null, "Cluster load"), jobGpus: plan(8, null, "Render job"),
+    jobHours: plan(1, "h", "Mean job length"), serviceCv: plan(1.5, null, "Job-length variability"),
+    hopPenaltySeconds: plan(1e-3, "s", "Per-hop penalty"),
+    policyLoad: plan(0.95, null, "The spot render farm runs near saturation (95%): cheap capacity is bought to be kept busy"),
+    policyGangGpus: plan(16, null, "A cloud rendering job over 4 render nodes (16 GPUs)"),
+    policyJobHours: plan(4, "h", "A render batch of ~4 h. With 8-GPU, 1 h jobs every policy stays under the 24 h starvation limit and MFUs lie within 3 points; with 16-GPU, 4 h batches at 95% load the strict research-first policies (and the loose one at a 25% quota) starve the render gangs and MFU spreads over ~11 points (simulated, mission 08 part 2)"),
+    spotFraction: plan(0.8, null, "Spot instances 'to save 80%'"), spotMtbfHours: plan(6, "h", "Spot reclaim MTBF"),
+    spotRestoreHours: plan(0.5, "h", "Render capacity returns within half an hour"),
+    deviceGenerations: plan(2, null, "Two GPU generations"),
+    restartSeconds: plan(900, "s", "Static restart of the render job"), rescaleSeconds: plan(20, "s", "Dynamic re-scaling"),
+    workHours: plan(72, "h", "Rendering/training run"), checkpointSeconds: plan(120, "s", "Checkpoint write"),
+  },
+  tiny_pioneer: {
+    racks: plan(3, null, "Teaching cluster"), nodesPerRack: plan(8, null, "Teaching cluster"), gpusPerNode: plan(4, null, "4 accelerators per node"),
+    load: plan(0.7, null, "Cluster load"),
+    jobGpus: plan(8, null, "The heavy V3 model sharded over two 4-accelerator nodes. A one-node (4) job cannot shrink, so an elastic ring could not differ from a static one; over two nodes an elastic ring drops a reclaimed node and keeps training on the other (mission 08 part 3)"),
+    jobHours: plan(0.5, "h", "Mean job length"), serviceCv: plan(1, null, "Exponential job lengths"),
+    hopPenaltySeconds: plan(7.5e-3, "s", "A BLE relay hop"),
+    policyLoad: plan(0.9, null, "The hearable fleet's training nodes during a firmware-wide retraining, 90% busy"),
+    policyGangGpus: plan(8, null, "The heavy V3 model sharded over two 4-accelerator nodes (8)"),
+    policyJobHours: plan(2, "h", "A 2 h retraining job. With one-node, 0.5 h jobs every policy stays under the 24 h starvation limit and MFUs lie within 1 point; with two-node, 2 h jobs at 90% load every research-first policy starves the training gangs and MFU spreads over ~10 points (simulated, mission 08 part 2)"),
+    spotFraction: plan(0, null, "No spot capacity"), spotMtbfHours: plan(12, "h", "Spot reclaim MTBF"),
+    spotRestoreHours: plan(0.5, "h", "Capacity returns within half an hour"),
+    deviceGenerations: plan(3, null, "V1, V2 and V3 hearables"),
+    restartSeconds: plan(300, "s", "Static restart"), rescaleSeconds: plan(10, "s", "Elastic re-form"),
+    workHours: plan(24, "h", "Training run"), checkpointSeconds: plan(30, "s", "Checkpoint write"),
+  },
+});
 
 export interface FleetOrchParams {
   shape: ClusterShape;
@@ -27,12 +118,9 @@ export interface FleetOrchParams {
   checkpointSeconds: number;
 }
 
-/**
- * The mission's parameters for a track, read from the track catalog (`.value` of each
- * Sourced entry, src/model/catalog/tracks.ts); Cloud Titan's gang is the plan's 64 GPUs.
- */
+/** The mission's parameters for a track: the `.value` of each of its figures. */
 export function trackParams(id: TrackId): FleetOrchParams {
-  const t = TRACKS[id].missions["08"];
+  const t = FLEET_ORCH_FIGURES[id];
   return {
     shape: { racks: t.racks.value, nodesPerRack: t.nodesPerRack.value, gpusPerNode: t.gpusPerNode.value },
     load: t.load.value, jobGpus: t.jobGpus.value, jobHours: t.jobHours.value, serviceCv: t.serviceCv.value,
@@ -42,7 +130,6 @@ export function trackParams(id: TrackId): FleetOrchParams {
   };
 }
 
-const num = (v: ControlValues, k: string) => Number(v[k]);
 const nodesOf = (s: ClusterShape) => s.racks * s.nodesPerRack;
 
 /**
@@ -99,7 +186,8 @@ const part1Runs = memoizeRuns(
 
 /** Mean wait (h) of the gang class in a part 1 run. */
 const gangWait = (r: ClusterReport) => r.waitByClass.find((c) => c.name === "gang")!.meanHours;
-const background = (v: ControlValues) => (v.placement === "Random" ? "random" : "best-fit");
+/** Part 1's placement of everything but the gang, as the simulator names it. */
+const background = (v: { readonly placement: "Best-Fit" | "Random" }) => (v.placement === "Random" ? "random" : "best-fit");
 
 /** Top of part 1's Cluster Load slider, %. */
 const MAX_LOAD_PERCENT = 99;
@@ -168,14 +256,12 @@ const part2Runs = memoizeRuns(
 
 /** Cluster MFU (%) of the loaded part of a run. */
 export const mfuPercent = (r: ClusterReport) => 100 * r.mfuWhileArriving;
-const policyOf = (v: ControlValues): SchedulingPolicy => ({
-  locality: v.locality === "Loose" ? "Loose" : "Strict",
-  quotaPercent: Number(String(v.quota).replace("%", "")),
-  priority: v.priority === "Research first" ? "Research first" : "Training first",
-});
+/** Part 2's three choices: locality, quota (a percentage, "25%") and priority. */
+type PolicyValues = { readonly locality: SchedulingPolicy["locality"]; readonly quota: string; readonly priority: SchedulingPolicy["priority"] };
+const policyOf = (v: PolicyValues): SchedulingPolicy => ({ locality: v.locality, quotaPercent: Number(v.quota.replace("%", "")), priority: v.priority });
 const policyLabel = (q: SchedulingPolicy) => `${q.locality}, ${q.quotaPercent}%, ${q.priority}`;
 /** The distinct policies among the settings tried, oldest first (the current one last). */
-const triedPolicies = (explored: readonly ControlValues[]): SchedulingPolicy[] =>
+const triedPolicies = (explored: readonly PolicyValues[]): SchedulingPolicy[] =>
   [...new Map(explored.map((v) => [policyLabel(policyOf(v)), policyOf(v)])).values()];
 
 /**
@@ -240,7 +326,7 @@ export const staticOverElastic = (p: FleetOrchParams, spotShare: number, spotMtb
 const part3RatioCorners = (p: FleetOrchParams) =>
   [0.1, 1].flatMap((spot) => [p.spotMtbfHours / 4, p.spotMtbfHours * 16].map((mtbf) => staticOverElastic(p, spot, mtbf)));
 
-export const fleetOrch = defineMission<FleetOrchParams>({
+export const fleetOrch = defineMission({
   id: "08_fleet_orch",
   title: "Mission 08 · Scheduling is the Compiler of the Cluster",
   chapter: {
@@ -294,17 +380,17 @@ export const fleetOrch = defineMission<FleetOrchParams>({
           { kind: "plot", id: "heatmap", name: "ClusterHeatmap", role: "primary", mark: "rect",
             x: { field: "slot", title: "GPU slot in rack (node.gpu)", type: "ordinal" }, y: { field: "rack", title: "Rack", type: "ordinal" }, color: { field: "state", title: "GPU", type: "nominal" },
             // The simulator's occupancy snapshot (mid-run): grid[rack][node·g + gpu] = job id, −1 free (a hole), −2 reclaimed.
-            compute: (v, c) => part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true).snapshot.grid.flatMap((row, r) =>
+            compute: (v, c) => part1Run(c.params, v.load / 100, background(v), c.params.jobGpus, true).snapshot.grid.flatMap((row, r) =>
               row.map((cell, s) => ({ rack: `rack ${r}`, slot: `n${Math.floor(s / c.params.shape.gpusPerNode)}.${s % c.params.shape.gpusPerNode}`, state: cell === -1 ? "free (hole)" : cell === -2 ? "reclaimed" : "busy" }))) },
           { kind: "gauge", id: "unusable", name: "Free GPUs the contiguous gang job cannot use", unit: "%", min: 0, max: 100,
             compute: (v, c) => {
-              const r = part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true);
+              const r = part1Run(c.params, v.load / 100, background(v), c.params.jobGpus, true);
               return 100 * fragmentation(r.snapshot.grid, c.params.shape, c.params.jobGpus, "topology-aware", "strict").unusableFraction;
             } },
           { kind: "gauge", id: "wait", name: "Scheduling delay of the contiguous gang (mean wait)", unit: "h", min: 0, max: (c) => niceCeil(part1WaitCeiling(c.params)),
-            compute: (v, c) => gangWait(part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true)) },
+            compute: (v, c) => gangWait(part1Run(c.params, v.load / 100, background(v), c.params.jobGpus, true)) },
           { kind: "gauge", id: "wait_anywhere", name: "Same gang on any free GPUs (mean wait)", unit: "h", min: 0, max: (c) => niceCeil(part1WaitCeiling(c.params)),
-            compute: (v, c) => gangWait(part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, false)) },
+            compute: (v, c) => gangWait(part1Run(c.params, v.load / 100, background(v), c.params.jobGpus, false)) },
         ],
       },
       target: {
@@ -316,11 +402,11 @@ export const fleetOrch = defineMission<FleetOrchParams>({
       mathPeek: [
         // The M/G/1 queue's mean wait at the slider's load, for the track's job lengths (mean, variability).
         { label: "Pollaczek-Khinchine wait", expression: "W_q = rho / (1 - rho) * (1 + C_s ^ 2) / 2 * E_S", unit: "h",
-          scope: (v, c) => ({ rho: num(v, "load") / 100, C_s: c.params.serviceCv, E_S: c.params.jobHours }) },
+          scope: (v, c) => ({ rho: v.load / 100, C_s: c.params.serviceCv, E_S: c.params.jobHours }) },
         // The "unusable" gauge's snapshot: free GPUs a contiguous gang of the track's size cannot use.
         { label: "Unusable share", expression: "f_unusable = unusable_gpus / free_gpus",
           scope: (v, c) => {
-            const f = fragmentation(part1Run(c.params, num(v, "load") / 100, background(v), c.params.jobGpus, true).snapshot.grid, c.params.shape, c.params.jobGpus, "topology-aware", "strict");
+            const f = fragmentation(part1Run(c.params, v.load / 100, background(v), c.params.jobGpus, true).snapshot.grid, c.params.shape, c.params.jobGpus, "topology-aware", "strict");
             return { unusable_gpus: f.unusableGpus, free_gpus: f.freeGpus };
           } },
       ],
@@ -416,17 +502,17 @@ export const fleetOrch = defineMission<FleetOrchParams>({
           { kind: "gauge", id: "converge", name: "Time-to-Converge (mean, arrival to completion)", unit: "h", min: 0,
             // Slowest in the controls' worst corner: all spot, a static ring, reclaims at the scrubber's shortest interval.
             max: (c) => niceCeil(convergeHours(part3Run(c.params, 1, "static", c.params.spotMtbfHours / 4))),
-            compute: (v, c) => convergeHours(part3Run(c.params, num(v, "spot") / 100, v.elastic ? "elastic" : "static", num(v, "preempt_mtbf"))) },
+            compute: (v, c) => convergeHours(part3Run(c.params, v.spot / 100, v.elastic ? "elastic" : "static", v.preempt_mtbf)) },
           { kind: "gauge", id: "ratio", name: "Static / elastic time-to-converge", unit: "x", danger: 2,
             // From the ratio at the corners of the spot and reclaim-interval sliders; below 1 when, by the simulation's luck, static wins
             // (Tiny Pioneer, all spot, rare reclaims); never narrower than 1 .. 1.25 × the danger line.
             min: (c) => Math.min(1, niceFloor(Math.min(...part3RatioCorners(c.params)))),
             max: (c) => niceCeil(Math.max(2.5, ...part3RatioCorners(c.params))),
-            compute: (v, c) => (num(v, "spot") > 0 ? staticOverElastic(c.params, num(v, "spot") / 100, num(v, "preempt_mtbf")) : 1) },
+            compute: (v, c) => (v.spot > 0 ? staticOverElastic(c.params, v.spot / 100, v.preempt_mtbf) : 1) },
           { kind: "plot", id: "spot_curve", name: "Time-to-converge vs spot share", mark: "line",
             x: { field: "spot", title: "Spot share (%)" }, y: { field: "converge_h", title: "Mean time to converge (h)" }, color: { field: "ring", title: "" },
             compute: (v, c) => [0, 20, 40, 60, 80, 100].flatMap((s) => (["static", "elastic"] as const).map((mode) => ({
-              spot: s, ring: mode === "elastic" ? "Elastic" : "Static", converge_h: convergeHours(part3Run(c.params, s / 100, mode, num(v, "preempt_mtbf"))),
+              spot: s, ring: mode === "elastic" ? "Elastic" : "Static", converge_h: convergeHours(part3Run(c.params, s / 100, mode, v.preempt_mtbf)),
             }))) },
         ],
       },
@@ -456,7 +542,7 @@ export const fleetOrch = defineMission<FleetOrchParams>({
           scope: (_v, c) => ({ OPT: Math.ceil(c.params.jobGpus / c.params.shape.gpusPerNode) }) },
         // The training jobs' share while spot nodes come and go (the Time-to-Converge gauge's run).
         { label: "Dominant share", expression: DRF_EXPRESSION,
-          scope: (v, c) => drfScope(part3Run(c.params, num(v, "spot") / 100, v.elastic ? "elastic" : "static", num(v, "preempt_mtbf"))) },
+          scope: (v, c) => drfScope(part3Run(c.params, v.spot / 100, v.elastic ? "elastic" : "static", v.preempt_mtbf)) },
       ],
     },
   ],

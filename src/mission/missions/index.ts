@@ -9,4 +9,4 @@ import { mlIntro } from "./ml-intro";
 import { opsScale } from "./ops-scale";
 
 /** Every built-in mission, in course order. */
-export const MISSIONS: readonly Mission<unknown>[] = [mlIntro, faultTolerance, fleetOrch, opsScale] as unknown as readonly Mission<unknown>[];
+export const MISSIONS: readonly Mission[] = [mlIntro, faultTolerance, fleetOrch, opsScale];

@@ -3,10 +3,95 @@
  * Every number a part shows comes from the model: reliability (P_fleet = P_node^N),
  * data-parallel scaling (critical node count, goodput, CI ratio) and stragglers.
  */
-import { allReduceTime, backupWorkersStepTime, criticalNodeCount, dataParallelCommunicationIntensity, dataParallelGoodput, type DataParallelJob, dataParallelStepTime, expectedSlowestStepTime, fleetAvailability, harmonicNumber, syncVsAsyncSgd, TRACKS } from "fleetlab";
-import { type ControlValues, defineMission, largestIntegerWhere, modelSweep, modelValue, niceCeil, smallestIntegerWhere, sweep, type TrackId } from "fleetlab/mission";
+import {
+  allReduceTime, backupWorkersStepTime, criticalNodeCount, dataParallelCommunicationIntensity, dataParallelGoodput, type DataParallelJob, dataParallelStepTime,
+  ETHERNET_100G, expectedSlowestStepTime, fleetAvailability, H100_SXM, harmonicNumber, INFINIBAND_NDR, LLAMA3_70B_SIZES, type Sourced, sourced, syncVsAsyncSgd,
+} from "fleetlab";
+import { defineMission, largestIntegerWhere, modelSweep, modelValue, niceCeil, planFigures, smallestIntegerWhere, sweep, type TrackId } from "fleetlab/mission";
 
-/** Per-track parameters of mission 01 (from the track catalog, see trackParams). */
+const VERIFIED = "2026-11-22";
+const plan = planFigures({ ref: "Mission 01 plan", verified: VERIFIED });
+const THREE_NINES = plan(0.999, null, "The part 1 lock's 'Three Nines' per node");
+
+/** Mission 01's figures for one track (reliability gap, communication wall), each Sourced. */
+export interface MlIntroFigures {
+  nodes: Sourced;
+  nodeAvailability: Sourced;
+  nodeMtbfHours: Sourced;
+  /** C: one worker's compute time for the global batch, s. */
+  computeSeconds: Sourced;
+  gradientBytes: Sourced;
+  linkBytesPerSecond: Sourced;
+  latencySeconds: Sourced;
+  /** Peak FLOP/s of one worker (rawput per worker). */
+  workerFlopsPerSecond: Sourced;
+  /** Workers in the Part 3 synchronous job. */
+  workers: Sourced;
+  /** Part 3 step time of a worker without its tail, s, and the mean of its exponential tail, s. */
+  baseSeconds: Sourced;
+  tailMeanSeconds: Sourced;
+  /** Extra steps to converge per step of gradient staleness (asynchronous SGD). */
+  stalenessPenalty: Sourced;
+}
+
+/**
+ * Each track's figures: the plan's crises (25,000 GPUs; 500,000 taxis; 1 billion glasses;
+ * 10,000 rings) and teaching numbers cite the plan; hardware is the model catalog's.
+ */
+export const ML_INTRO_FIGURES: Readonly<Record<TrackId, MlIntroFigures>> = Object.freeze({
+  cloud_titan: {
+    nodes: plan(25_000, null, "A pod of 25,000 GPUs"),
+    nodeAvailability: THREE_NINES,
+    nodeMtbfHours: sourced(50_677, "h", { kind: "derived", ref: "figures.md §1.1, GPU-hours per unexpected interruption (Llama 3)", status: "derived", notes: "16,384 × 1,296 / 419", verified: VERIFIED }),
+    computeSeconds: plan(20_000, "s", "One H100's compute for the global batch; sets where the wall falls"),
+    // Llama-3-70B's bf16 gradients (2 B/param), the data-parallel all-reduce payload, over 400G InfiniBand.
+    gradientBytes: LLAMA3_70B_SIZES.bf16WeightsBytes,
+    linkBytesPerSecond: INFINIBAND_NDR.bytesPerSecond,
+    latencySeconds: plan(1e-3, "s", "Per-step all-reduce latency incl. software overhead"),
+    workerFlopsPerSecond: H100_SXM.denseBf16FlopsPerSecond,
+    workers: plan(1024, null, "Synchronous data-parallel job of Part 3"), baseSeconds: plan(1, "s", "Step time without the tail"),
+    tailMeanSeconds: plan(0.1, "s", "Mean straggler tail per worker"), stalenessPenalty: plan(0.01, null, "Convergence cost of staleness"),
+  },
+  edge_guardian: {
+    nodes: plan(500_000, null, "500,000 autonomous taxis"),
+    nodeAvailability: plan(0.9999, null, "Automotive-grade compute"),
+    nodeMtbfHours: plan(10_000, "h", "Per-vehicle compute MTBF"),
+    computeSeconds: plan(600, "s", "Perception-model training compute per global batch"),
+    gradientBytes: plan(0.2e9, "B", "100 M-parameter perception model, fp16"),
+    linkBytesPerSecond: ETHERNET_100G.bytesPerSecond,
+    latencySeconds: plan(50e-6, "s", "Kernel TCP/IP latency (figures.md §3, unconfirmed)"),
+    workerFlopsPerSecond: plan(254e12, "FLOP/s", "Automotive SoC peak"),
+    workers: plan(256, null, "Synchronous job of Part 3"), baseSeconds: plan(0.01, "s", "Step time without the tail"),
+    tailMeanSeconds: plan(0.002, "s", "Mean straggler tail"), stalenessPenalty: plan(0.02, null, "Convergence cost of staleness"),
+  },
+  mobile_nomad: {
+    nodes: plan(1e9, null, "1 billion glasses"),
+    nodeAvailability: plan(0.99, null, "Consumer device reachable"),
+    nodeMtbfHours: plan(2_000, "h", "Consumer device MTBF"),
+    computeSeconds: plan(3_600, "s", "On-device model training compute"),
+    gradientBytes: plan(20e6, "B", "10 M-parameter model, fp16"),
+    linkBytesPerSecond: plan(2.5e6, "B/s", "20 Mb/s uplink"),
+    latencySeconds: plan(50e-3, "s", "Mobile network round trip"),
+    workerFlopsPerSecond: plan(35e12, "FLOP/s", "Phone NPU peak"),
+    workers: plan(100, null, "Devices in one federated round"), baseSeconds: plan(0.5, "s", "Step time without the tail"),
+    tailMeanSeconds: plan(5, "s", "Mean straggler tail of a federated round: phones are backgrounded, hand over networks and drop in and out, so a device's step time has a tail of seconds (a multiple of its 0.5 s compute step). Such stragglers are why production federated learning aggregates asynchronously (Nguyen et al., \"Federated Learning with Buffered Asynchronous Aggregation\", AISTATS 2022, arXiv:2106.06639)"), stalenessPenalty: plan(0.001, null, "Convergence cost of staleness"),
+  },
+  tiny_pioneer: {
+    nodes: plan(10_000, null, "10,000 smart rings in a stadium"),
+    nodeAvailability: THREE_NINES,
+    nodeMtbfHours: plan(5_000, "h", "Wearable MTBF"),
+    computeSeconds: plan(60, "s", "Tiny model compute"),
+    gradientBytes: plan(0.5e6, "B", "250 k-parameter model, fp16"),
+    linkBytesPerSecond: plan(0.25e6, "B/s", "BLE LE 2M PHY, 2 Mb/s (figures.md §7)"),
+    latencySeconds: plan(7.5e-3, "s", "Two 3.75 ms BLE connection events (figures.md §7)"),
+    workerFlopsPerSecond: plan(0.5e9, "FLOP/s", "Microcontroller DSP peak"),
+    workers: plan(50, null, "Rings in one round"), baseSeconds: plan(0.05, "s", "Step time without the tail"),
+    tailMeanSeconds: plan(1.875, "s", "Mean straggler tail on the congested stadium gateway: 500 BLE connection events of 3.75 ms (figures.md §7), i.e. a ring's update queues behind 5% of the 10,000 rings' telemetry heartbeats (the Mesh Congestion crisis). With the 0.05 s tail of an idle gateway async/sync was 0.99, a coin flip; a heartbeat storm makes the barrier wait for the slowest of 50 rings (tail × H_50 ≈ 4.5 tails), so asynchronous updates win by ~1.9x"),
+    stalenessPenalty: plan(0.001, null, "Convergence cost of staleness"),
+  },
+});
+
+/** Per-track parameters of mission 01 (the `.value`s of ML_INTRO_FIGURES, see trackParams). */
 export interface MlIntroParams {
   /** The crisis fleet size of the track's story. */
   nodes: number;
@@ -25,13 +110,9 @@ export interface MlIntroParams {
   stalenessPenalty: number;
 }
 
-/**
- * The mission's parameters for a track, read from the track catalog (`.value` of each
- * Sourced entry, src/model/catalog/tracks.ts). Fleet sizes are the plan's crises (25,000
- * GPUs; 500,000 taxis; 1 billion glasses; 10,000 rings); sources and notes live in the catalog.
- */
+/** The mission's parameters for a track: the `.value` of each of its figures. */
 export function trackParams(id: TrackId): MlIntroParams {
-  const t = TRACKS[id].missions["01"];
+  const t = ML_INTRO_FIGURES[id];
   return {
     nodes: t.nodes.value, nodeAvailability: t.nodeAvailability.value, nodeMtbfHours: t.nodeMtbfHours.value,
     job: { computeSeconds: t.computeSeconds.value, gradientBytes: t.gradientBytes.value, linkBytesPerSecond: t.linkBytesPerSecond.value, latencySeconds: t.latencySeconds.value },
@@ -40,10 +121,9 @@ export function trackParams(id: TrackId): MlIntroParams {
   };
 }
 
-const num = (v: ControlValues, k: string) => Number(v[k]);
-
-function jobAt(p: MlIntroParams, v: ControlValues): DataParallelJob {
-  return { ...p.job, linkBytesPerSecond: num(v, "link_gbps") * 1e9, syncEverySteps: num(v, "sync_every") };
+/** The track's job at part 2's link and synchronisation sliders. */
+function jobAt(p: MlIntroParams, v: { readonly link_gbps: number; readonly sync_every: number }): DataParallelJob {
+  return { ...p.job, linkBytesPerSecond: v.link_gbps * 1e9, syncEverySteps: v.sync_every };
 }
 
 /** Part 2's GPU slider runs up to this many GPUs. */
@@ -72,7 +152,7 @@ const part3Rates = (p: MlIntroParams) => TOPOLOGIES.flatMap((t) => {
   return [r.syncGradientsPerSecond, r.asyncEffectiveGradientsPerSecond];
 });
 
-export const mlIntro = defineMission<MlIntroParams>({
+export const mlIntro = defineMission({
   id: "01_ml_intro",
   title: "Mission 01 · The Fleet-Node Divergence",
   chapter: {
@@ -127,8 +207,8 @@ export const mlIntro = defineMission<MlIntroParams>({
             x: { field: "fleet", title: "Fleet size", type: "ordinal" }, y: { field: "availability", title: "P(all nodes up)" },
             // The decades, then your fleet as a bar of its own (named so, even when it is one of the decades).
             compute: (v) => [...[1, 10, 100, 1000, 10_000].map((n) => ({ n, fleet: `N = ${n.toLocaleString("en-US")}` })),
-              { n: Math.round(num(v, "nodes")), fleet: `your N = ${Math.round(num(v, "nodes")).toLocaleString("en-US")}` }].map(({ n, fleet }) => ({
-              fleet, availability: fleetAvailability(num(v, "p_node"), n),
+              { n: Math.round(v.nodes), fleet: `your N = ${Math.round(v.nodes).toLocaleString("en-US")}` }].map(({ n, fleet }) => ({
+              fleet, availability: fleetAvailability(v.p_node, n),
             })) },
           { kind: "plot", id: "collapse", name: "AvailabilityCollapsePlot", role: "primary", mark: "line",
             x: { field: "nodes", title: "Node count N", scale: "log" }, y: { field: "availability", title: "Fleet availability" },
@@ -150,9 +230,9 @@ export const mlIntro = defineMission<MlIntroParams>({
       mathPeek: [
         // N as the instruments take it: whole nodes.
         { label: "Fleet Law", expression: "P_fleet = P_node ^ N",
-          scope: (v) => ({ P_node: num(v, "p_node"), N: Math.round(num(v, "nodes")) }) },
+          scope: (v) => ({ P_node: v.p_node, N: Math.round(v.nodes) }) },
         { label: "Fleet MTBF", expression: "MTBF_fleet = MTBF_node / N", unit: "h",
-          scope: (v, c) => ({ MTBF_node: c.params.nodeMtbfHours, N: Math.round(num(v, "nodes")) }) },
+          scope: (v, c) => ({ MTBF_node: c.params.nodeMtbfHours, N: Math.round(v.nodes) }) },
       ],
     },
     {
@@ -196,11 +276,11 @@ export const mlIntro = defineMission<MlIntroParams>({
             max: (c) => niceCeil(dataParallelCommunicationIntensity({ gradientBytes: c.params.job.gradientBytes, gpus: MAX_GPUS,
               flopsPerStep: c.params.job.computeSeconds * c.params.workerFlopsPerSecond })),
             compute: (v, c) => dataParallelCommunicationIntensity({
-              gradientBytes: c.params.job.gradientBytes / num(v, "sync_every"), gpus: Math.round(num(v, "gpus")),
+              gradientBytes: c.params.job.gradientBytes / v.sync_every, gpus: Math.round(v.gpus),
               flopsPerStep: c.params.job.computeSeconds * c.params.workerFlopsPerSecond,
             }) },
           { kind: "gauge", id: "speedup", name: "Speedup over one GPU", unit: "x", min: 0, max: (c) => niceCeil(peakSpeedup(c.params)),
-            compute: (v, c) => dataParallelStepTime(jobAt(c.params, v), Math.round(num(v, "gpus"))).speedup },
+            compute: (v, c) => dataParallelStepTime(jobAt(c.params, v), Math.round(v.gpus)).speedup },
         ],
       },
       target: {
@@ -214,14 +294,14 @@ export const mlIntro = defineMission<MlIntroParams>({
         { label: "Step time (C³: compute + communication)", expression: "t = C / N + (2 * (N - 1) * alpha + 2 * (N - 1) / N * S / B) / k", unit: "s",
           scope: (v, c) => {
             const job = jobAt(c.params, v);
-            return { C: job.computeSeconds, N: Math.round(num(v, "gpus")), alpha: job.latencySeconds ?? 0, S: job.gradientBytes, B: job.linkBytesPerSecond, k: job.syncEverySteps ?? 1 };
+            return { C: job.computeSeconds, N: Math.round(v.gpus), alpha: job.latencySeconds ?? 0, S: job.gradientBytes, B: job.linkBytesPerSecond, k: job.syncEverySteps ?? 1 };
           } },
         // As the CI_Ratio_Gauge (dataParallelCommunicationIntensity): per GPU and step, a ring all-reduce
         // sends 2(N−1)/N of the S/k gradient bytes while the GPU computes F/N of the step's FLOPs.
         { label: "CI ratio", expression: "CI = bytes_moved / flops", unit: "B/FLOP",
           scope: (v, c) => {
-            const n = Math.round(num(v, "gpus"));
-            return { bytes_moved: ((2 * (n - 1)) / n) * (c.params.job.gradientBytes / num(v, "sync_every")), flops: (c.params.job.computeSeconds * c.params.workerFlopsPerSecond) / n };
+            const n = Math.round(v.gpus);
+            return { bytes_moved: ((2 * (n - 1)) / n) * (c.params.job.gradientBytes / v.sync_every), flops: (c.params.job.computeSeconds * c.params.workerFlopsPerSecond) / n };
           } },
       ],
     },
@@ -253,19 +333,19 @@ export const mlIntro = defineMission<MlIntroParams>({
             // Longest with no backup worker (the slowest of N) and the slower all-reduce topology.
             max: (c) => niceCeil(expectedSlowestStepTime({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds })
               + Math.max(...TOPOLOGIES.map((t) => part3AllReduce(c.params, t)))),
-            compute: (v, c) => backupWorkersStepTime({ workers: c.params.workers, backupWorkers: num(v, "backup_workers"), baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds })
-              + allReduceTime(String(v.topology) as "ring" | "tree", { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }) },
+            compute: (v, c) => backupWorkersStepTime({ workers: c.params.workers, backupWorkers: v.backup_workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds })
+              + allReduceTime(v.topology, { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }) },
           { kind: "gauge", id: "effective_rate", name: "Effective gradients per second", unit: "1/s", min: 0, max: (c) => niceCeil(Math.max(...part3Rates(c.params))),
             compute: (v, c) => {
               const r = syncVsAsyncSgd({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds,
-                communicationSeconds: allReduceTime(String(v.topology) as "ring" | "tree", { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }),
+                communicationSeconds: allReduceTime(v.topology, { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }),
                 stalenessPenalty: c.params.stalenessPenalty });
               return v.updates === "Asynchronous" ? r.asyncEffectiveGradientsPerSecond : r.syncGradientsPerSecond;
             } },
           { kind: "plot", id: "tail", name: "Straggler tail vs backup workers", mark: "point",
             x: { field: "backup", title: "Backup workers k" }, y: { field: "seconds", title: "Expected step time (s)" },
             // The backup counts tried so far: the curve, and the target on it, are the student's to trace.
-            compute: (_v, c, explored) => [...new Set(explored.map((e) => num(e, "backup_workers")))].sort((a, b) => a - b).map((k) => ({
+            compute: (_v, c, explored) => [...new Set(explored.map((e) => e.backup_workers))].sort((a, b) => a - b).map((k) => ({
               backup: k,
               seconds: backupWorkersStepTime({ workers: c.params.workers, backupWorkers: k, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds }),
             })) },
@@ -296,8 +376,8 @@ export const mlIntro = defineMission<MlIntroParams>({
             const stragglers = { workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds };
             return {
               t_compute: c.params.baseSeconds,
-              t_communication: allReduceTime(String(v.topology) as "ring" | "tree", { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }),
-              t_coordination: backupWorkersStepTime({ ...stragglers, backupWorkers: num(v, "backup_workers") }) - c.params.baseSeconds,
+              t_communication: allReduceTime(v.topology, { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }),
+              t_coordination: backupWorkersStepTime({ ...stragglers, backupWorkers: v.backup_workers }) - c.params.baseSeconds,
             };
           } },
       ],

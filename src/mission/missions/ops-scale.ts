@@ -3,8 +3,67 @@
  * canary sample size and duration, and ensemble skew, all computed by the model
  * (operations, canary, ensemble).
  */
-import { canarySampleSize, createRng, DEFAULT_TOIL_COSTS, ensembleSkewExperiment, type EnsembleSkewResult, manualToil, platformBreakEven, platformRoi, platformToil, releaseCycleCheck, shadowDuration, sprtExpectedSampleSize, TRACKS, zeroFailureUpperBound } from "fleetlab";
-import { type ControlValues, defineMission, modelValue, niceCeil, niceFloor, smallestIntegerWhere, sweep, type TrackId } from "fleetlab/mission";
+import {
+  canarySampleSize, createRng, DEFAULT_TOIL_COSTS, ensembleSkewExperiment, type EnsembleSkewResult, manualToil, platformBreakEven, platformRoi, platformToil,
+  releaseCycleCheck, shadowDuration, type Sourced, sprtExpectedSampleSize, zeroFailureUpperBound,
+} from "fleetlab";
+import { defineMission, modelValue, niceCeil, niceFloor, planFigures, smallestIntegerWhere, sweep, type TrackId } from "fleetlab/mission";
+
+const plan = planFigures({ ref: "Mission 12 plan", verified: "2026-11-22" });
+const CAPEX = plan(500_000, "USD", "The part 1 lock's $500k platform investment");
+const ONE_IN_1000 = plan(0.001, null, "The part 2 lock's '1-in-1,000' edge case");
+const C95 = plan(0.95, null, "The part 2 lock's 95% confidence");
+const REGIONS = plan(10, null, "Mobile Nomad's 10 regions; used for every track's slice view");
+
+/** Mission 12's figures for one track (operations, canary, monitoring), each Sourced. */
+export interface OpsScaleFigures {
+  models: Sourced;
+  heterogeneity: Sourced;
+  capexDollars: Sourced;
+  fleetDevices: Sourced;
+  requestsPerSecond: Sourced;
+  canaryFraction: Sourced;
+  failureRate: Sourced;
+  confidence: Sourced;
+  regions: Sourced;
+  /** Labelled frames the downstream classifier of the ensemble was trained on (part 3). */
+  skewTrainFrames: Sourced;
+}
+
+/**
+ * Each track's figures: the plan's $500k platform and 1-in-1,000 edge case on every track,
+ * each track's model count, request rate and canary share.
+ */
+export const OPS_SCALE_FIGURES: Readonly<Record<TrackId, OpsScaleFigures>> = Object.freeze({
+  cloud_titan: {
+    models: plan(50, null, "50 LLM versions"), heterogeneity: plan(0.3, null, "Share of entangled model pairs"),
+    capexDollars: CAPEX, fleetDevices: plan(25_000, null, "Serving GPUs"),
+    requestsPerSecond: plan(2000, "Hz", "An LLM API's request rate"), canaryFraction: plan(0.01, null, "1% canary"),
+    failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+    skewTrainFrames: plan(20_000, null, "Labelled examples behind a served model's downstream head"),
+  },
+  edge_guardian: {
+    models: plan(12, null, "Perception, planning and prediction models"), heterogeneity: plan(0.5, null, "Share of entangled pairs"),
+    capexDollars: CAPEX, fleetDevices: plan(500_000, null, "500,000 AVs"),
+    requestsPerSecond: plan(50, "Hz", "Perception frames sampled for shadow comparison"), canaryFraction: plan(0.05, null, "5% of the fleet in shadow mode"),
+    failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+    skewTrainFrames: plan(5_000, null, "Labelled perception frames behind the downstream planner's classifier"),
+  },
+  mobile_nomad: {
+    models: plan(30, null, "AR filters and translation models"), heterogeneity: plan(0.2, null, "Share of entangled pairs"),
+    capexDollars: CAPEX, fleetDevices: plan(1e9, null, "1 billion glasses"),
+    requestsPerSecond: plan(500, "Hz", "AR sessions"), canaryFraction: plan(0.02, null, "2% canary"),
+    failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+    skewTrainFrames: plan(1_000, null, "Labelled on-device samples behind an AR filter's classifier"),
+  },
+  tiny_pioneer: {
+    models: plan(8, null, "Noise isolation, wake word and helpers"), heterogeneity: plan(0.8, null, "Tightly entangled pipeline"),
+    capexDollars: CAPEX, fleetDevices: plan(10_000, null, "Rings and hearables"),
+    requestsPerSecond: plan(5, "Hz", "Wake-word events"), canaryFraction: plan(0.1, null, "10% canary"),
+    failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+    skewTrainFrames: plan(200, null, "A hearable's small labelled wake-word set"),
+  },
+});
 
 export interface OpsScaleParams {
   /** Concurrent models the track operates. */
@@ -21,13 +80,9 @@ export interface OpsScaleParams {
   skewTrainFrames: number;
 }
 
-/**
- * The mission's parameters for a track, read from the track catalog (`.value` of each
- * Sourced entry, src/model/catalog/tracks.ts): the plan's $500k platform and 1-in-1,000
- * edge case on every track, each track's request rate and canary share.
- */
+/** The mission's parameters for a track: the `.value` of each of its figures. */
 export function trackParams(id: TrackId): OpsScaleParams {
-  const t = TRACKS[id].missions["12"];
+  const t = OPS_SCALE_FIGURES[id];
   return {
     models: t.models.value, heterogeneity: t.heterogeneity.value, capexDollars: t.capexDollars.value,
     requestsPerSecond: t.requestsPerSecond.value, canaryFraction: t.canaryFraction.value, failureRate: t.failureRate.value,
@@ -35,7 +90,6 @@ export function trackParams(id: TrackId): OpsScaleParams {
   };
 }
 
-const num = (v: ControlValues, k: string) => Number(v[k]);
 
 /** Part 3's seeded ensemble experiment with the track's training-set size (memoised: one run per track). */
 const skewRuns = new Map<number, EnsembleSkewResult>();
@@ -46,9 +100,14 @@ function skew(p: OpsScaleParams): EnsembleSkewResult {
 }
 const WEEK_DAYS = 7;
 
-type Pairing = "v1 -> classifier(v1)" | "v2 -> classifier(v1)" | "v2 -> classifier(v2)";
+/** The extractor -> classifier pairings part 3 can deploy, in the Ensemble Trace's order. */
+const PAIRINGS = ["v1 -> classifier(v1)", "v2 -> classifier(v1)", "v2 -> classifier(v2)"] as const;
+type Pairing = (typeof PAIRINGS)[number];
+/** The system accuracy of each pairing in the track's ensemble experiment. */
+const pairingAccuracy = (r: EnsembleSkewResult): Record<Pairing, number> =>
+  ({ "v1 -> classifier(v1)": r.v1System, "v2 -> classifier(v1)": r.swappedWithoutRetrain, "v2 -> classifier(v2)": r.retrainedOnV2 });
 /** The extractor -> classifier pairing a setting deploys; the consistency check blocks a v2 rollout whose consumer was not retrained. */
-function deployedPairing(v: ControlValues): Pairing {
+function deployedPairing(v: { readonly upstream: "v1" | "v2"; readonly retrain: boolean; readonly contract_check: boolean }): Pairing {
   if (v.upstream !== "v2") return "v1 -> classifier(v1)";
   if (v.retrain) return "v2 -> classifier(v2)";
   return v.contract_check ? "v1 -> classifier(v1)" : "v2 -> classifier(v1)";
@@ -62,7 +121,7 @@ function roiScope(p: OpsScaleParams, models: number, heterogeneity: number): Rec
   };
 }
 
-export const opsScale = defineMission<OpsScaleParams>({
+export const opsScale = defineMission({
   id: "12_ops_scale",
   title: "Mission 12 · Manual Work is Toil",
   chapter: {
@@ -113,8 +172,8 @@ export const opsScale = defineMission<OpsScaleParams>({
           { kind: "plot", id: "cost_curve", name: "Ops Cost Curve", role: "primary", mark: "line",
             x: { field: "models", title: "Number of models N", scale: "log" }, y: { field: "dollars", title: "$ per year" }, color: { field: "series", title: "" },
             compute: (v, c) => sweep(1, 1000, 40, true).flatMap((n) => [
-              { models: n, series: "Manual Toil", dollars: manualToil(n, num(v, "heterogeneity")) },
-              { models: n, series: "Platform (capex + residual toil)", dollars: c.params.capexDollars + platformToil(n, num(v, "heterogeneity"), { capexDollars: c.params.capexDollars }) },
+              { models: n, series: "Manual Toil", dollars: manualToil(n, v.heterogeneity) },
+              { models: n, series: "Platform (capex + residual toil)", dollars: c.params.capexDollars + platformToil(n, v.heterogeneity, { capexDollars: c.params.capexDollars }) },
             ]) },
           { kind: "gauge", id: "roi", name: "Platform ROI (1 year)", unit: "$",
             // ROI grows with N and h (every toil term does): lowest for one model, highest for 1,000 fully entangled ones (the sliders' ends).
@@ -131,12 +190,12 @@ export const opsScale = defineMission<OpsScaleParams>({
       reflect: { prompt: "Patterson asks: 'Why does heterogeneity (O(N²)) kill productivity faster than simple scale (O(N))?' (Reference the dependency entanglement.)", minWords: 40 },
       mathPeek: [
         { label: "Platform ROI", expression: "ROI_platform = Toil_manual - (Capex_platform + Toil_platform)", unit: "$",
-          scope: (v, c) => roiScope(c.params, num(v, "models"), num(v, "heterogeneity")) },
+          scope: (v, c) => roiScope(c.params, v.models, v.heterogeneity) },
         // manualToil's coefficients (the model's teaching defaults, $/year); the slider keeps N >= 1, where log2(N) >= 0.
         { label: "Manual toil", expression: "Toil_manual = a * N + d * N * log2(N) + e * h * N * (N - 1) / 2", unit: "$/year",
           scope: (v) => ({
             a: DEFAULT_TOIL_COSTS.alertDollarsPerModelYear, d: DEFAULT_TOIL_COSTS.deployDollarsPerModelYear, e: DEFAULT_TOIL_COSTS.dependencyDollarsPerPairYear,
-            N: num(v, "models"), h: num(v, "heterogeneity"),
+            N: v.models, h: v.heterogeneity,
           }) },
       ],
     },
@@ -164,21 +223,21 @@ export const opsScale = defineMission<OpsScaleParams>({
           { kind: "gauge", id: "clock", name: "Confidence Clock", unit: "days", min: 0, danger: WEEK_DAYS,
             // Longest at the sliders' ends: 99.9% confidence on a 1-in-a-million failure at 0.1 req/s (decades, for a one-week cycle).
             max: (c) => niceCeil(shadowDuration(canarySampleSize(0.999, 1e-6), 0.1, c.params.canaryFraction) / 86_400),
-            compute: (v, c) => shadowDuration(canarySampleSize(num(v, "confidence") / 100, num(v, "failure_rate")), num(v, "request_rate"), c.params.canaryFraction) / 86_400 },
+            compute: (v, c) => shadowDuration(canarySampleSize(v.confidence / 100, v.failure_rate), v.request_rate, c.params.canaryFraction) / 86_400 },
           { kind: "plot", id: "radar", name: "Risk-vs-Velocity Radar", mark: "bar",
             x: { field: "axis", title: "", type: "nominal" }, y: { field: "score", title: "Score (0-1)" },
             compute: (v, c) => {
-              const n = canarySampleSize(num(v, "confidence") / 100, num(v, "failure_rate"));
-              const check = releaseCycleCheck({ confidence: num(v, "confidence") / 100, failureRate: num(v, "failure_rate"), requestsPerSecond: num(v, "request_rate"), canaryFraction: c.params.canaryFraction });
+              const n = canarySampleSize(v.confidence / 100, v.failure_rate);
+              const check = releaseCycleCheck({ confidence: v.confidence / 100, failureRate: v.failure_rate, requestsPerSecond: v.request_rate, canaryFraction: c.params.canaryFraction });
               return [
-                { axis: "Confidence", score: num(v, "confidence") / 100 },
+                { axis: "Confidence", score: v.confidence / 100 },
                 { axis: "Velocity (cycle slack)", score: Math.max(0, check.slackSeconds / check.cycleSeconds) },
-                { axis: "Residual risk bound", score: Math.min(1, zeroFailureUpperBound(n, num(v, "confidence") / 100) / num(v, "failure_rate")) },
+                { axis: "Residual risk bound", score: Math.min(1, zeroFailureUpperBound(n, v.confidence / 100) / v.failure_rate) },
               ];
             } },
           { kind: "plot", id: "shadow", name: "ShadowModeDashboard", role: "secondary", mark: "line",
             x: { field: "requests", title: "Clean shadow requests", scale: "log" }, y: { field: "upper_bound", title: "95% upper bound on failure rate", scale: "log" },
-            compute: (v) => sweep(10, 1e6, 40, true).map((n) => ({ requests: Math.round(n), upper_bound: zeroFailureUpperBound(Math.round(n), num(v, "confidence") / 100) })) },
+            compute: (v) => sweep(10, 1e6, 40, true).map((n) => ({ requests: Math.round(n), upper_bound: zeroFailureUpperBound(Math.round(n), v.confidence / 100) })) },
         ],
       },
       target: {
@@ -198,10 +257,10 @@ export const opsScale = defineMission<OpsScaleParams>({
       reflect: { prompt: "Jeff Dean observes: 'Your shadow window is 3 months long. By the time you deploy, the world has already drifted.' Propose a 'Sequential Validation' strategy to speed up the loop.", minWords: 40 },
       mathPeek: [
         { label: "Zero-failure sample size", expression: "n = ceil(log(1 - C) / log(1 - p))", unit: "requests",
-          scope: (v) => ({ C: num(v, "confidence") / 100, p: num(v, "failure_rate") }) },
+          scope: (v) => ({ C: v.confidence / 100, p: v.failure_rate }) },
         // The Confidence Clock's shadowDuration: n clean requests at the canary's share f of the fleet's rate r.
         { label: "Canary duration", expression: "t = n / (r * f)", unit: "s",
-          scope: (v, c) => ({ n: canarySampleSize(num(v, "confidence") / 100, num(v, "failure_rate")), r: num(v, "request_rate"), f: c.params.canaryFraction }) },
+          scope: (v, c) => ({ n: canarySampleSize(v.confidence / 100, v.failure_rate), r: v.request_rate, f: c.params.canaryFraction }) },
       ],
     },
     {
@@ -230,16 +289,12 @@ export const opsScale = defineMission<OpsScaleParams>({
             x: { field: "pairing", title: "Extractor -> classifier", type: "nominal" }, y: { field: "accuracy", title: "System accuracy" },
             // One bar per pairing deployed so far (a pairing's accuracy is known once it has run).
             compute: (_v, c, explored) => {
-              const r = skew(c.params);
-              const accuracy = { "v1 -> classifier(v1)": r.v1System, "v2 -> classifier(v1)": r.swappedWithoutRetrain, "v2 -> classifier(v2)": r.retrainedOnV2 };
+              const accuracy = pairingAccuracy(skew(c.params));
               const deployed = new Set(explored.map(deployedPairing));
-              return (Object.keys(accuracy) as Pairing[]).filter((p) => deployed.has(p)).map((pairing) => ({ pairing, accuracy: accuracy[pairing] }));
+              return PAIRINGS.filter((p) => deployed.has(p)).map((pairing) => ({ pairing, accuracy: accuracy[pairing] }));
             } },
           { kind: "gauge", id: "accuracy", name: "Deployed system accuracy", unit: null, min: 0, max: 1,
-            compute: (v, c) => {
-              const r = skew(c.params);
-              return { "v1 -> classifier(v1)": r.v1System, "v2 -> classifier(v1)": r.swappedWithoutRetrain, "v2 -> classifier(v2)": r.retrainedOnV2 }[deployedPairing(v)];
-            } },
+            compute: (v, c) => pairingAccuracy(skew(c.params))[deployedPairing(v)] },
         ],
       },
       target: {

@@ -14,7 +14,7 @@ import { resolve, resolveControl, trackContext } from "../authoring/resolve";
 import { notebookLockRecord, open, renderedParts, resetNotebookRecords } from "./session";
 import { displayBundle } from "../../kernel/executor";
 import { TRACK_NAMES } from "../authoring/notebook";
-import type { Mission, PartSpec, TrackId } from "../authoring/types";
+import type { PartSpec, TrackId } from "../authoring/types";
 
 describe("mission session, headless", () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "session-"));
@@ -224,7 +224,7 @@ describe("mission session, Math Peek scopes", () => {
     id, title: `Part ${id}`, kind: "Exploration", minutes: 15, objective: "Find it.",
     lock: { kind: "number", question: "How many?", unit: null, min: 0, max: 100, tolerance: 0.1, answer: (c) => c.params.k },
     workbench: {
-      controls: [{ kind: "slider", id: "n", label: "N", feeds: ["x"], min: 1, max: 100, step: 1, scale: "linear", unit: null, default: 10 }],
+      controls: [{ kind: "slider", id: "n", label: "N", min: 1, max: 100, step: 1, scale: "linear", unit: null, default: 10 }],
       instruments: [{ kind: "gauge", id: "g", name: "Gauge", unit: null, min: 0, max: 1000, compute: (v, c) => Number(v.n) * c.params.k }],
     },
     reflect: { prompt: "Why?", minWords: 20 },
@@ -246,7 +246,7 @@ describe("mission session, Math Peek scopes", () => {
   it("a scope that throws or yields a non-finite number shows no value and why; the other widgets still update", async () => {
     const settle = () => new Promise((r) => setTimeout(r, 0));
     rt.beginCell();
-    const shown = open(mission as unknown as Mission<unknown>, "cloud_titan").part("a");
+    const shown = open(mission, "cloud_titan").part("a");
     await settle();
     const value = (label: string) => frontState(shown.peeks[label]).value;
     expect(Object.keys(shown.peeks)).toEqual(["scaled", "inverse", "log", "tex only"]);

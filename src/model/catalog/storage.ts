@@ -32,6 +32,8 @@ export const S3_PUTS_PER_SECOND_PER_PREFIX: Sourced = sourced(3500, "1/s", {
   status: "confirmed", verified: VERIFIED, notes: "5,500 GET/HEAD per second; scale by sharding prefixes",
 });
 
+/** The MSP-EXP430FR5739 user's guide (SLAU343), where the flash and FRAM write rates are measured. */
+const TI_USERS_GUIDE_URL = "https://www.ti.com/lit/ug/slau343b/slau343b.pdf";
 const TI_GUIDE: Provenance = {
   kind: "datasheet", ref: "TI MSP-EXP430FR5739 user's guide; TI E2E blog \"FRAM or flash\" (2017)", url: "https://e2e.ti.com",
   status: "confirmed", verified: VERIFIED,
@@ -42,9 +44,9 @@ export const MCU_SUPPLY_VOLTS: Sourced = sourced(3.0, "V", unconfirmed("MSP430 o
 
 /** Non-volatile memories of the Tiny track (TI MSP430, figures.md §7). */
 export const NONVOLATILE_MEMORY = {
-  flashWriteBytesPerSecond: sourced(12e3, "B/s", { ...TI_GUIDE, ref: "TI MSP-EXP430FR5739 user's guide (MSP430F2274 flash)", notes: "~12 kB/s measured (14.8 kB/s theoretical) at ~100% duty cycle" }),
+  flashWriteBytesPerSecond: sourced(12e3, "B/s", { ...TI_GUIDE, ref: "TI MSP-EXP430FR5739 user's guide (MSP430F2274 flash)", url: TI_USERS_GUIDE_URL, notes: "~12 kB/s measured (14.8 kB/s theoretical) at ~100% duty cycle" }),
   flashWriteAmps: sourced(2.2e-3, "A", { ...TI_GUIDE, ref: "TI MSP-EXP430FR5739 user's guide (MSP430F2274 flash)", notes: "up to 2.2 mA average while logging 12 kB/s" }),
-  framWriteBytesPerSecond: sourced(1.4e6, "B/s", { ...TI_GUIDE, notes: "> 1,400 kB/s at 8 MHz (MSP430FR5739)" }),
+  framWriteBytesPerSecond: sourced(1.4e6, "B/s", { ...TI_GUIDE, url: TI_USERS_GUIDE_URL, notes: "> 1,400 kB/s at 8 MHz (MSP430FR5739)" }),
   framEnergyAdvantage: sourced(250, null, { ...TI_GUIDE, notes: "\"250× less energy than flash at constant speed\"" }),
   flashEnduranceCycles: sourced(1e4, null, { ...TI_GUIDE, ref: "TI SLAA502A, Low-Power FRAM Microcontrollers", notes: ">= 10^4 program/erase cycles" }),
   framEnduranceCycles: sourced(1e14, null, { ...TI_GUIDE, ref: "TI SLAA502A, Low-Power FRAM Microcontrollers", notes: "> 10^14 write cycles" }),

@@ -5,9 +5,9 @@
  * and computes every answer from model functions. Edit it, then run `fleetlab check` on it.
  */
 import {
-  expectedFailures, fleetAvailability, fleetMtbf, LLAMA3_405B_RUN, sourced, youngDalyInterval, youngOverhead, type Sourced,
+  expectedFailures, fleetAvailability, fleetMtbf, LLAMA3_405B_RUN, youngDalyInterval, youngOverhead, type Sourced,
 } from "fleetlab";
-import { defineMission, largestIntegerWhere, modelSweep, modelValue, niceCeil, type TrackId } from "fleetlab/mission";
+import { defineMission, largestIntegerWhere, modelSweep, modelValue, niceCeil, planFigures, type TrackId } from "fleetlab/mission";
 
 /** What each track's story fixes, each number with its source. */
 interface TrackFacts {
@@ -19,10 +19,8 @@ interface TrackFacts {
   checkpointSeconds: Sourced;
 }
 
-const VERIFIED = "2026-11-30";
-/** A teaching figure: state why it is plausible in `notes`. */
-const illustrative = (value: number, unit: string | null, notes: string): Sourced =>
-  sourced(value, unit, { kind: "illustrative", ref: "Mission 15_example", notes, status: "unconfirmed", verified: VERIFIED });
+/** A teaching figure of this mission's plan: `notes` says why it is plausible. A measured fact comes from the catalog. */
+const illustrative = planFigures({ ref: "Mission 15_example plan", verified: "2026-11-30" });
 
 const FACTS: Record<TrackId, TrackFacts> = {
   cloud_titan: {

@@ -4,8 +4,8 @@
  * to rewrite its notebook. Import only from "fleetlab" (the model: formulas, simulators and the
  * sourced catalog) and "fleetlab/mission" (the authoring API).
  */
-import { sourced, type Sourced } from "fleetlab";
-import { defineMission, type TrackId } from "fleetlab/mission";
+import type { Sourced } from "fleetlab";
+import { defineMission, planFigures, type TrackId } from "fleetlab/mission";
 
 /** What each track's story fixes, each number with its source. */
 interface TrackFacts {
@@ -13,9 +13,11 @@ interface TrackFacts {
   scale: Sourced;
 }
 
-/** A number from the mission's plan: say in `notes` why it is plausible (or cite a source with kind "literature"). */
-const planned = (value: number, unit: string | null, notes: string): Sourced =>
-  sourced(value, unit, { kind: "illustrative", ref: "Mission 15_todo plan", notes, status: "unconfirmed", verified: "2026-11-30" });
+/**
+ * A number from the mission's plan: `notes` says why it is plausible. A measured fact comes from
+ * the catalog (`import { H100_SXM } from "fleetlab"`), or `sourced(value, unit, provenance)` with its citation.
+ */
+const planned = planFigures({ ref: "Mission 15_todo plan", verified: "2026-11-30" });
 
 const FACTS: Record<TrackId, TrackFacts> = {
   cloud_titan: { scale: planned(1, null, "TODO: why this number") },
