@@ -6,19 +6,17 @@ import path from "path";
 import { messages } from "./authoring/messages";
 import { isMissionFile, loadMissionFile } from "./authoring/mission-file";
 import type { Mission } from "./authoring/types";
+import { BUILT_IN_MISSION_IDS, isBuiltInMission, loadBuiltInMission } from "./missions/catalog";
 
-/** FleetLab's own missions, in course order (loaded on first use: each imports `fleetlab/mission`). */
+/** FleetLab's own missions, in course order (each file loads on first use: it imports `fleetlab/mission`). */
 export function builtInMissions(): readonly Mission<unknown>[] {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return (require("./missions/index") as typeof import("./missions/index")).MISSIONS;
+  return BUILT_IN_MISSION_IDS.map(loadBuiltInMission);
 }
 
-/** The built-in mission with this id; throws naming the known ids. */
+/** The built-in mission with this id, loading only its file; throws naming the known ids. */
 export function missionById(id: string): Mission<unknown> {
-  const all = builtInMissions();
-  const m = all.find((x) => x.id === id);
-  if (!m) throw new RangeError(messages.unknownMission(id, all.map((x) => x.id)));
-  return m;
+  if (!isBuiltInMission(id)) throw new RangeError(messages.unknownMission(id, BUILT_IN_MISSION_IDS));
+  return loadBuiltInMission(id);
 }
 
 /** The mission `ref` names: a mission file relative to `folder` (the notebook's), else a built-in id. */
