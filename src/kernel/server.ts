@@ -115,7 +115,9 @@ export async function runServer(data: ServerData, post: (m: ToMain) => void, onM
         post({ kind: "shutdown", restart });
       }, 100);
       // If a cell blocks the main thread it cannot exit itself; SIGTERM's default action ends the process.
-      setTimeout(() => process.kill(process.pid, "SIGTERM"), 1500).unref();
+      // Late enough that a loaded machine still exits cleanly (code 0) on its own, and before
+      // jupyter_client's own wait (5 s) ends in SIGKILL.
+      setTimeout(() => process.kill(process.pid, "SIGTERM"), 4000).unref();
       return;
     }
     await status("idle");
