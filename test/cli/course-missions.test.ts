@@ -50,6 +50,28 @@ describe("fleetlab new --example in an empty course folder", () => {
     }
   });
 
+  it("grades a student's run against the course's pristine copy of the mission (--missions), never the file beside the submission", () => {
+    const words = Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ");
+    const played = fleetlab(["run", "15_demo.ipynb", "--track", "tiny_pioneer", "--out", "submitted",
+      "--set", "1.lock=0.4", "--set", "1.nodes=2000", "--set", "1.nodes=3000", "--set", "1.p_node=0.9999", "--set", "1.target=6931", "--set", `1.reflect=${words}`], dir);
+    expect(played.stderr).toBe("");
+    fs.mkdirSync(path.join(dir, "pristine"));
+    fs.copyFileSync(path.join(dir, "15_demo.ts"), path.join(dir, "pristine", "15_demo.ts"));
+    // The submission folder holds a tampered mission file of its own: it must not be the one used.
+    fs.writeFileSync(path.join(dir, "submitted", "15_demo.ts"), "export const broken = true;\n");
+    const graded = fleetlab(["grade", path.join("submitted", "15_demo.ipynb"), "--missions", "pristine", "--out", "graded"], dir);
+    expect(graded.status).toBe(0);
+    const [, row] = fs.readFileSync(path.join(dir, "graded", "grades.csv"), "utf8").trim().split("\n");
+    expect(row.split(",").slice(0, 3)).toEqual(["15_demo", "15_demo", "tiny_pioneer"]);
+    expect(row.split(",")[5]).toBe("");
+    const results = readJson(path.join(dir, "graded", "15_demo", "results.json"));
+    const part1 = results.tests.filter((t: { name: string }) => t.name.startsWith("Part 1 "));
+    expect(part1.map((t: { status: string }) => t.status)).toEqual(["passed", "passed", "passed", "passed"]);
+    const unfound = fleetlab(["grade", path.join("submitted", "15_demo.ipynb"), "--out", "graded-without"], dir);
+    expect(unfound.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "graded-without", "grades.csv"), "utf8")).toMatch(/unknown-mission/);
+  });
+
   it("--regenerate rewrites the notebook from the edited mission file", () => {
     const file = path.join(dir, "15_demo.ts");
     fs.writeFileSync(file, fs.readFileSync(file, "utf8").replace('title: "The Fleet Law"', 'title: "The Law of the Fleet"'));
