@@ -19,7 +19,7 @@ interface CommandEntry {
 const COMMANDS: Record<string, CommandEntry> = {
   missions: { summary: "print each mission part's lock answer key and 10-iteration target, per track", load: () => require("./commands/missions") },
   check: { summary: "validate mission definitions and notebooks, listing exactly what is missing", load: () => require("./commands/check") },
-  new: { summary: "scaffold a new mission definition + notebook, or --regenerate the catalog notebooks", load: () => require("./commands/new") },
+  new: { summary: "write a mission file + its notebook in any folder (--example: a complete one), or --regenerate a notebook from its mission", load: () => require("./commands/new") },
   kernel: { summary: "run the Jupyter kernel on a connection file (used by Jupyter)", load: () => require("./commands/kernel") },
   "install-kernel": { summary: "install the FleetLab Jupyter kernelspec (--user default, --prefix DIR, --sys-prefix)", load: () => require("./commands/install-kernel") },
   calc: { summary: "evaluate a unit-aware expression over the model functions (--json, --list)", load: () => require("./commands/calc") },
