@@ -87,4 +87,11 @@ describe("fleetlab grade --execute on hostile code cells", () => {
   it("ran no command: the child process was refused", () => {
     expect(fs.existsSync(path.join(tmp, "pwned"))).toBe(false);
   });
+
+  it("carries --execute into a Gradescope autograder's run_autograder", () => {
+    const dir = path.join(tmp, "zip");
+    const r = spawnSync(process.execPath, [path.join(root, "bin/fleetlab.js"), "grade", "--gradescope-autograder", dir, "--mission", "01_ml_intro", "--execute"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    expect(fs.readFileSync(path.join(dir, "run_autograder"), "utf8")).toContain("fleetlab grade --gradescope --mission 01_ml_intro --execute");
+  });
 });

@@ -4,7 +4,7 @@
  *    [--max-mb MB] [--memory-mb MB] [--process-per-submission] [--execute]`
  * `fleetlab grade merge <DIR>... --out DIR`
  * `fleetlab grade --gradescope [--gradescope-root DIR]`      (root default /autograder)
- * `fleetlab grade --gradescope-autograder DIR [--rubric FILE] [--missions DIR] [--mission ID]`
+ * `fleetlab grade --gradescope-autograder DIR [--rubric FILE] [--missions DIR] [--mission ID] [--execute]`
  *
  * Grades students' saved mission notebooks from evidence (src/mission/grading/): the lock
  * record verified and replayed into the pristine mission in a sandboxed worker per
@@ -33,7 +33,7 @@ const USAGE = [
   "         [--process-per-submission] [--execute]",
   "       fleetlab grade merge <DIR>... --out DIR",
   "       fleetlab grade --gradescope [--gradescope-root DIR]",
-  "       fleetlab grade --gradescope-autograder DIR [--rubric FILE] [--missions DIR] [--mission ID]",
+  "       fleetlab grade --gradescope-autograder DIR [--rubric FILE] [--missions DIR] [--mission ID] [--execute]",
 ].join("\n");
 
 class UsageError extends Error {}
@@ -125,7 +125,7 @@ async function grade(args: Args): Promise<number> {
     throw new SetupError((e as Error).message);
   }
   if (args.autograderDir) {
-    const files = autograderFiles({ rubricFile: args.rubricFile, missionsDir: args.missionsDir, mission: args.mission });
+    const files = autograderFiles({ rubricFile: args.rubricFile, missionsDir: args.missionsDir, mission: args.mission, execute: args.execute });
     fs.mkdirSync(args.autograderDir, { recursive: true });
     for (const [name, f] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(args.autograderDir, name)), { recursive: true });
