@@ -5,6 +5,7 @@
  *
  * Submissions: per mission, the honest notebook of the corpus and the hostile variants
  * (HOSTILE) made from it, repeated with distinct names up to 100. Prints figures only.
+ * Options after the script are passed to `fleetlab grade` (e.g. --process-per-submission).
  */
 import { spawnSync } from "child_process";
 import fs from "fs";
@@ -36,12 +37,13 @@ async function main(): Promise<void> {
   const count = fs.readdirSync(dir).length;
   const workers = os.availableParallelism();
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [path.join(root, "bin/fleetlab.js"), "grade", dir, "--out", path.join(tmp, "out")], { encoding: "utf8" });
+  const extra = process.argv.slice(2);
+  const r = spawnSync(process.execPath, [path.join(root, "bin/fleetlab.js"), "grade", dir, "--out", path.join(tmp, "out"), ...extra], { encoding: "utf8" });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (r.status !== 0) throw new Error(`fleetlab grade exited ${r.status}: ${r.stderr.slice(-2000)}`);
   const graded = fs.readFileSync(path.join(tmp, "out", "grades.csv"), "utf8").trim().split("\n").length - 1;
   process.stdout.write([
-    `fleetlab grade: ${graded} of ${count} notebooks (4 missions, honest and hostile) in ${seconds.toFixed(1)} s with ${workers} workers on ${os.cpus().length} cores`,
+    `fleetlab grade${extra.length ? ` ${extra.join(" ")}` : ""}: ${graded} of ${count} notebooks (4 missions, honest and hostile) in ${seconds.toFixed(1)} s with ${workers} workers on ${os.cpus().length} cores`,
     `  ${(graded / seconds).toFixed(2)} notebooks/s; goal: ${count} in < ${GOAL_SECONDS} s (${(count / GOAL_SECONDS).toFixed(2)} notebooks/s) on 2 cores: ${seconds < GOAL_SECONDS ? "met" : "not met"}`,
     `  load average at the end: ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`,
   ].join("\n") + "\n");

@@ -120,6 +120,37 @@ export type Hostile = (honest: Notebook, mission: Mission<unknown>, track: Track
 
 const part1 = (m: Mission<unknown>) => `${m.id}.${m.parts[0].id}`;
 
+/** `source` as a new code cell after the cell `after` (or at the end), as a student would add one. */
+function withCodeCell(nb: Notebook, id: string, source: string, after?: string): Notebook {
+  const out = structuredClone(nb);
+  const at = after ? out.cells.findIndex((c) => c.id === after) + 1 : out.cells.length;
+  out.cells.splice(at || out.cells.length, 0, { id, cell_type: "code", metadata: {}, execution_count: null, outputs: [], source: [source] });
+  return out;
+}
+
+/**
+ * Hostile code cells, for `fleetlab grade --execute` (HOSTILE includes them: graded from the
+ * replay alone they are cells added, nothing more). expected-execute.json states each verdict.
+ */
+export const HOSTILE_CODE: Record<string, Hostile> = {
+  // Ends the process mid-notebook: must not pass silently.
+  "code-process-exit": (nb) => withCodeCell(nb, "exit", "process.exit(0);", "part1-run"),
+  "code-infinite-loop": (nb) => withCodeCell(nb, "loop", "let spins = 0;\nwhile (true) spins++;", "part1-run"),
+  "code-memory-bomb": (nb) => withCodeCell(nb, "hog", "const hog: number[][] = [];\nwhile (true) hog.push(new Array(1_000_000).fill(1));", "part1-run"),
+  // Refused by the permission model (and the file would be outside the sandbox's folder anyway).
+  "code-child-process": (nb) => withCodeCell(nb, "shell", 'const { execSync } = require("child_process");\nexecSync("touch /tmp/fleetlab-grade-pwned");', "part1-run"),
+  // Replaces the model's functions and Math's: the grade comes from another process.
+  "code-monkey-patch": (nb) => withCodeCell(nb, "patch", [
+    'const model = require("fleetlab");',
+    "for (const k of Object.keys(model)) {",
+    "  try { Object.assign(model, { [k]: () => 0 }); } catch { /* read-only export */ }",
+    "}",
+    "Object.assign(Math, { exp: () => 0, max: () => 1e9 });",
+    'Object.assign(mission, { open: () => { throw new Error("patched"); } });',
+  ].join("\n")),
+  "code-output-flood": (nb) => withCodeCell(nb, "flood", 'const line = "x".repeat(1 << 20);\nfor (let i = 0; i < 300; i++) console.log(line);'),
+};
+
 /** The hostile variants made from an honest notebook; the corpus names them so, and expected.json states each verdict. */
 export const HOSTILE: Record<string, Hostile> = {
   // The commit's value changed in place: the hash no longer matches.
@@ -223,6 +254,7 @@ export const HOSTILE: Record<string, Hostile> = {
     Object.assign(out.metadata[FLEETLAB_METADATA_KEY] as Record<string, unknown>, { mission: "my_course_mission", missionFile: "my_course_mission.ts" });
     return out;
   },
+  ...HOSTILE_CODE,
 };
 
 /** A notebook of one mission carrying another mission's lock record. */

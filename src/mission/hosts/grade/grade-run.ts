@@ -4,14 +4,20 @@
  * submission does stops the run: whatever could not be graded is a report scoring 0 with
  * the reason. Submissions that carry the very same lock record (equal head hashes: one
  * student's record copied into another's notebook) are flagged together.
+ *
+ * With `execute`, a submission's own code cells then run in a fresh sandboxed process of
+ * their own (execute-sandbox.ts): one criterion more, and findings; the replay's grade is
+ * already settled by then and nothing the cells do reaches it.
  */
 import fs from "fs";
 import path from "path";
+import { addCellRuns } from "../../grading/cell-runs";
 import { gradeEvidence, ungradable, type GradeReport } from "../../grading/grade-report";
 import { isUnreadable } from "../../grading/evidence";
 import { pristineMissions } from "../../grading/pristine-missions";
 import type { Rubric } from "../../grading/rubric";
 import type { Mission } from "../../authoring/types";
+import { runCodeCells } from "./execute-sandbox";
 import { SandboxWorker, type SandboxLimits } from "./sandbox";
 
 export interface SubmissionRef {
@@ -28,6 +34,8 @@ export interface GradeRunOptions {
   courseMissions: Record<string, string>;
   /** The mission every submission must be of (an assignment), or null for any. */
   expectMission: string | null;
+  /** Also run each submission's own code cells (in a process of their own). */
+  execute?: boolean;
   /** Called as each submission is graded (progress). */
   onGraded?: (report: GradeReport, done: number, total: number) => void;
 }
@@ -60,7 +68,13 @@ export async function gradeSubmissions(submissions: SubmissionRef[], options: Gr
     if (expected && mission.id !== expected.id) {
       return ungradable(s.name, "wrong-mission", `This notebook is mission ${mission.id}; the assignment is mission ${expected.id}.`, expected, options.rubric, seconds());
     }
-    return gradeEvidence(s.name, evidence, mission, options.rubric, seconds());
+    const report = gradeEvidence(s.name, evidence, mission, options.rubric, seconds());
+    if (options.execute) {
+      const course = options.courseMissions[mission.id];
+      const run = await runCodeCells(s.file, options.limits, evidence.missionFile && course ? { [evidence.missionFile]: course } : {});
+      addCellRuns(report, run, options.rubric);
+    }
+    return report;
   };
   const lane = async () => {
     const worker = new SandboxWorker(readable, options.courseMissions, options.limits);
@@ -73,6 +87,7 @@ export async function gradeSubmissions(submissions: SubmissionRef[], options: Gr
         // A grader fault on one submission is that submission's 0 with the reason, never the run's end.
         report = ungradable(submissions[i].name, "grader-error", `The grader failed on this submission: ${(e as Error).message}`, expected, options.rubric, 0);
       }
+      if (options.execute && !report.cellRuns) addCellRuns(report, { notRun: "the notebook could not be graded (see above)." }, options.rubric);
       reports[i] = report;
       options.onGraded?.(report, ++done, submissions.length);
     }

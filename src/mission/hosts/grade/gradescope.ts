@@ -13,6 +13,8 @@ export interface AutograderOptions {
   rubricFile: string | null;
   missionsDir: string | null;
   mission: string | null;
+  /** Run the students' code cells too (`--execute`). */
+  execute?: boolean;
 }
 
 /** Node.js major version the autograder image installs (FleetLab needs >= 22). */
@@ -25,6 +27,7 @@ export function autograderFiles(options: AutograderOptions): Record<string, { te
     ...(options.rubricFile ? ["--rubric /autograder/source/rubric.json"] : []),
     ...(options.missionsDir ? ["--missions /autograder/source/missions"] : []),
     ...(options.mission ? [`--mission ${shellWord(options.mission)}`] : []),
+    ...(options.execute ? ["--execute"] : []),
   ];
   const files: Record<string, { text: string; mode: number }> = {
     "setup.sh": {

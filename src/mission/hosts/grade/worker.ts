@@ -1,9 +1,10 @@
 /**
  * The grading worker, started by sandbox.ts under Node's permission model (reads: the
  * package, the submissions and the course's mission files; writes: its scratch folder; no
- * child processes, worker threads or addons) with a heap cap. It loads the missions once,
- * then grades one submission at a time as the parent hands them over (worker-job.ts),
- * each from a fresh session and an empty design record. It runs no code from a submission:
+ * child processes, worker threads or addons) with a heap cap. It loads each mission the
+ * first time a submission names it (only that mission's file), and grades one submission at
+ * a time as the parent hands them over (worker-job.ts), each from a fresh session and an
+ * empty design record. It runs no code from a submission:
  * it reads the notebook as data and replays its lock record into the pristine widgets.
  *
  *   node worker.js '<WorkerSettings JSON>'
@@ -13,13 +14,11 @@ import path from "path";
 import readline from "readline";
 import { gatherEvidence } from "../../grading/evidence";
 import { pristineMissions } from "../../grading/pristine-missions";
-import { builtInMissions } from "../../find-mission";
 import { EVIDENCE_FILE, type WorkerJob, type WorkerSettings } from "./worker-job";
 
 async function main(): Promise<void> {
   const settings = JSON.parse(process.argv[2]) as WorkerSettings;
   const missions = pristineMissions(settings.courseMissions);
-  builtInMissions(); // loaded before the first job, so its time is not any submission's
   const designRecordFile = path.join(settings.scratch, "fleetlab-design-record.json");
   const lines = readline.createInterface({ input: process.stdin });
   for await (const line of lines) {

@@ -146,7 +146,7 @@ export function planNotebook(file: string, source: Notebook, track: TrackId | nu
 }
 
 /** Points tslab's `display` API at the headless runtime (as the kernel does). */
-function connectTslabDisplay(rt: HeadlessRuntime): void {
+export function connectTslabDisplay(rt: HeadlessRuntime): void {
   const jupyter = require(require.resolve("tslab/dist/jupyter")) as { lastWriteDisplayData: unknown };
   jupyter.lastWriteDisplayData = (d: { data: JsonObject; metadata: JsonObject; transient?: { display_id?: string } }, update: boolean) => {
     const id = d.transient?.display_id;
