@@ -19,6 +19,7 @@ export { modelSweep, modelValue } from "./authoring/fast-path";
 export { niceCeil, niceFloor } from "./authoring/ranges";
 export { largestIntegerWhere, smallestIntegerWhere, sweep } from "./authoring/search";
 export { memoizeRuns } from "./authoring/update-work";
+export { missionSeed, withRunSeed } from "./authoring/seeds";
 export type { ControlSetting, InstrumentProblem, UpdateOutcome } from "./authoring/control-extremes";
 export { controlSettings, extremeProblems, sweepControlExtremes, UPDATE_WORK_BUDGET } from "./authoring/control-extremes";
 export { MissionDefinitionError } from "./authoring/messages";

@@ -3,7 +3,8 @@
  * 10-iteration target, as computed by the model.
  */
 import { missionKeys, type AnswerKey } from "./answer-key";
-import { MISSIONS } from "../missions/index";
+import { missionById } from "../find-mission";
+import { BUILT_IN_MISSION_IDS } from "../missions/catalog";
 import { TRACK_NAMES } from "../authoring/notebook";
 import { TRACK_IDS, type TrackId } from "../authoring/types";
 
@@ -15,9 +16,9 @@ export function formatValue(v: number | string, unit?: string | null): string {
 }
 
 /** Lines of the summary for the given missions and tracks. */
-export function summaryLines(missionIds?: string[], tracks: readonly TrackId[] = TRACK_IDS): string[] {
+export function summaryLines(missionIds: readonly string[] = BUILT_IN_MISSION_IDS, tracks: readonly TrackId[] = TRACK_IDS): string[] {
   const lines: string[] = [];
-  for (const m of MISSIONS.filter((x) => !missionIds || missionIds.includes(x.id))) {
+  for (const m of missionIds.map(missionById)) {
     lines.push(`${m.title} (${m.id})`);
     for (const t of tracks.filter((x) => m.tracks[x])) {
       lines.push(`  ${TRACK_NAMES[t]}`);
