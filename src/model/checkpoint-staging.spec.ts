@@ -9,8 +9,10 @@ describe("checkpointBytes", () => {
     expect(checkpointBytes({ parameters: LLAMA3_70B, bytesPerParameter: 14 }) / 1e9).toBeCloseTo(987.8, 1);
     expect(checkpointBytes({ parameters: LLAMA3_70B, bytesPerParameter: 16 }) / 1e9).toBeCloseTo(1128.9, 1);
   });
-  it("16 B/param is ZeRO's 2 + 2 + 12", () =>
-    expect(checkpointBytes({ parameters: 1e9, bytesPerParameter: 16 })).toBe(checkpointBytes({ parameters: 1e9, bytesPerParameter: 2 + 2 + 12 })));
+  it("is parameters times bytes per parameter: 1e9 parameters at ZeRO's 16 B (bf16 weights and gradients, fp32 master, m, v) are 16 GB", () => {
+    expect(checkpointBytes({ parameters: 1e9, bytesPerParameter: 16 })).toBe(16e9);
+    expect(checkpointBytes({ parameters: 3e9, bytesPerParameter: 14 })).toBe(42e9);
+  });
   it("rejects bad input", () => {
     expect(() => checkpointBytes({ parameters: -1, bytesPerParameter: 2 })).toThrow(/checkpointBytes: parameters/);
     expect(() => checkpointBytes({ parameters: 1, bytesPerParameter: 0 })).toThrow(/bytesPerParameter/);
