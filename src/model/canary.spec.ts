@@ -73,6 +73,11 @@ describe("SPRT", () => {
     expect(Math.round(e.underH0)).toBe(430);
     expect(Math.round(e.underH1)).toBe(487);
   });
+  it("E₁[N] · E₁[z] is Wald's numerator, with E₁[z] = 0.02 ln 2 + 0.98 ln(0.98/0.99) = 0.003914 (not 0.003819)", () => {
+    const e1z = 0.02 * Math.log(2) + 0.98 * Math.log(0.98 / 0.99);
+    expect(e1z).toBeCloseTo(0.003914, 6);
+    expect(sprtExpectedSampleSize(plan).underH1 * 0.003914).toBeCloseTo(0.2 * Math.log(0.2 / 0.95) + 0.8 * Math.log(16), 2);
+  });
   it("a seeded simulation agrees with Wald's approximation within 10% and respects α, β", () => {
     const e = sprtExpectedSampleSize(plan);
     const h0 = simulateSprt({ ...plan, trueRate: plan.p0, runs: 2000, rng: createRng(7) });

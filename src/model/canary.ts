@@ -189,8 +189,9 @@ export interface SprtExpectedSamples {
  * Source:   Wald 1945 (figures.md §6); ignores overshoot, so a simulation runs slightly longer.
  *
  * Worked example: p0 = 0.01, p1 = 0.02, α = 0.05, β = 0.20
- *   E₀[z] = −0.003119, E₁[z] = 0.003819 → E₀[N] ≈ 430, E₁[N] ≈ 487
- *   (versus 2,995 clean requests for the fixed-n zero-failure test at p = 0.001)
+ *   E₀[z] = −0.003119, E₁[z] = 0.003914 → E₀[N] ≈ 430, E₁[N] ≈ 487
+ *   (the fixed-n zero-failure test at the same p = 0.01 needs 299 clean requests: fewer, but it
+ *   only bounds p, while the SPRT also tells p0 from p1 = 2·p0 at the stated α and β)
  */
 export function sprtExpectedSampleSize(opts: BernoulliSprt): SprtExpectedSamples {
   const { lnUpper, lnLower } = checkSprt("sprtExpectedSampleSize", opts);

@@ -64,10 +64,10 @@ export { DEFAULT_CPUS_PER_GPU, resolveClusterConfig } from "./scheduling/cluster
 export type { ClusterReport } from "./scheduling/cluster-simulator";
 export { requireFinished, simulateCluster } from "./scheduling/cluster-simulator";
 
-export type { BitFlip, DetectorCosts, DetectorScore, FaultKind, FlipImpact, SdcCampaign, ActivationChecksums } from "./sdc";
+export type { BitFlip, DetectorCosts, DetectorScore, FaultKind, FlipImpact, FlipPopulation, SdcCampaign, ActivationChecksums } from "./sdc";
 export {
   activationChecksumFlops, activationChecksumOk, crc32, createActivationChecksums, detectorCosts, findMisclassifyingFlip,
-  findQuietFlip, flipBit, flipImpact, injectFaults, weightChecksum,
+  findQuietFlip, flipBit, flipImpact, flipPopulation, injectFaults, weightChecksum,
 } from "./sdc";
 export type { ComputeFault, ForwardTrace, LayerShape, LightBatch, PerceptionModel, TrafficLight } from "./perception-model";
 export {

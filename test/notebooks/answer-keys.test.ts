@@ -18,6 +18,8 @@ import { OPS_SCALE_FIGURES } from "../../src/mission/missions/ops-scale";
 import { canarySampleSize } from "../../src/model/canary";
 import { platformBreakEven } from "../../src/model/operations";
 import { ensembleSkewExperiment } from "../../src/model/ensemble";
+import { flipPopulation } from "../../src/model/sdc";
+import { createPerceptionModel, trafficLightSamples } from "../../src/model/perception-model";
 import { createRng } from "../../src/model/sim/rng";
 import { dalyInterval, overheadSplit, youngDalyInterval } from "../../src/model/checkpoint-interval";
 import { fleetAvailability } from "../../src/model/reliability";
@@ -139,6 +141,33 @@ describe("mission answer keys", () => {
   });
   it("12 part 3: swapping the extractor without retraining lowers accuracy", () => {
     expect(answerKey(missionById("12_ops_scale"), "ensemble_lockdown", "tiny_pioneer").lock.answer).toBe("Yes");
+  });
+  it("07 part 3: the loss-alarm lock is the population's answer: under 1/2 of all 1 -> 0 flips move the loss by 1 %", () => {
+    const pop = flipPopulation(createPerceptionModel(7), trafficLightSamples(createRng(11), 256), 0.01);
+    expect(pop.alarmedOneToZero / pop.oneToZero).toBeCloseTo(2612 / 24_875, 9);
+    for (const t of TRACK_IDS) expect(answerKey(missionById("07_fault_tolerance"), "sdc_detective", t).lock.answer).toBe("No: most such flips move the loss by less than 1 %");
+  });
+  it("07 part 1: Young's sqrt(2 delta M) is 23.9 % longer than Daly's optimum on Tiny Pioneer (delta = 8 kB / 1.2 kB/s, M = 36 s)", () => {
+    const delta = 8e3 / 1.2e3, M = 0.01 * 3600;
+    const young = Math.sqrt(2 * delta * M);
+    const daly = young * (1 + Math.sqrt(delta / (2 * M)) / 3 + delta / (18 * M)) - delta; // Daly 2006, eq. 37
+    expect(young / daly - 1).toBeCloseTo(0.2385, 4);
+    expect(answerKey(missionById("07_fault_tolerance"), "young_daly_audit", "tiny_pioneer").target!.value).toBeCloseTo(daly / 60, 9);
+  });
+  it("12 part 3: the target is Phi(-2a/sqrt 6) = 0.3415 on every track within its tolerance: the track does not move it", () => {
+    // v1's least-squares weights are proportional to s = (+1, -1, +1); v2 feeds them 5(x1+x3), 5(x0+x2), 5(x4-x5),
+    // so the score is 5(-2a·y + N(0, 6)) and the accuracy Phi(-2a/sqrt 6) with a = 0.5. Phi by Simpson's rule.
+    const z = -1 / Math.sqrt(6), n = 2000, lo = -10, h = (z - lo) / n;
+    const pdf = (x: number) => Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI);
+    let phi = pdf(lo) + pdf(z);
+    for (let i = 1; i < n; i++) phi += (i % 2 ? 4 : 2) * pdf(lo + i * h);
+    phi *= h / 3;
+    expect(phi).toBeCloseTo(0.3415, 4);
+    for (const t of TRACK_IDS) {
+      const k = answerKey(missionById("12_ops_scale"), "ensemble_lockdown", t);
+      expect(Math.abs(k.target!.value / phi - 1)).toBeLessThan(k.target!.tolerance);
+      expect(k.target!.prompt).toMatch(/same on every track up to sampling noise/);
+    }
   });
   it("every mission and track: lock, workbench, reflect present and keys computable", () => {
     for (const m of MISSIONS) {

@@ -4,8 +4,8 @@
  * (operations, canary, ensemble).
  */
 import {
-  canarySampleSize, createRng, DEFAULT_TOIL_COSTS, ensembleSkewExperiment, type EnsembleSkewResult, manualToil, platformBreakEven, platformRoi, platformToil,
-  releaseCycleCheck, shadowDuration, type Sourced, sprtExpectedSampleSize, zeroFailureUpperBound,
+  canarySampleSize, checkFeatureContract, type ContractCheck, createFeatureContract, createRng, DEFAULT_TOIL_COSTS, ensembleSkewExperiment, EXTRACTOR_V1, EXTRACTOR_V2, type EnsembleSkewResult, manualToil, platformBreakEven, platformRoi, platformToil,
+  releaseCycleCheck, shadowDuration, type Sourced, sprtExpectedSampleSize, wakeWordFrames, zeroFailureUpperBound,
 } from "fleetlab";
 import { defineMission, modelValue, niceCeil, niceFloor, planFigures, smallestIntegerWhere, sweep, type TrackId } from "fleetlab/mission";
 
@@ -106,11 +106,26 @@ type Pairing = (typeof PAIRINGS)[number];
 /** The system accuracy of each pairing in the track's ensemble experiment. */
 const pairingAccuracy = (r: EnsembleSkewResult): Record<Pairing, number> =>
   ({ "v1 -> classifier(v1)": r.v1System, "v2 -> classifier(v1)": r.swappedWithoutRetrain, "v2 -> classifier(v2)": r.retrainedOnV2 });
-/** The extractor -> classifier pairing a setting deploys; the consistency check blocks a v2 rollout whose consumer was not retrained. */
-function deployedPairing(v: { readonly upstream: "v1" | "v2"; readonly retrain: boolean; readonly contract_check: boolean }): Pairing {
+/**
+ * The Feature Store Consistency Check of a v2 rollout (checkFeatureContract): the v1 classifier's
+ * contract, recorded from the frames it was trained on (seed 12, as the experiment draws them),
+ * against v2's output on 1,000 fresh frames. v2 renames, reorders and rescales its features, so it fails.
+ */
+const contractRuns = new Map<number, ContractCheck>();
+export function v2ContractCheck(p: OpsScaleParams): ContractCheck {
+  let r = contractRuns.get(p.skewTrainFrames);
+  if (!r) {
+    const contract = createFeatureContract(EXTRACTOR_V1, wakeWordFrames(createRng(12), p.skewTrainFrames).frames);
+    r = checkFeatureContract(contract, EXTRACTOR_V2, wakeWordFrames(createRng(13), 1000).frames);
+    contractRuns.set(p.skewTrainFrames, r);
+  }
+  return r;
+}
+/** The extractor -> classifier pairing a setting deploys; with the consistency check on, a v2 rollout whose consumer was not retrained is blocked if it breaks the consumer's contract. */
+function deployedPairing(v: { readonly upstream: "v1" | "v2"; readonly retrain: boolean; readonly contract_check: boolean }, p: OpsScaleParams): Pairing {
   if (v.upstream !== "v2") return "v1 -> classifier(v1)";
   if (v.retrain) return "v2 -> classifier(v2)";
-  return v.contract_check ? "v1 -> classifier(v1)" : "v2 -> classifier(v1)";
+  return v.contract_check && !v2ContractCheck(p).ok ? "v1 -> classifier(v1)" : "v2 -> classifier(v1)";
 }
 
 /** The Platform ROI's three terms for N models at heterogeneity h, as platformRoi adds them (one year). */
@@ -290,15 +305,18 @@ export const opsScale = defineMission({
             // One bar per pairing deployed so far (a pairing's accuracy is known once it has run).
             compute: (_v, c, explored) => {
               const accuracy = pairingAccuracy(skew(c.params));
-              const deployed = new Set(explored.map(deployedPairing));
+              const deployed = new Set(explored.map((e) => deployedPairing(e, c.params)));
               return PAIRINGS.filter((p) => deployed.has(p)).map((pairing) => ({ pairing, accuracy: accuracy[pairing] }));
             } },
           { kind: "gauge", id: "accuracy", name: "Deployed system accuracy", unit: null, min: 0, max: 1,
-            compute: (v, c) => pairingAccuracy(skew(c.params))[deployedPairing(v)] },
+            compute: (v, c) => pairingAccuracy(skew(c.params))[deployedPairing(v, c.params)] },
         ],
       },
       target: {
-        prompt: (c) => `Use the Ensemble Trace: your downstream classifier was trained on ${c.params.skewTrainFrames.toLocaleString("en-US")} labelled frames of the v1 features. Find the system accuracy it would have tonight if the new extractor ships without retraining it.`,
+        // Not a track figure: the skew comes from v2 reordering and rescaling the features the classifier
+        // weighs, the same on every track (closed form Φ(−2a/√6) for the fixture's separation a = 0.5);
+        // the training-set size moves the estimate only by sampling noise, inside the tolerance.
+        prompt: (c) => `Use the Ensemble Trace: your downstream classifier was trained on ${c.params.skewTrainFrames.toLocaleString("en-US")} labelled frames of the v1 features. Find the system accuracy it would have tonight if the new extractor ships without retraining it. (This answer is the same on every track up to sampling noise: what breaks the classifier is how v2 reorders and rescales its features, not how much data it was trained on.)`,
         unit: null, tolerance: 0.05, maxAttempts: 10,
         compute: (c) => skew(c.params).swappedWithoutRetrain,
       },
