@@ -12,10 +12,6 @@ import { defineMission, type FastValue, largestIntegerWhere, memoizeRuns, modelS
 
 const VERIFIED = "2026-11-22";
 const plan = planFigures({ ref: "Mission 07 plan", verified: VERIFIED });
-const SDC_LLAMA = sourced(6 / 21_233_664, "1/h", {
-  kind: "derived", ref: "figures.md §1.3, Llama 3 SDC", status: "derived",
-  notes: "6 SDC interruptions / (16,384 GPUs × 1,296 h) ≈ 2.8e-7 per device-hour", verified: VERIFIED,
-});
 
 /** Mission 07's figures for one track (checkpointing, staging, SDC, resume), each Sourced. */
 export interface FaultToleranceFigures {
@@ -26,7 +22,6 @@ export interface FaultToleranceFigures {
   localWriteBytesPerSecond: Sourced;
   dramStageBytesPerSecond: Sourced;
   restartSeconds: Sourced;
-  sdcPerDeviceHour: Sourced;
   /** How fast the track must be back at work after an interruption, s. */
   resumeTargetSeconds: Sourced;
   /** Warning time before the state is lost (preemption notice, brown-out hold-up), s. */
@@ -54,7 +49,6 @@ export const FAULT_TOLERANCE_FIGURES: Readonly<Record<TrackId, FaultToleranceFig
     localWriteBytesPerSecond: plan(2048 * STORAGE_TIERS.nvmeGen4.value, "B/s", "2,048 nodes × 6.9 GB/s PCIe 4.0 NVMe write (figures.md §2)"),
     dramStageBytesPerSecond: plan(16_384 * PCIE_GEN5_X16.bytesPerSecond.value, "B/s", "16,384 GPUs × 64 GB/s PCIe Gen5 to host DRAM (figures.md §3)"),
     restartSeconds: plan(600, "s", "Job restart after a failure"),
-    sdcPerDeviceHour: SDC_LLAMA,
     resumeTargetSeconds: plan(600, "s", "Restart budget of a training job"),
     holdUpSeconds: plan(30, "s", "Grace period between a preemption notice and the kill"),
     workHours: plan(720, "h", "A 30-day pre-training run"),
@@ -71,7 +65,6 @@ export const FAULT_TOLERANCE_FIGURES: Readonly<Record<TrackId, FaultToleranceFig
     // A PCIe 3.0 NVMe drive and one DDR5-4800 channel (figures.md §2).
     localWriteBytesPerSecond: STORAGE_TIERS.nvmeGen3, dramStageBytesPerSecond: STORAGE_TIERS.ddr5ChannelDram,
     restartSeconds: plan(5, "s", "Restart"),
-    sdcPerDeviceHour: sourced(1e-3 / 8766, "1/h", { kind: "estimate", ref: "figures.md §1.3, Meta SDC prevalence ≈ 1 in 1,000 devices", status: "derived", notes: "1 in 1,000 devices per year of service, as a rate", verified: VERIFIED }),
     resumeTargetSeconds: plan(0.01, "s", "The 10 ms safety loop (persona, figures.md §7 unconfirmed)"),
     holdUpSeconds: plan(0.05, "s", "Supply hold-up of the vehicle computer after a power fault"),
     workHours: plan(24, "h", "A day of perception training"),
@@ -84,7 +77,7 @@ export const FAULT_TOLERANCE_FIGURES: Readonly<Record<TrackId, FaultToleranceFig
     checkpointBytes: plan(200e6, "B", "AR translation model (100 M parameters, fp16) and session state to save incrementally"),
     remoteWriteBytesPerSecond: plan(5e6, "B/s", "Cloud upload"), localWriteBytesPerSecond: plan(1e9, "B/s", "UFS flash"),
     dramStageBytesPerSecond: plan(20e9, "B/s", "LPDDR5 copy"),
-    restartSeconds: plan(0.05, "s", "Process relaunch"), sdcPerDeviceHour: SDC_LLAMA,
+    restartSeconds: plan(0.05, "s", "Process relaunch"),
     resumeTargetSeconds: plan(0.1, "s", "Resume in < 100 ms"),
     holdUpSeconds: plan(0.5, "s", "Time the OS grants a backgrounded process before killing it"),
     workHours: plan(1, "h", "An hour-long AR session"),
@@ -99,7 +92,7 @@ export const FAULT_TOLERANCE_FIGURES: Readonly<Record<TrackId, FaultToleranceFig
     // The MSP430's flash and FRAM write rates (TI, figures.md §7).
     localWriteBytesPerSecond: NONVOLATILE_MEMORY.flashWriteBytesPerSecond,
     dramStageBytesPerSecond: NONVOLATILE_MEMORY.framWriteBytesPerSecond,
-    restartSeconds: plan(0.01, "s", "MCU reboot"), sdcPerDeviceHour: SDC_LLAMA,
+    restartSeconds: plan(0.01, "s", "MCU reboot"),
     resumeTargetSeconds: plan(0.01, "s", "Neural isolation < 10 ms (persona)"),
     holdUpSeconds: plan(0.01, "s", "Brown-out hold-up of the supply capacitor before power cuts out"),
     workHours: plan(0.5, "h", "A half-hour listening session"),

@@ -20,7 +20,6 @@ export interface OpsScaleFigures {
   models: Sourced;
   heterogeneity: Sourced;
   capexDollars: Sourced;
-  fleetDevices: Sourced;
   requestsPerSecond: Sourced;
   canaryFraction: Sourced;
   failureRate: Sourced;
@@ -37,28 +36,28 @@ export interface OpsScaleFigures {
 export const OPS_SCALE_FIGURES: Readonly<Record<TrackId, OpsScaleFigures>> = Object.freeze({
   cloud_titan: {
     models: plan(50, null, "50 LLM versions"), heterogeneity: plan(0.3, null, "Share of entangled model pairs"),
-    capexDollars: CAPEX, fleetDevices: plan(25_000, null, "Serving GPUs"),
+    capexDollars: CAPEX,
     requestsPerSecond: plan(2000, "Hz", "An LLM API's request rate"), canaryFraction: plan(0.01, null, "1% canary"),
     failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
     skewTrainFrames: plan(20_000, null, "Labelled examples behind a served model's downstream head"),
   },
   edge_guardian: {
     models: plan(12, null, "Perception, planning and prediction models"), heterogeneity: plan(0.5, null, "Share of entangled pairs"),
-    capexDollars: CAPEX, fleetDevices: plan(500_000, null, "500,000 AVs"),
+    capexDollars: CAPEX,
     requestsPerSecond: plan(50, "Hz", "Perception frames sampled for shadow comparison"), canaryFraction: plan(0.05, null, "5% of the fleet in shadow mode"),
     failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
     skewTrainFrames: plan(5_000, null, "Labelled perception frames behind the downstream planner's classifier"),
   },
   mobile_nomad: {
     models: plan(30, null, "AR filters and translation models"), heterogeneity: plan(0.2, null, "Share of entangled pairs"),
-    capexDollars: CAPEX, fleetDevices: plan(1e9, null, "1 billion glasses"),
+    capexDollars: CAPEX,
     requestsPerSecond: plan(500, "Hz", "AR sessions"), canaryFraction: plan(0.02, null, "2% canary"),
     failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
     skewTrainFrames: plan(1_000, null, "Labelled on-device samples behind an AR filter's classifier"),
   },
   tiny_pioneer: {
     models: plan(8, null, "Noise isolation, wake word and helpers"), heterogeneity: plan(0.8, null, "Tightly entangled pipeline"),
-    capexDollars: CAPEX, fleetDevices: plan(10_000, null, "Rings and hearables"),
+    capexDollars: CAPEX,
     requestsPerSecond: plan(5, "Hz", "Wake-word events"), canaryFraction: plan(0.1, null, "10% canary"),
     failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
     skewTrainFrames: plan(200, null, "A hearable's small labelled wake-word set"),
