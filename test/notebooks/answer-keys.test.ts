@@ -7,6 +7,7 @@ import path from "path";
 import { notebookFileProblems } from "../../src/cli/commands/check";
 import { answerKey, missionKeys } from "../../src/mission/grading/answer-key";
 import { missionProblems } from "../../src/mission/authoring/define";
+import { withRunSeed } from "../../src/mission/authoring/seeds";
 import { MISSIONS } from "../../src/mission/missions/index";
 import { missionById } from "../../src/mission/find-mission";
 import { missionNotebook, serializeNotebook } from "../../src/mission/authoring/notebook";
@@ -350,21 +351,20 @@ describe("07 part 3 and 12 part 3 use each track's parameters", () => {
     // Llama-3-70B FFN block (figures.md §2 ★ d = 8192, FFN 28,672): ≈ 2·d·F·2 / (2d + F + 2 + 2F + d + 2)
     expect(values[0]).toBeCloseTo((2 * 8192 * 28_672 + 28_672 + 2 * 28_672 * 8192 + 8192) / (2 * 8192 + 28_672 + 2 + 2 * 28_672 + 8192 + 2), 6);
   });
-  it("12 part 3: each track's training-set size; v2 without retraining drops accuracy; v1 and retrained v2 meet Φ(a√3), Φ(a√6)", () => {
+  it("12 part 3: v2 without retraining meets its closed form Φ(−2a/√6) on every track, whatever the seeds", () => {
     const phi = (x: number) => 0.5 * (1 + erf(x / Math.SQRT2));
-    const values = TRACK_IDS.map((t) => {
-      const k = answerKey(missionById("12_ops_scale"), "ensemble_lockdown", t);
+    const closedForm = phi((-2 * 0.5) / Math.sqrt(6)); // 0.3415
+    const key = (t: (typeof TRACK_IDS)[number]) => answerKey(missionById("12_ops_scale"), "ensemble_lockdown", t);
+    for (const t of TRACK_IDS) {
+      const k = key(t);
       expect(k.lock.answer).toBe("Yes");
-      const n = OPS_SCALE_FIGURES[t].skewTrainFrames.value;
-      const r = ensembleSkewExperiment({ rng: createRng(12), trainCount: n });
-      expect(k.target!.value).toBe(r.swappedWithoutRetrain);
-      expect(r.swappedWithoutRetrain).toBeLessThan(r.v1System);
-      // 5,000 test frames: binomial standard error ≈ 0.006; small training sets add estimation error.
-      expect(Math.abs(r.v1System - phi(0.5 * Math.sqrt(3)))).toBeLessThan(0.03);
-      expect(Math.abs(r.retrainedOnV2 - phi(0.5 * Math.sqrt(6)))).toBeLessThan(0.03);
-      return k.target!.value;
-    });
-    expect(new Set(values).size).toBeGreaterThan(1);
+      // The mean of the track's runs: within 3 % of the closed form (one run at 200 frames strays by 14 %).
+      expect(Math.abs(k.target!.value / closedForm - 1)).toBeLessThan(0.03);
+      for (const seed of [1, 2, 3]) {
+        const reseeded = withRunSeed(seed, () => key(t).target!.value);
+        expect(Math.abs(reseeded / k.target!.value - 1)).toBeLessThan(k.target!.tolerance);
+      }
+    }
   });
 });
 

@@ -8,7 +8,7 @@ import {
   maxDirtyFractionForDeadline, NONVOLATILE_MEMORY, overheadSplit, PCIE_GEN5_X16, type Sourced, sourced, type StagingMode, stagingPlan, STORAGE_TIERS,
   trafficLightSamples, WRITE_JOULES_PER_BYTE,
 } from "fleetlab";
-import { defineMission, type FastValue, largestIntegerWhere, memoizeRuns, modelSweep, modelValue, niceCeil, planFigures, smallestIntegerWhere, type TrackContext, type TrackId } from "fleetlab/mission";
+import { defineMission, type FastValue, largestIntegerWhere, memoizeRuns, missionSeed, modelSweep, modelValue, niceCeil, planFigures, smallestIntegerWhere, type TrackContext, type TrackId } from "fleetlab/mission";
 
 const VERIFIED = "2026-11-22";
 const plan = planFigures({ ref: "Mission 07 plan", verified: VERIFIED });
@@ -201,15 +201,15 @@ function framSave(p: FaultToleranceParams, bytes: number) {
  * Readers must not modify it (flipImpact and injectFaults work on copies).
  */
 const sdcTestbed = memoizeRuns(() => "testbed", () => {
-  const model = createPerceptionModel(7);
-  const batch = trafficLightSamples(createRng(11), 256);
+  const model = createPerceptionModel(missionSeed(7));
+  const batch = trafficLightSamples(createRng(missionSeed(11)), 256);
   return { model, batch };
 });
 
 /** The workbench's weight-flip campaign on the testbed (40 seeded trials), run once. */
 const sdcCampaign = memoizeRuns(() => "campaign", () => {
   const { model, batch } = sdcTestbed();
-  return injectFaults({ model, probes: batch.inputs.slice(0, 16), kind: "weight", trials: 40, rng: createRng(3) });
+  return injectFaults({ model, probes: batch.inputs.slice(0, 16), kind: "weight", trials: 40, rng: createRng(missionSeed(3)) });
 });
 
 /** The relative loss change a training-loss alarm fires at. */
@@ -244,7 +244,7 @@ export function topologyMap(p: FaultToleranceParams, v: { readonly inject: boole
   const cells = Math.min(32, p.nodes), perRack = Math.min(8, cells);
   const tauSeconds = dalyInterval(mathStop(p, "Blocking S3"), mtbfSeconds(p, p.nodes));
   const cellMtbfSeconds = (p.nodeMtbfHours * 3600) / (p.nodes / cells);
-  const rng = createRng(5);
+  const rng = createRng(missionSeed(5));
   // Drawn whatever the toggles, so switching a detector changes only the flipped cell.
   const sdcCell = rng.int(cells), detectDraw = rng.next(), caughtAtSeconds = rng.next() * tauSeconds;
   let caught = false;
