@@ -120,6 +120,10 @@ export interface ClusterConfig {
   starvationThresholdHours?: number;
   /** Gang size for the fragmentation metric (default gpusPerNode). */
   fragmentationJobGpus?: number;
+  /** Share of the jobs, in arrival order, left out of the steady-state figures (waits, times to
+   *  converge, starvation, the while-arriving utilisation and MFU) as the run's warm-up from an
+   *  empty cluster; in [0, 0.9], default 0. */
+  warmupFraction?: number;
   /** Most events to process (default DEFAULT_MAX_EVENTS); the run stops there and its report
    *  says so (`budget.exhausted`) if jobs are still unfinished. */
   maxEvents?: number;
@@ -138,6 +142,7 @@ export interface ResolvedClusterConfig {
   cpusPerNode: number;
   generations: DeviceGeneration[];
   capabilityAware: boolean;
+  warmupFraction: number;
   spot: Required<SpotConfig> | null;
   network: NetworkModel;
   snapshotAtHours: number | null;
@@ -261,11 +266,13 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
   const cpusPerNode = c.cpusPerNode ?? DEFAULT_CPUS_PER_GPU * c.gpusPerNode;
   requirePositive(FN, { "config.cpusPerNode": cpusPerNode });
   const maxEvents = readMaxEvents(FN, c.maxEvents, "config.maxEvents");
+  const warmupFraction = c.warmupFraction ?? 0;
+  requireInRange(FN, { "config.warmupFraction": warmupFraction }, 0, 0.9);
 
   return {
     racks: c.racks, nodesPerRack: c.nodesPerRack, gpusPerNode: c.gpusPerNode, jobs: c.jobs,
     arrivalRatePerHour, offeredLoad: (arrivalRatePerHour * meanGpuHours) / totalGpus,
     jobClasses, classCdf, placement, locality, queueOrder, backfill, backfillDepth, tenants, cpusPerNode,
-    generations, capabilityAware, spot, network, snapshotAtHours, starvationThresholdHours, fragmentationJobGpus, maxEvents,
+    generations, capabilityAware, warmupFraction, spot, network, snapshotAtHours, starvationThresholdHours, fragmentationJobGpus, maxEvents,
   };
 }

@@ -26,7 +26,10 @@ export interface ClusterReport {
   events: number;
   /** The run's event budget; when `exhausted`, every figure below covers only the simulated part. */
   budget: EventBudget;
-  /** Time from arrival to first start, all jobs. */
+  /** Jobs (the first in arrival order) and hours left out as warm-up (config.warmupFraction): the wait,
+   *  completion, starvation, tenant-wait and while-arriving figures cover only the jobs after them. */
+  warmup: { jobs: number; hours: number };
+  /** Time from arrival to first start, all jobs after the warm-up. */
   wait: WaitStats;
   waitByPriority: ({ priority: number } & WaitStats)[];
   waitByClass: ({ name: string; gpus: number } & WaitStats)[];
@@ -38,11 +41,11 @@ export interface ClusterReport {
   completionByClass: ({ name: string; gpus: number } & WaitStats)[];
   /** Busy GPU-hours / (GPUs · makespan); includes the drain after the last arrival. */
   utilization: number;
-  /** Busy GPU-hours / GPU-hours up to the last arrival: the loaded, steady part of the run. */
+  /** Busy GPU-hours / GPU-hours from the end of the warm-up to the last arrival: the loaded, steady part of the run. */
   utilizationWhileArriving: number;
   /** Useful compute: Σ width·η over time / (GPUs · makespan). */
   mfu: number;
-  /** Useful compute up to the last arrival / GPU-hours up to it: MFU of the loaded, steady part of the run. */
+  /** Useful compute from the end of the warm-up to the last arrival / GPU-hours over it: MFU of the loaded, steady part of the run. */
   mfuWhileArriving: number;
   hops: {
     /** Over multi-GPU jobs at their first placement. */
@@ -65,7 +68,8 @@ export interface RunRecord {
   arrival: Float64Array; start: Float64Array; finish: Float64Array; state: Uint8Array; cls: Int32Array; k: Int32Array;
   firstMax: Int32Array; firstHops: Int32Array; firstCross: Int32Array;
   processed: number; settled: number; dropped: number; busyArea: number; usefulArea: number;
-  busyAtLastArrival: number; usefulAtLastArrival: number; lastArrival: number; reclaims: number; restarts: number; rescales: number; lostGpuHours: number;
+  busyAtLastArrival: number; usefulAtLastArrival: number; lastArrival: number;
+  warmJob: number; busyAtWarm: number; usefulAtWarm: number; warmTime: number; reclaims: number; restarts: number; rescales: number; lostGpuHours: number;
   fragSum: number; fragSamples: number; snapshotGrid: number[][]; snapshotTime: number;
   tenantGpuHours: Float64Array; tenantPeak: Float64Array; finalShares: number[];
 }
@@ -74,6 +78,7 @@ export interface RunRecord {
 export function buildClusterReport(run: RunRecord): ClusterReport {
   const { cfg, seed, shape, totalGpus, arrival, start, finish, state, cls, k, firstMax, firstHops, firstCross } = run;
   const { processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, usefulAtLastArrival, lastArrival } = run;
+  const { warmJob, busyAtWarm, usefulAtWarm, warmTime } = run;
   const { reclaims, restarts, rescales, lostGpuHours, fragSum, fragSamples, snapshotTime, tenantGpuHours, tenantPeak } = run;
   const N = cfg.jobs, net = cfg.network;
   const makespan = run.makespan;
@@ -87,7 +92,8 @@ export function buildClusterReport(run: RunRecord): ClusterReport {
     }
     return m;
   };
-  const started = (j: number) => start[j] >= 0;
+  const started = (j: number) => j >= warmJob && start[j] >= 0;
+  const completed = (j: number) => j >= warmJob && state[j] === DONE;
   const waitOf = (j: number) => start[j] - arrival[j];
   const prio = (j: number) => cfg.jobClasses[cls[j]].priority;
   const byPrio = by(prio, started, waitOf);
@@ -97,7 +103,7 @@ export function buildClusterReport(run: RunRecord): ClusterReport {
   const maxLow = lowWaits.reduce((m, w) => Math.max(m, w), 0);
   const byTenant = by((j) => cfg.jobClasses[cls[j]].tenant, started, waitOf);
   const byClassWait = by((j) => cls[j], started, waitOf);
-  const byClassDone = by((j) => cls[j], (j) => state[j] === DONE, (j) => finish[j] - arrival[j]);
+  const byClassDone = by((j) => cls[j], completed, (j) => finish[j] - arrival[j]);
   let multi = 0, hopsSum = 0, crossSum = 0, crossJobs = 0, arSum = 0, effSum = 0;
   for (let j = 0; j < N; j++) {
     if (firstMax[j] < 0 || k[j] < 2) continue;
@@ -106,22 +112,22 @@ export function buildClusterReport(run: RunRecord): ClusterReport {
     const ar = allReduceSecondsUnchecked(k[j], firstMax[j], net);
     arSum += ar; effSum += net.gradientBytes > 0 ? net.stepComputeSeconds / (net.stepComputeSeconds + ar) : 1;
   }
-  const capacity = totalGpus * makespan;
+  const capacity = totalGpus * makespan, loadedHours = lastArrival - warmTime;
   const grid = run.snapshotGrid;
   return {
     seed, totalGpus, arrivalRatePerHour: cfg.arrivalRatePerHour, offeredLoad: cfg.offeredLoad,
     jobsSubmitted: N, jobsCompleted: settled - dropped, jobsDropped: dropped, dropoutRate: N > 0 ? dropped / N : 0,
-    makespanHours: makespan, events: processed, budget: run.budget,
+    makespanHours: makespan, events: processed, budget: run.budget, warmup: { jobs: warmJob, hours: warmTime },
     wait: waitStats(Array.from({ length: N }, (_, j) => j).filter(started).map(waitOf)),
     waitByPriority: priorities.map((p) => ({ priority: p, ...waitStats(byPrio.get(p)!) })),
     waitByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassWait.get(i) ?? []) })),
-    completion: waitStats(Array.from({ length: N }, (_, j) => j).filter((j) => state[j] === DONE).map((j) => finish[j] - arrival[j])),
+    completion: waitStats(Array.from({ length: N }, (_, j) => j).filter(completed).map((j) => finish[j] - arrival[j])),
     throughputJobsPerHour: makespan > 0 ? (settled - dropped) / makespan : 0,
     completionByClass: cfg.jobClasses.map((c, i) => ({ name: c.name, gpus: c.gpus, ...waitStats(byClassDone.get(i) ?? []) })),
     utilization: capacity > 0 ? busyArea / capacity : 0,
-    utilizationWhileArriving: lastArrival > 0 ? busyAtLastArrival / (totalGpus * lastArrival) : 0,
+    utilizationWhileArriving: loadedHours > 0 ? (busyAtLastArrival - busyAtWarm) / (totalGpus * loadedHours) : 0,
     mfu: capacity > 0 ? usefulArea / capacity : 0,
-    mfuWhileArriving: lastArrival > 0 ? usefulAtLastArrival / (totalGpus * lastArrival) : 0,
+    mfuWhileArriving: loadedHours > 0 ? (usefulAtLastArrival - usefulAtWarm) / (totalGpus * loadedHours) : 0,
     hops: {
       meanRingHopsPerJob: multi ? hopsSum / multi : 0, meanCrossRackLinksPerJob: multi ? crossSum / multi : 0,
       crossRackJobFraction: multi ? crossJobs / multi : 0, meanAllReduceMs: multi ? (arSum / multi) * 1e3 : 0,

@@ -27,7 +27,7 @@ import { createRng } from "../sim/rng";
 import { tallyWork } from "../sim/work-tally";
 import { resolveClusterConfig, type ClusterConfig } from "./cluster-config";
 import { EventQueue } from "./event-queue";
-import { FreeGpuIndex } from "./free-gpu-index";
+import { FREE, FreeGpuIndex } from "./free-gpu-index";
 import { RunningSet, TenantQueues } from "./job-queue";
 import { buildClusterReport, DONE, DROPPED, QUEUED, RUNNING, type ClusterReport } from "./cluster-report";
 import { fragmentationFromNodes } from "./metrics";
@@ -110,6 +110,9 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   let now = 0, last = 0, busy = 0, useful = 0, busyArea = 0, usefulArea = 0, processed = 0, settled = 0, dropped = 0;
   let reclaims = 0, restarts = 0, rescales = 0, lostGpuHours = 0, fragSum = 0, fragSamples = 0;
   let snapshotGrid: number[][] | null = null, snapshotTime = 0, busyAtLastArrival = 0, usefulAtLastArrival = 0, lastArrival = 0;
+  // The steady-state figures start at the arrival of job warmJob (0: the whole run, from time 0).
+  const warmJob = Math.floor(cfg.warmupFraction * N);
+  let busyAtWarm = 0, usefulAtWarm = 0, warmTime = 0;
   const fragEvery = Math.max(1, Math.floor(N / 1000));
   const snapshotJob = cfg.snapshotAtHours === null ? Math.floor(N / 2) : -1;
   if (cfg.snapshotAtHours !== null) events.push(cfg.snapshotAtHours, SNAPSHOT, 0, 0);
@@ -268,6 +271,34 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     }
   };
 
+  /**
+   * The earliest time a topology-aware block of `kk` GPUs (one node with kk free if kk ≤ g,
+   * else ⌈kk/g⌉ adjacent wholly free nodes in one rack, or anywhere if bigger than a rack)
+   * is free if nothing else starts: each GPU frees at its job's expected end; a reclaimed one
+   * never, as far as the reservation knows.
+   */
+  const nodeReady = new Float64Array(nodes), gpuFree = new Float64Array(g);
+  const blockShadow = (kk: number, mask: number): number => {
+    let best = Infinity;
+    for (let n = 0; n < nodes; n++) {
+      nodeReady[n] = Infinity;
+      if (!(mask & (1 << nodePool[n]))) continue;
+      for (let s = 0; s < g; s++) { const o = index.owner[n * g + s]; gpuFree[s] = o === FREE ? now : o < 0 ? Infinity : end[o]; }
+      gpuFree.sort();
+      if (kk <= g) { if (gpuFree[kk - 1] < best) best = gpuFree[kk - 1]; } else nodeReady[n] = gpuFree[g - 1];
+    }
+    if (kk <= g) return best;
+    const need = Math.ceil(kk / g), span = need <= npr ? npr : nodes;
+    for (let first = 0; first < nodes; first += span) {
+      for (let a = first; a + need <= first + span; a++) {
+        let t = 0;
+        for (let n = a; n < a + need && t < best; n++) if (nodeReady[n] > t) t = nodeReady[n];
+        if (t < best) best = t;
+      }
+    }
+    return best;
+  };
+
   const pickTenant = (): number => {
     let best = -1;
     for (let t = 0; t < T; t++) {
@@ -301,6 +332,14 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
         if (!running) return; // strict order: the blocked head blocks everyone
         if (index.freeIn(allPools) < smallestStart) return; // nothing queued can start: skip the reservation scan
         reserved = true;
+        const hc = cfg.jobClasses[cls[j]];
+        if (hc.placement === "topology-aware" && hc.locality === "strict") {
+          // A block-shaped head: counted in GPUs its reservation would be "now" whenever enough
+          // GPUs are free but scattered, and backfill would starve it for ever. Reserve the
+          // earliest block instead, and backfill only jobs that end before it.
+          shadow = blockShadow(k[j], cfg.capabilityAware ? classMask[cls[j]] : allPools); extra = 0;
+          continue;
+        }
         // EASY: the head's reservation (shadow time) from running jobs' expected ends; GPU counts only.
         let acc = index.freeIn(allPools);
         for (let i = 0; i < running.size; i++) {
@@ -398,6 +437,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     pass();
     if (kind === ARRIVAL) {
       if (a === N - 1) { busyAtLastArrival = busyArea; usefulAtLastArrival = usefulArea; lastArrival = now; }
+      if (a === warmJob && warmJob > 0) { busyAtWarm = busyArea; usefulAtWarm = usefulArea; warmTime = now; }
       if (a % fragEvery === 0) {
         fragSum += fragmentationFromNodes(index.nodeFree, shape, cfg.fragmentationJobGpus, cfg.placement, cfg.locality).unusableFraction;
         fragSamples++;
@@ -409,7 +449,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   return buildClusterReport({
     cfg, seed, shape, totalGpus, makespan: now,
     budget: { maxEvents: cfg.maxEvents, events: processed, exhausted: settled < N && processed >= cfg.maxEvents }, arrival, start, finish, state, cls, k, firstMax, firstHops, firstCross,
-    processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, usefulAtLastArrival, lastArrival, reclaims, restarts, rescales, lostGpuHours,
+    processed, settled, dropped, busyArea, usefulArea, busyAtLastArrival, usefulAtLastArrival, lastArrival, warmJob, busyAtWarm, usefulAtWarm, warmTime, reclaims, restarts, rescales, lostGpuHours,
     fragSum, fragSamples, snapshotGrid: snapshotGrid ?? takeSnapshot(), snapshotTime, tenantGpuHours, tenantPeak,
     finalShares: cfg.tenants.map((_, t) => share(t)),
   });
