@@ -1,7 +1,7 @@
 /**
  * Mission 08's keys and targets are estimates of a steady state, not transients of one run:
- * re-derived from five other sets of seeds and from traces twice as long, every choice
- * answer is the same and every numeric answer within its own tolerance.
+ * re-derived from other seed sets and from traces twice as long, every choice answer is the
+ * same and every numeric answer within its own tolerance.
  */
 import { answerKey } from "../../src/mission/grading/answer-key";
 import { missionById } from "../../src/mission/find-mission";
@@ -10,8 +10,8 @@ import { part1GangWait, trackParams, withRunVariant } from "../../src/mission/mi
 
 const mission = missionById("08_fleet_orch");
 const PARTS = ["fragmentation_audit", "topology_penalty", "elastic_buffer"] as const;
-/** Five seed sets disjoint from the published one (seeds 1..), and the published seeds with a doubled trace. */
-const VARIANTS = [101, 201, 301, 401, 501].map((firstSeed) => ({ firstSeed })).concat([{ firstSeed: 1, jobsScale: 2 } as never]);
+/** Two seed sets disjoint from the published one (seeds 1..), and the published seeds with a doubled trace. */
+const VARIANTS = [{ firstSeed: 101 }, { firstSeed: 301 }, { jobsScale: 2 }];
 
 const cases = TRACK_IDS.flatMap((t) => PARTS.map((part) => [t, part] as [TrackId, (typeof PARTS)[number]]));
 

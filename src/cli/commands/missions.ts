@@ -60,6 +60,13 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const ids = o.missions.length > 0 ? BUILT_IN_MISSION_IDS.filter((id) => o.missions.includes(id)) : BUILT_IN_MISSION_IDS;
+  // Loaded (and their definitions checked) with the published seeds; only the keys are re-seeded.
+  try {
+    ids.forEach((id) => missionById(id));
+  } catch (e) {
+    process.stderr.write(`fleetlab missions: ${(e as Error).message}\n`);
+    return 1;
+  }
   const print = () => (o.json ? JSON.stringify(keyRecords(ids, o.tracks), null, 1) : summaryLines(ids, o.tracks).join("\n"));
   try {
     process.stdout.write((o.seed === null ? print() : withRunSeed(o.seed, print)) + "\n");

@@ -45,8 +45,6 @@ describe("the missions' figures", () => {
     expect(FAULT_TOLERANCE_FIGURES.tiny_pioneer.holdUpSeconds.value).toBe(0.01);
     expect(FLEET_ORCH_FIGURES.cloud_titan.jobGpus.value).toBe(64);
     expect(OPS_SCALE_FIGURES.cloud_titan.models.value).toBe(50);
-    expect(OPS_SCALE_FIGURES.mobile_nomad.regions.value).toBe(10);
-    expect(FLEET_ORCH_FIGURES.tiny_pioneer.deviceGenerations.value).toBe(3);
   });
   it("Cloud Titan's cluster has the plan's 4 h fleet MTBF", () => {
     const m = FAULT_TOLERANCE_FIGURES.cloud_titan;
@@ -67,7 +65,7 @@ describe("the missions' figures", () => {
   it("probabilities are probabilities", () => {
     for (const t of TRACK_IDS) {
       const m08 = FLEET_ORCH_FIGURES[t], m12 = OPS_SCALE_FIGURES[t];
-      for (const p of [ML_INTRO_FIGURES[t].nodeAvailability, m08.load, m08.spotFraction, m12.heterogeneity, m12.canaryFraction, m12.failureRate]) {
+      for (const p of [ML_INTRO_FIGURES[t].nodeAvailability, m08.load, m12.heterogeneity, m12.canaryFraction, m12.failureRate]) {
         expect(p.value).toBeGreaterThanOrEqual(0);
         expect(p.value).toBeLessThanOrEqual(1);
       }

@@ -20,18 +20,15 @@ export interface FleetOrchFigures {
   jobHours: Sourced;
   serviceCv: Sourced;
   /** All-reduce latency per extra network hop, s (the topology penalty). */
-  hopPenaltySeconds: Sourced;
   /** Part 2's shared cluster: offered load, GPUs of one training gang and mean job length, h. */
   policyLoad: Sourced;
   policyGangGpus: Sourced;
   policyJobHours: Sourced;
-  spotFraction: Sourced;
   spotMtbfHours: Sourced;
   /** Load of part 3's training cluster: below what a static ring on all-spot nodes sustains, so times to converge have a steady state. */
   spotLoad: Sourced;
   /** Mean hours until the provider gives a reclaimed spot node back. */
   spotRestoreHours: Sourced;
-  deviceGenerations: Sourced;
   /** Seconds a static ring loses to a restart after a reclaim; seconds an elastic ring loses to re-forming. */
   restartSeconds: Sourced;
   rescaleSeconds: Sourced;
@@ -48,13 +45,11 @@ export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = O
     waitLoad: plan(0.3, null, "With everything else placed at random a 64-GPU block is a whole free rack; from 40% load up the contiguous gang's wait keeps growing with the trace (no steady state), at 30% it is ~10 h against ~0.1 h on any free GPUs (simulated, mission 08 part 1)"),
     jobGpus: plan(64, null, "The 64-GPU gang job"),
     jobHours: plan(6, "h", "Mean job length"), serviceCv: plan(3, null, "Heavy-tailed job lengths"),
-    hopPenaltySeconds: plan(1e-3, "s", "Added all-reduce latency per cross-rack hop"),
     policyLoad: plan(0.7, null, "A shared cluster 70% loaded: the highest load, in steps of 10%, at which the best policies' MFU is the same for other seeds and a trace twice as long; at 80-95% the gang-plus-priority cluster cannot keep up (MFU stays below the offered load and the low-priority waits grow with the trace), so no steady state exists there (simulated, mission 08 part 2)"), policyGangGpus: plan(64, null, "The 64-GPU gang job"),
     policyJobHours: plan(6, "h", "Mean job length"),
-    spotFraction: plan(0.2, null, "The part 3 lock's 20% spot nodes"), spotMtbfHours: plan(20, "h", "Mean time between reclaims of one spot node. At 100% spot a 64-GPU gang spans 8 spot nodes, so it is hit every 2.5 h on average; with the 30-minute static restart plus rollback to the last checkpoint a static ring converges ~1.5x slower than an elastic one at 20% load, and cannot keep up from ~30% load on (mission 08 part 3, the CFO challenge). Spot capacity is discounted because it can be preempted (figures.md §4, reserved / spot discounts)"),
+    spotMtbfHours: plan(20, "h", "Mean time between reclaims of one spot node. At 100% spot a 64-GPU gang spans 8 spot nodes, so it is hit every 2.5 h on average; with the 30-minute static restart plus rollback to the last checkpoint a static ring converges ~1.5x slower than an elastic one at 20% load, and cannot keep up from ~30% load on (mission 08 part 3, the CFO challenge). Spot capacity is discounted because it can be preempted (figures.md §4, reserved / spot discounts)"),
     spotLoad: plan(0.2, null, "A static ring on all-spot nodes keeps up with 20% load (its time to converge is the same for a trace twice as long); at 30% it varies by ±15% between seeds, from 50% it grows with the trace (simulated, mission 08 part 3)"),
     spotRestoreHours: plan(1, "h", "Reclaimed GPU capacity returns within about an hour"),
-    deviceGenerations: plan(1, null, "Homogeneous H100 fleet"),
     restartSeconds: plan(1800, "s", "Static ring: reload and re-initialise 64 GPUs"), rescaleSeconds: plan(60, "s", "Elastic ring re-forms"),
     workHours: plan(336, "h", "A two-week training run"), checkpointSeconds: plan(300, "s", "Checkpoint write"),
   },
@@ -64,14 +59,12 @@ export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = O
     waitLoad: plan(0.5, null, "The highest load, in steps of 10%, at which the contiguous 16-GPU gang's mean wait under random placement does not grow with the trace (simulated, mission 08 part 1)"),
     jobGpus: plan(16, null, "Perception training gang"),
     jobHours: plan(2, "h", "Mean job length"), serviceCv: plan(2, null, "Job-length variability"),
-    hopPenaltySeconds: plan(14e-3 / 3, "s", "1 ms → 15 ms over 3 hops: 4.67 ms per hop"),
     policyLoad: plan(0.7, null, "The shared perception cluster during the nightly retraining, 70% loaded; at 80-95% the gang-plus-priority cluster cannot keep up (MFU stays below the offered load and the low-priority waits grow with the trace), so no steady state exists there (simulated, mission 08 part 2)"),
     policyGangGpus: plan(16, null, "The perception job of the Topology Lottery: 2 nodes of 8 GPUs"),
     policyJobHours: plan(6, "h", "A perception retraining job runs ~6 h. With the 2 h jobs of parts 1 and 3 every policy keeps the low-priority wait far under the 24 h starvation limit and the 16 policies' MFUs lie within 6 points, so the policy choice would not matter; at 6 h and 90% load the research-first policies with a 25% training quota starve the training gangs (simulated, mission 08 part 2)"),
-    spotFraction: plan(0, null, "Safety workloads stay on reserved capacity"), spotMtbfHours: plan(30, "h", "Spot reclaim MTBF"),
+    spotMtbfHours: plan(30, "h", "Spot reclaim MTBF"),
     spotLoad: plan(0.5, null, "A load at which a static ring on all-spot nodes keeps up (its ratio is the same for a trace twice as long): at 70% its time to converge grows with the trace (simulated, mission 08 part 3)"),
     spotRestoreHours: plan(1, "h", "Reclaimed capacity returns within about an hour"),
-    deviceGenerations: plan(2, null, "Older and newer vehicle computers"),
     restartSeconds: plan(600, "s", "Static restart"), rescaleSeconds: plan(30, "s", "Elastic re-form"),
     workHours: plan(48, "h", "Training run"), checkpointSeconds: plan(60, "s", "Checkpoint write"),
   },
@@ -81,14 +74,12 @@ export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = O
     waitLoad: plan(0.6, null, "The highest load, in steps of 10%, at which the contiguous 8-GPU gang's mean wait under random placement does not grow with the trace (simulated, mission 08 part 1)"),
     jobGpus: plan(8, null, "Render job"),
     jobHours: plan(1, "h", "Mean job length"), serviceCv: plan(1.5, null, "Job-length variability"),
-    hopPenaltySeconds: plan(1e-3, "s", "Per-hop penalty"),
     policyLoad: plan(0.7, null, "The render farm 70% loaded; at 80-95% the gang-plus-priority cluster cannot keep up (MFU stays below the offered load and the low-priority waits grow with the trace), so no steady state exists there (simulated, mission 08 part 2)"),
     policyGangGpus: plan(16, null, "A cloud rendering job over 4 render nodes (16 GPUs)"),
     policyJobHours: plan(4, "h", "A render batch of ~4 h. With 8-GPU, 1 h jobs every policy stays under the 24 h starvation limit and MFUs lie within 3 points; with 16-GPU, 4 h batches at 95% load the strict research-first policies (and the loose one at a 25% quota) starve the render gangs and MFU spreads over ~11 points (simulated, mission 08 part 2)"),
-    spotFraction: plan(0.8, null, "Spot instances 'to save 80%'"), spotMtbfHours: plan(6, "h", "Spot reclaim MTBF"),
+    spotMtbfHours: plan(6, "h", "Spot reclaim MTBF"),
     spotLoad: plan(0.4, null, "A load at which a static ring on all-spot nodes keeps up and the 8-seed ratio moves by less than 10%: at 50% it moves by ±12%, at 70% it grows with the trace (simulated, mission 08 part 3)"),
     spotRestoreHours: plan(0.5, "h", "Render capacity returns within half an hour"),
-    deviceGenerations: plan(2, null, "Two GPU generations"),
     restartSeconds: plan(900, "s", "Static restart of the render job"), rescaleSeconds: plan(20, "s", "Dynamic re-scaling"),
     workHours: plan(72, "h", "Rendering/training run"), checkpointSeconds: plan(120, "s", "Checkpoint write"),
   },
@@ -98,14 +89,12 @@ export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = O
     waitLoad: plan(0.6, null, "A load at which the contiguous 8-GPU gang's mean wait under random placement does not grow with the trace and its 10-seed estimate is within ~3% (simulated, mission 08 part 1)"),
     jobGpus: plan(8, null, "The heavy V3 model sharded over two 4-accelerator nodes. A one-node (4) job cannot shrink, so an elastic ring could not differ from a static one; over two nodes an elastic ring drops a reclaimed node and keeps training on the other (mission 08 part 3)"),
     jobHours: plan(0.5, "h", "Mean job length"), serviceCv: plan(1, null, "Exponential job lengths"),
-    hopPenaltySeconds: plan(7.5e-3, "s", "A BLE relay hop"),
     policyLoad: plan(0.7, null, "The hearable fleet's training nodes during a firmware-wide retraining, 70% loaded; at 80-95% the gang-plus-priority cluster cannot keep up (MFU stays below the offered load and the low-priority waits grow with the trace), so no steady state exists there (simulated, mission 08 part 2)"),
     policyGangGpus: plan(8, null, "The heavy V3 model sharded over two 4-accelerator nodes (8)"),
     policyJobHours: plan(2, "h", "A 2 h retraining job. With one-node, 0.5 h jobs every policy stays under the 24 h starvation limit and MFUs lie within 1 point; with two-node, 2 h jobs at 90% load every research-first policy starves the training gangs and MFU spreads over ~10 points (simulated, mission 08 part 2)"),
-    spotFraction: plan(0, null, "No spot capacity"), spotMtbfHours: plan(12, "h", "Spot reclaim MTBF"),
+    spotMtbfHours: plan(12, "h", "Spot reclaim MTBF"),
     spotLoad: plan(0.5, null, "A load at which a static ring on all-spot nodes keeps up (its ratio is the same for a trace twice as long): at 70% its time to converge grows with the trace (simulated, mission 08 part 3)"),
     spotRestoreHours: plan(0.5, "h", "Capacity returns within half an hour"),
-    deviceGenerations: plan(3, null, "V1, V2 and V3 hearables"),
     restartSeconds: plan(300, "s", "Static restart"), rescaleSeconds: plan(10, "s", "Elastic re-form"),
     workHours: plan(24, "h", "Training run"), checkpointSeconds: plan(30, "s", "Checkpoint write"),
   },

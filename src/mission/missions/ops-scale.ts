@@ -13,7 +13,6 @@ const plan = planFigures({ ref: "Mission 12 plan", verified: "2026-11-22" });
 const CAPEX = plan(500_000, "USD", "The part 1 lock's $500k platform investment");
 const ONE_IN_1000 = plan(0.001, null, "The part 2 lock's '1-in-1,000' edge case");
 const C95 = plan(0.95, null, "The part 2 lock's 95% confidence");
-const REGIONS = plan(10, null, "Mobile Nomad's 10 regions; used for every track's slice view");
 
 /** Mission 12's figures for one track (operations, canary, monitoring), each Sourced. */
 export interface OpsScaleFigures {
@@ -24,7 +23,6 @@ export interface OpsScaleFigures {
   canaryFraction: Sourced;
   failureRate: Sourced;
   confidence: Sourced;
-  regions: Sourced;
   /** Labelled frames the downstream classifier of the ensemble was trained on (part 3). */
   skewTrainFrames: Sourced;
 }
@@ -38,28 +36,28 @@ export const OPS_SCALE_FIGURES: Readonly<Record<TrackId, OpsScaleFigures>> = Obj
     models: plan(50, null, "50 LLM versions"), heterogeneity: plan(0.3, null, "Share of entangled model pairs"),
     capexDollars: CAPEX,
     requestsPerSecond: plan(2000, "Hz", "An LLM API's request rate"), canaryFraction: plan(0.01, null, "1% canary"),
-    failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+    failureRate: ONE_IN_1000, confidence: C95,
     skewTrainFrames: plan(20_000, null, "Labelled examples behind a served model's downstream head"),
   },
   edge_guardian: {
     models: plan(12, null, "Perception, planning and prediction models"), heterogeneity: plan(0.5, null, "Share of entangled pairs"),
     capexDollars: CAPEX,
     requestsPerSecond: plan(50, "Hz", "Perception frames sampled for shadow comparison"), canaryFraction: plan(0.05, null, "5% of the fleet in shadow mode"),
-    failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+    failureRate: ONE_IN_1000, confidence: C95,
     skewTrainFrames: plan(5_000, null, "Labelled perception frames behind the downstream planner's classifier"),
   },
   mobile_nomad: {
     models: plan(30, null, "AR filters and translation models"), heterogeneity: plan(0.2, null, "Share of entangled pairs"),
     capexDollars: CAPEX,
     requestsPerSecond: plan(500, "Hz", "AR sessions"), canaryFraction: plan(0.02, null, "2% canary"),
-    failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+    failureRate: ONE_IN_1000, confidence: C95,
     skewTrainFrames: plan(1_000, null, "Labelled on-device samples behind an AR filter's classifier"),
   },
   tiny_pioneer: {
     models: plan(8, null, "Noise isolation, wake word and helpers"), heterogeneity: plan(0.8, null, "Tightly entangled pipeline"),
     capexDollars: CAPEX,
     requestsPerSecond: plan(5, "Hz", "Wake-word events"), canaryFraction: plan(0.1, null, "10% canary"),
-    failureRate: ONE_IN_1000, confidence: C95, regions: REGIONS,
+    failureRate: ONE_IN_1000, confidence: C95,
     skewTrainFrames: plan(200, null, "A hearable's small labelled wake-word set"),
   },
 });
