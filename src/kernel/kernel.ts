@@ -72,7 +72,10 @@ export async function runKernel(connectionFile: string): Promise<number> {
   return new Promise<number>((resolve) => {
     worker.on("message", (m: ToMain) => {
       if (m.kind === "request") queue.push(m.message);
-      else if (m.kind === "shutdown") void worker.terminate().finally(() => process.exit(0));
+      else if (m.kind === "shutdown") {
+        post({ kind: "exiting" });
+        void worker.terminate().finally(() => process.exit(0));
+      }
     });
     worker.on("error", (err) => {
       logKernel(`server thread failed: ${err.stack ?? err.message}`);

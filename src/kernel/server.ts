@@ -30,7 +30,7 @@ import { newHeader, parse, serialize } from "./wire";
 /** Messages from the server thread to the main thread. */
 export type ToMain = { kind: "request"; message: Message } | { kind: "shutdown"; restart: boolean } | { kind: "bound" };
 /** Messages from the main thread to the server thread. */
-export type FromMain = { kind: "send"; channel: OutChannel; message: Message };
+export type FromMain = { kind: "send"; channel: OutChannel; message: Message } | { kind: "exiting" };
 
 export interface ServerData {
   role: "fleetlab-kernel-server";
@@ -86,8 +86,10 @@ export async function runServer(data: ServerData, post: (m: ToMain) => void, onM
   }
 
   let closing = false;
+  let exitFallback: ReturnType<typeof setTimeout> | undefined;
   onMain((m) => {
-    if (!closing) void sendOn(m.channel, m.message);
+    if (m.kind === "exiting") clearTimeout(exitFallback);
+    else if (!closing) void sendOn(m.channel, m.message);
   });
 
   // Requests the server answers itself, on either channel: they must work while a cell blocks the main thread.
@@ -114,10 +116,11 @@ export async function runServer(data: ServerData, post: (m: ToMain) => void, onM
         for (const s of [shell, control, stdin, iopub, hb]) s.close();
         post({ kind: "shutdown", restart });
       }, 100);
-      // If a cell blocks the main thread it cannot exit itself; SIGTERM's default action ends the process.
-      // Late enough that a loaded machine still exits cleanly (code 0) on its own, and before
-      // jupyter_client's own wait (5 s) ends in SIGKILL.
-      setTimeout(() => process.kill(process.pid, "SIGTERM"), 4000).unref();
+      // If a cell blocks the main thread it cannot exit itself, nor say it is exiting; then
+      // SIGTERM's default action ends the process, before jupyter_client's own wait (5 s) ends
+      // in SIGKILL. A main thread that answers exits on its own (code 0), however slowly.
+      exitFallback = setTimeout(() => process.kill(process.pid, "SIGTERM"), 4000);
+      exitFallback.unref();
       return;
     }
     await status("idle");

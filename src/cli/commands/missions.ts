@@ -60,7 +60,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const ids = o.missions.length > 0 ? BUILT_IN_MISSION_IDS.filter((id) => o.missions.includes(id)) : BUILT_IN_MISSION_IDS;
-  // Loaded (and their definitions checked) with the published seeds; only the keys are re-seeded.
+  // Loaded first, so a definition that does not load is told apart from a key that does not compute.
   try {
     ids.forEach((id) => missionById(id));
   } catch (e) {

@@ -6,7 +6,6 @@ import { requireFinished, simulateCluster } from "../../model/scheduling/cluster
 import { controlSettings, extremeProblems, gaugeFitProblems, GAUGE_MIN_REACH, sweepControlExtremes } from "./control-extremes";
 import { defineMission, missionProblems } from "./define";
 import { createHeadlessRuntime } from "../hosts/headless/runtime";
-import { MissionDefinitionError } from "./messages";
 import { niceCeil } from "./ranges";
 import { trackContext } from "./resolve";
 import { open } from "../session/session";
@@ -104,8 +103,8 @@ describe("the control-extremes sweep on a TA's draft", () => {
       expect(mine[0].split("converge: ")[1]).toMatch(BUDGET_LINE);
     }
     expect(problems).toHaveLength(12);
-    expect(() => defineMission(draft())).toThrow(MissionDefinitionError);
-    expect(() => defineMission(draft())).toThrow(/track cloud_titan: spot at mtbf = 0\.05 \(min\): converge: simulation stopped at its budget/);
+    // Loading computes nothing: the sweep is `fleetlab check`'s, not every host's at load.
+    expect(defineMission(draft()).checked).toBe(true);
   });
 
   it("bounds the hanging update by the simulation's event budget, counted (not timed)", () => {
@@ -164,7 +163,6 @@ describe("gauge ranges fit what each track shows", () => {
       "track tiny_pioneer: ci: gauge ci_ratio of mission 97_gauge_draft: range [0, 0.001] B/FLOP does not hold 2 of the 3 values it shows: " +
         "0.003 at defaults; 0.03 at gpus = 1000 (max) (it shows 0.00003 .. 0.03 over 3 settings)",
     ]);
-    expect(() => defineMission(gaugeDraft({ min: 0, max: 1e-3 }))).toThrow(/track tiny_pioneer: ci: gauge ci_ratio of mission 97_gauge_draft: range \[0, 0\.001\] B\/FLOP does not hold/);
   });
 
   it("a range derived from the track's parameters (the value at the slider's top, rounded up) passes on every track", () => {

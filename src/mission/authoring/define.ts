@@ -1,5 +1,6 @@
 /**
- * `defineMission`: checks a mission definition and returns it marked as checked.
+ * `defineMission`: checks a mission definition's shape and returns it marked as checked;
+ * `missionProblems`: every check, the model's computations included.
  *
  * The checks are the contract every mission keeps, listed once so `fleetlab check`
  * and the notebook tests report the same problems:
@@ -19,6 +20,13 @@
  *   6. every name a control `feeds` is a model function;
  *   7. no text still says TODO.
  *
+ * `defineMission` runs 1, 2, 6 and 7, which compute nothing: every host loads a mission at
+ * once (a simulated mission's answers and extremes take tens of seconds, paid by a kernel,
+ * `fleetlab run` and each grader process alike). 3–5 run the model, so `fleetlab check` and
+ * the tests run them (`missionProblems`), as a compiler's checks run before a program ships
+ * rather than each time it starts; a problem they would find shows at run time as the
+ * instrument's or lock's own error.
+ *
  * The types already hold some of these (three parts, values by control id) for a TypeScript
  * author; the checks repeat them for a definition the compiler did not see (JavaScript, or a
  * file loaded despite type errors).
@@ -36,7 +44,8 @@ import type { Controls, ControlValues, FastSweep, InstrumentSpec, Mission, Missi
 import { TRACK_IDS } from "./types";
 
 /**
- * Checks `spec` and returns it as a Mission; throws MissionDefinitionError listing every problem.
+ * Checks `spec`'s shape and returns it as a Mission; throws MissionDefinitionError listing every
+ * problem. Computes nothing: `missionProblems` runs the model (see above).
  *
  * Infers the mission's parameters `P` from `params` and each part's controls, so that part's
  * instruments and formulas see its values typed by control id (`PartValues`). Give no type
@@ -48,13 +57,29 @@ export function defineMission<P, const C1 extends Controls<P> = Controls<P>, con
 ): Mission<P>;
 // The implementation handles any mission, as the runtime holds it; the signature above is the author's.
 export function defineMission(spec: MissionSpec): Mission {
-  const problems = missionProblems(spec);
+  const problems = shapeProblems(spec);
   if (problems.length > 0) throw new MissionDefinitionError(spec && spec.id ? String(spec.id) : "(no id)", problems);
   return Object.freeze({ ...spec, checked: true as const });
 }
 
-/** Every problem with a definition, each naming the field at fault; empty when it is sound. */
+/** Every problem with a definition, each naming the field at fault; empty when it is sound. Runs the model. */
 export function missionProblems<P>(spec: MissionSpec<P>): string[] {
+  const problems = structureProblems(spec);
+  if (problems.length === 0) {
+    for (const t of Object.keys(spec.tracks) as TrackId[]) problems.push(...trackProblems(spec, t));
+    // The sweep needs a sound definition: every control resolvable, every default computing.
+    if (problems.length === 0) problems.push(...extremeProblems(spec));
+  }
+  return [...problems, ...namingProblems(spec)];
+}
+
+/** The problems found without running the model (checks 1, 2, 6, 7). */
+export function shapeProblems<P>(spec: MissionSpec<P>): string[] {
+  return [...structureProblems(spec), ...namingProblems(spec)];
+}
+
+/** Checks 1 and 2: identity, tracks, three sound parts. */
+function structureProblems<P>(spec: MissionSpec<P>): string[] {
   const problems: string[] = [];
   const need = (ok: unknown, what: string) => { if (!ok) problems.push(what); };
   if (!spec || typeof spec !== "object") return ["the definition must be an object"];
@@ -85,15 +110,17 @@ export function missionProblems<P>(spec: MissionSpec<P>): string[] {
     else seen.add(part.id);
     problems.push(...partShapeProblems(part, where));
   });
-  if (problems.length === 0 && typeof spec.params === "function") {
-    for (const t of tracks) problems.push(...trackProblems(spec, t));
-    // The sweep needs a sound definition: every control resolvable, every default computing.
-    if (problems.length === 0) problems.push(...extremeProblems(spec));
-  }
-  // After the tracks: a stale name documents the binding wrongly but computes nothing.
-  parts.forEach((part, i) => problems.push(...feedsProblems(part, `parts[${i}]${part && isText(part.id) ? ` (${part.id})` : ""}`)));
-  problems.push(...todoProblems(spec));
   return problems;
+}
+
+/** Checks 6 and 7, after the others: a stale name or a TODO computes nothing wrong. */
+function namingProblems<P>(spec: MissionSpec<P>): string[] {
+  if (!spec || typeof spec !== "object") return [];
+  const parts = Array.isArray(spec.parts) ? spec.parts : [];
+  return [
+    ...parts.flatMap((part, i) => feedsProblems(part, `parts[${i}]${part && isText(part.id) ? ` (${part.id})` : ""}`)),
+    ...todoProblems(spec),
+  ];
 }
 
 /**

@@ -368,8 +368,10 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       ...(part.lock.kind === "number" ? { min: part.lock.min, max: part.lock.max } : {}),
       ...(part.lock.kind === "choice" ? { choices: part.lock.choices } : {}),
     }, { ledger: notebookLockRecord() });
-    // The model's answer is computed now but shown (and recorded) only after the commit.
-    const lockKey = answerKey(mission, part.id, t, ctx.designs).lock;
+    // The model's answer and target are computed now (once: a simulated mission's take seconds),
+    // from the designs recorded so far, but shown (and recorded) only after the commit.
+    const partKey = answerKey(mission, part.id, t, ctx.designs);
+    const lockKey = partKey.lock;
     const answer = new Stakeholder({ persona: "The model", role: "answer key", message: "Lock your prediction to see what the model says.", severity: "info" });
     // Withheld until the commit: a prediction must come before any result (the lock's point).
     const shownOn = part.lock.kind === "number" ? part.lock.shownOn : undefined;
@@ -431,7 +433,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
         record();
       });
     }
-    const key = part.target ? answerKey(mission, part.id, t, ctx.designs).target : null;
+    const key = partKey.target;
     const tries: number[] = [];
     let found = false;
     const target = part.target && key
