@@ -5,7 +5,7 @@
  *
  * Submissions: per mission, the honest notebook of the corpus and the hostile variants
  * (HOSTILE) made from it, repeated with distinct names up to 100. Prints figures only.
- * Options after the script are passed to `fleetlab grade` (e.g. --process-per-submission).
+ * Options after the script are passed to `fleetlab grade` (e.g. --submissions-per-worker 50).
  */
 import { spawnSync } from "child_process";
 import fs from "fs";

@@ -4,7 +4,7 @@
  * traits, defaults and rules in the contract (`MATH_PEEK`). `tex` and `value` are derived;
  * `expanded` is the view's toggle.
  */
-import { parse } from "mathjs";
+import { mathjs } from "../model/mathjs";
 import { MATH_PEEK, type WidgetContract } from "../widget-contract/contracts";
 import { formatReading } from "../widget-contract/format";
 import type { MathPeekTraits } from "../widget-contract/traits";
@@ -21,7 +21,7 @@ const KERNEL_MATH_PEEK: WidgetContract<MathPeekTraits> = {
 
 function texOf(expression: string): string | null {
   try {
-    return parse(expression).toTex();
+    return mathjs().parse(expression).toTex();
   } catch {
     return null;
   }
@@ -36,7 +36,7 @@ export function evaluateIn(expression: string, scope: { [name: string]: ScopeEnt
     numbers[name] = v;
   }
   try {
-    const v = parse(expression).evaluate(numbers);
+    const v = mathjs().parse(expression).evaluate(numbers);
     return typeof v === "number" && Number.isFinite(v) ? v : null;
   } catch {
     return null;

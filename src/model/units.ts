@@ -5,7 +5,8 @@
  * number (seconds, bytes, bytes per second, watts, joules); formulas never see
  * mathjs, so the hot paths stay plain arithmetic.
  */
-import { isUnit, unit as parseUnit, type Unit } from "mathjs";
+import type { Unit } from "mathjs";
+import { mathjs } from "./mathjs";
 import { ModelInputError } from "./errors";
 
 /** A quantity at the API edge: a mathjs Unit, a unit string, or a number already in the target unit. */
@@ -27,18 +28,18 @@ export function toPlainNumber(fn: string, parameter: string, value: Quantity, ta
     result = value;
   } else {
     let u: Unit;
-    if (isUnit(value)) {
+    if (typeof value === "object" && mathjs().isUnit(value)) {
       u = value;
     } else if (typeof value === "string") {
       try {
-        u = parseUnit(value);
+        u = mathjs().unit(value);
       } catch {
         throw new ModelInputError(fn, parameter, `a quantity in ${targetUnit} or a compatible unit`, value);
       }
     } else {
       throw new ModelInputError(fn, parameter, `a number, unit string or mathjs Unit in ${targetUnit}`, value);
     }
-    if (u.value === null || !u.equalBase(parseUnit(`1 ${targetUnit}`))) {
+    if (u.value === null || !u.equalBase(mathjs().unit(`1 ${targetUnit}`))) {
       throw new ModelInputError(fn, parameter, `a quantity with the dimension of ${targetUnit}`, u.toString());
     }
     result = u.toNumber(targetUnit);

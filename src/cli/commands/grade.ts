@@ -1,7 +1,7 @@
 /**
  * `fleetlab grade <submission.ipynb | folder>... [--out DIR] [--workers N] [--rubric FILE]
  *    [--missions DIR] [--mission ID] [--shard I/N] [--time-limit S] [--part-time-limit S]
- *    [--max-mb MB] [--memory-mb MB] [--process-per-submission] [--execute]`
+ *    [--max-mb MB] [--memory-mb MB] [--submissions-per-worker N] [--execute]`
  * `fleetlab grade merge <DIR>... --out DIR`
  * `fleetlab grade --gradescope [--gradescope-root DIR]`      (root default /autograder)
  * `fleetlab grade --gradescope-autograder DIR [--rubric FILE] [--missions DIR] [--mission ID] [--execute]`
@@ -30,7 +30,7 @@ import { autograderFiles } from "../../mission/hosts/grade/gradescope";
 const USAGE = [
   "usage: fleetlab grade <submission.ipynb | folder>... [--out DIR] [--workers N] [--rubric FILE] [--missions DIR]",
   "         [--mission ID] [--shard I/N] [--time-limit S] [--part-time-limit S] [--max-mb MB] [--memory-mb MB]",
-  "         [--process-per-submission] [--execute]",
+  "         [--submissions-per-worker N] [--execute]",
   "       fleetlab grade merge <DIR>... --out DIR",
   "       fleetlab grade --gradescope [--gradescope-root DIR]",
   "       fleetlab grade --gradescope-autograder DIR [--rubric FILE] [--missions DIR] [--mission ID] [--execute]",
@@ -85,7 +85,7 @@ function parseArgs(argv: string[]): Args {
     else if (arg === "--part-time-limit") a.limits.perPartMs = positive(arg, next()) * 1000;
     else if (arg === "--max-mb") a.limits.maxBytes = Math.round(positive(arg, next()) * 1024 * 1024);
     else if (arg === "--memory-mb") a.limits.heapMb = Math.round(positive(arg, next()));
-    else if (arg === "--process-per-submission") a.limits.recycleAfter = 1;
+    else if (arg === "--submissions-per-worker") a.limits.recycleAfter = positive(arg, next(), true);
     else if (arg === "--execute") a.execute = true;
     else if (arg === "--gradescope") a.gradescope = true;
     else if (arg === "--gradescope-root") a.gradescopeRoot = next();

@@ -20,7 +20,7 @@
  *   6. every name a control `feeds` is a model function;
  *   7. no text still says TODO.
  *
- * `defineMission` runs 1, 2, 6 and 7, which compute nothing: every host loads a mission at
+ * `defineMission` runs 1, 2, 6 and 7 (5 but for parsing), which compute nothing: every host loads a mission at
  * once (a simulated mission's answers and extremes take tens of seconds, paid by a kernel,
  * `fleetlab run` and each grader process alike). 3–5 run the model, so `fleetlab check` and
  * the tests run them (`missionProblems`), as a compiler's checks run before a program ships
@@ -31,12 +31,12 @@
  * author; the checks repeat them for a definition the compiler did not see (JavaScript, or a
  * file loaded despite type errors).
  */
-import { parse } from "mathjs";
 import { extremeProblems, gaugeRangeProblems } from "./control-extremes";
 import { formulaNumbers } from "./formula";
 import { MissionDefinitionError } from "./messages";
 import { defaultValues, resolve, resolveControl, trackContext } from "./resolve";
 import * as model from "../../model/index";
+import { mathjs } from "../../model/mathjs";
 import { MODEL_FUNCTIONS } from "../../model/registry";
 import { computeRows, computeValue } from "../../widget-contract/compute";
 import { resolveFast } from "./fast-path";
@@ -65,6 +65,7 @@ export function defineMission(spec: MissionSpec): Mission {
 /** Every problem with a definition, each naming the field at fault; empty when it is sound. Runs the model. */
 export function missionProblems<P>(spec: MissionSpec<P>): string[] {
   const problems = structureProblems(spec);
+  if (problems.length === 0) problems.push(...formulaProblems(spec));
   if (problems.length === 0) {
     for (const t of Object.keys(spec.tracks) as TrackId[]) problems.push(...trackProblems(spec, t));
     // The sweep needs a sound definition: every control resolvable, every default computing.
@@ -111,6 +112,18 @@ function structureProblems<P>(spec: MissionSpec<P>): string[] {
     problems.push(...partShapeProblems(part, where));
   });
   return problems;
+}
+
+/** Math Peek formulas mathjs cannot parse (check 5; mathjs loads on first use, so not at load). */
+function formulaProblems<P>(spec: MissionSpec<P>): string[] {
+  return spec.parts.flatMap((part, i) => part.mathPeek.flatMap((f, k) => {
+    try {
+      mathjs().parse(f.expression);
+      return [];
+    } catch (e) {
+      return [`parts[${i}] (${part.id}).mathPeek[${k}] (${f.label}): not a mathjs expression: ${(e as Error).message}`];
+    }
+  }));
 }
 
 /** Checks 6 and 7, after the others: a stale name or a TODO computes nothing wrong. */
@@ -184,11 +197,6 @@ function partShapeProblems<P>(part: PartSpec<P>, where: string): string[] {
   }
   const labels = new Set<string>();
   for (const [k, f] of (part.mathPeek ?? []).entries()) {
-    try {
-      parse(f.expression);
-    } catch (e) {
-      out.push(`${where}.mathPeek[${k}] (${f.label}): not a mathjs expression: ${(e as Error).message}`);
-    }
     if (labels.has(f.label)) out.push(`${where}.mathPeek[${k}] (${f.label}): duplicate label`);
     labels.add(f.label);
     if (f.scope !== undefined && typeof f.scope !== "function") out.push(`${where}.mathPeek[${k}] (${f.label}).scope: must be a function of the control values and the track`);

@@ -3,7 +3,8 @@
  * formula's scope binds to them (or why it cannot). The session shows a peek's value from
  * these numbers; `defineMission` checks every scope binds every symbol at the part's defaults.
  */
-import { parse, type MathNode } from "mathjs";
+import type { MathNode } from "mathjs";
+import { mathjs } from "../../model/mathjs";
 import type { ControlValues, FormulaSpec, TrackContext } from "./types";
 
 /**
@@ -14,7 +15,7 @@ import type { ControlValues, FormulaSpec, TrackContext } from "./types";
  */
 export function freeSymbols(expression: string): string[] {
   const names: string[] = [];
-  parse(expression).traverse((node: MathNode, path: string, parent: MathNode | null) => {
+  mathjs().parse(expression).traverse((node: MathNode, path: string, parent: MathNode | null) => {
     if (!(node as { isSymbolNode?: boolean }).isSymbolNode) return;
     if (parent && (parent as { isFunctionNode?: boolean }).isFunctionNode && path === "fn") return;
     if (parent && (parent as { isAssignmentNode?: boolean }).isAssignmentNode && path === "object") return;

@@ -7,7 +7,10 @@
  * with its own answer keys. The result is plain JSON, bounded in size.
  */
 import type { DesignEntry, Mission, TrackId } from "../authoring/types";
+import type { LockEvent } from "../../kernel-widgets/lock-record";
+import type { AnswerKey } from "./answer-key";
 import { missionNotebook } from "../authoring/notebook";
+import type { Notebook } from "../authoring/nbformat";
 import { cellDiff, type CellDiff } from "./cell-diff";
 import { lockEvidence, type Finding, type RecordedPart } from "./lock-evidence";
 import { replayRecord, type ReplayedPart } from "./replay";
@@ -38,6 +41,11 @@ export interface EvidenceOptions {
   designRecordFile: string;
   /** The pristine mission for a notebook's mission id and mission file. @throws naming why there is none */
   missionFor(id: string, missionFile: string | null): Mission<unknown>;
+  /**
+   * What the grader judges by (the answer keys of `tracks`, the handed-out notebook), from the
+   * grading process; computed here from the model when absent.
+   */
+  reference?: (request: { mission: string; missionFile: string | null; tracks: TrackId[] }) => Promise<{ keys: AnswerKey[]; handedOut: Notebook }>;
   onPart?: (part: string) => void;
 }
 
@@ -60,10 +68,14 @@ export async function gatherEvidence(file: string, options: EvidenceOptions): Pr
     return { reason: "unknown-mission", message: (e as Error).message };
   }
   const lock = lockEvidence(submission.records, mission);
+  const tracks = lock.events && lock.openedTrack ? visitedTracks(mission, lock.events, lock.openedTrack) : [];
+  const reference = options.reference ? await options.reference({ mission: mission.id, missionFile: submission.missionFile, tracks }) : null;
   const replay = lock.events && lock.openedTrack
-    ? await replayRecord(mission, lock.events, lock.openedTrack, { designRecordFile: options.designRecordFile, onPart: options.onPart })
+    ? await replayRecord(mission, lock.events, lock.openedTrack, {
+      designRecordFile: options.designRecordFile, onPart: options.onPart, keys: reference ? keyOf(reference.keys) : undefined,
+    })
     : { parts: [], findings: [] };
-  const distributed = missionNotebook(mission, submission.missionFile ? { missionFile: submission.missionFile } : {});
+  const distributed = reference?.handedOut ?? missionNotebook(mission, submission.missionFile ? { missionFile: submission.missionFile } : {});
   return {
     mission: mission.id,
     missionFile: submission.missionFile,
@@ -74,6 +86,21 @@ export async function gatherEvidence(file: string, options: EvidenceOptions): Pr
     claims: submission.claims.filter((c) => c.mission === mission.id).slice(0, MAX_CLAIMS),
     cells: cellDiff(submission.notebook, distributed),
     findings: [...lock.findings, ...replay.findings.slice(0, 50)],
+  };
+}
+
+/** The tracks a record opens or switches to that the mission has, the opened one first. */
+function visitedTracks(mission: Mission<unknown>, events: readonly LockEvent[], opened: TrackId): TrackId[] {
+  const to = events.filter((e) => e.kind === "track").map((e) => (e.value as { to?: unknown } | null)?.to);
+  return [...new Set([opened, ...to])].filter((t): t is TrackId => typeof t === "string" && Object.hasOwn(mission.tracks, t));
+}
+
+/** Looks up a part's key on a track among `keys`. @throws when the grader sent none for it */
+function keyOf(keys: readonly AnswerKey[]): (partId: string, track: TrackId) => AnswerKey {
+  return (partId, track) => {
+    const k = keys.find((x) => x.part === partId && x.track === track);
+    if (!k) throw new Error(`the grader sent no answer key for part ${partId} on track ${track}`);
+    return k;
   };
 }
 

@@ -20,7 +20,7 @@ import { wordCount } from "../../widget-contract/words";
 import { resolveControl, trackContext } from "../authoring/resolve";
 import type { ControlSpec, Mission, TrackId } from "../authoring/types";
 import { createHeadlessRuntime, type HeadlessRuntime } from "../hosts/headless/runtime";
-import { notebookLockRecord, open, resetNotebookRecords, type RenderedPart } from "../session/session";
+import { notebookLockRecord, open, resetNotebookRecords, type OpenOptions, type RenderedPart } from "../session/session";
 import { DESIGN_RECORD_ENV } from "./design-record";
 import type { Finding } from "./lock-evidence";
 
@@ -50,6 +50,8 @@ export interface ReplayOptions {
   designRecordFile: string;
   /** Called when the replay turns to a part's events (the grader's per-part clock). */
   onPart?: (part: string) => void;
+  /** The grader's answer keys; the model's own (computed here) when absent. */
+  keys?: OpenOptions["keys"];
 }
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -66,7 +68,8 @@ export async function replayRecord(mission: Mission<unknown>, events: readonly L
   const parts = new Map<string, ReplayedPart>();
   const routes = new Map<string, string>();
   try {
-    const session = open(mission, openedTrack);
+    // Nothing drawn: the replay judges the student's inputs, and a drawing would only run simulations.
+    const session = open(mission, openedTrack, { keys: options.keys, draw: false });
     const rendered = new Map<string, RenderedPart>(mission.parts.map((p) => [p.id, session.part(p.id)]));
     let current: string | null = null;
     for (const e of events) {

@@ -5,7 +5,7 @@ import { setKernelRuntime } from "../../kernel/runtime";
 import { createHeadlessRuntime } from "../hosts/headless/runtime";
 import { verifyLockRecord } from "../../kernel-widgets/lock-record";
 import { LOCK_RECORD_MIME } from "../../widget-contract/traits";
-import { answerKey } from "../grading/answer-key";
+import { answerKey, type AnswerKey } from "../grading/answer-key";
 import { defineMission } from "../authoring/define";
 import { readDesignRecord } from "../grading/design-record";
 import { missionById } from "../find-mission";
@@ -241,6 +241,40 @@ describe("mission session, Math Peek scopes", () => {
     tracks: { cloud_titan: { persona: "A", northStar: "B", crisisTitle: "C", crisis: "D" } },
     defaultTrack: "cloud_titan", params: () => ({ k: 3 }), parts: [part("a"), part("b"), part("c")],
     visuals: { primary: "X", secondary: "Y", mathPeek: "Z" },
+  });
+
+  it("opened to judge inputs only (draw: false, the grader's keys): builds no instrument or Math Peek and runs nothing of the model", async () => {
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    const refuse = (): never => { throw new Error("the model must not run"); };
+    const judged = (id: string): PartSpec<{ k: number }> => {
+      const p = part(id);
+      return {
+        ...p,
+        lock: { ...p.lock, answer: refuse } as PartSpec<{ k: number }>["lock"],
+        target: { prompt: "Find n", unit: null, tolerance: 0.01, maxAttempts: 2, compute: refuse },
+        workbench: { ...p.workbench, instruments: [{ kind: "gauge", id: "g", name: "Gauge", unit: null, min: 0, max: 1000, compute: refuse }] },
+        mathPeek: [{ label: "scaled", expression: "y = k * n", scope: refuse }],
+      };
+    };
+    const m = defineMission({ ...mission, id: "99_judged", parts: [judged("a"), judged("b"), judged("c")] });
+    const keys = (partId: string, track: TrackId): AnswerKey => ({
+      mission: m.id, part: partId, track, lock: { kind: "number", question: "How many?", answer: 3, unit: null, tolerance: 0.1 },
+      target: { prompt: "Find n", value: 42, unit: null, tolerance: 0.01, maxAttempts: 2 },
+    });
+    rt.beginCell();
+    const shown = open(m, "cloud_titan", { keys, draw: false }).part("a");
+    await settle();
+    expect([shown.instruments, shown.peeks]).toEqual([{}, {}]);
+    rt.frontendSend(shown.lock, { method: "custom", content: { type: "lock_request", value: 3 } });
+    rt.frontendSend(shown.controls.n, { method: "update", state: { value: 55 } });
+    rt.frontendSend(shown.target!, { method: "update", state: { value: 42 } });
+    await settle();
+    expect(frontState(shown.answer).message).toMatch(/^The model says: 3\b/);
+    // Found by the key given: the target box takes no more tries.
+    expect(frontState(shown.target!).disabled).toBe(true);
+    rt.frontendSend(shown.target!, { method: "update", state: { value: 41 } });
+    await settle();
+    expect(notebookLockRecord().events.filter((e) => e.kind === "attempt" && e.part === "99_judged.a").map((e) => e.value)).toEqual([42]);
   });
 
   it("a scope that throws or yields a non-finite number shows no value and why; the other widgets still update", async () => {

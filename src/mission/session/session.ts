@@ -25,7 +25,7 @@ import { withPredictionOverlay } from "../../kernel-widgets/plots/sweep-spec";
 import { resolveFast } from "../authoring/fast-path";
 import { message } from "../../kernel-widgets/messages";
 import { LOCK_RECORD_MIME } from "../../widget-contract/traits";
-import { answerKey, lockMatches, withinTolerance } from "../grading/answer-key";
+import { answerKey, lockMatches, withinTolerance, type AnswerKey } from "../grading/answer-key";
 import { nonFinite } from "../authoring/control-extremes";
 import { findPart } from "../grading/answer-key";
 import { designRecordPath, readDesignRecord, writeDesignEntry } from "../grading/design-record";
@@ -322,11 +322,24 @@ export interface MissionSession {
   switchTrack(track: TrackId): void;
 }
 
+/** How a host other than the notebook opens a session (the grader's replay). */
+export interface OpenOptions {
+  /** The answer key of a part on a track; the model computes it when not given. */
+  keys?: (partId: string, track: TrackId) => AnswerKey;
+  /**
+   * False: no instruments, visuals, stakeholder or Math Peek, only what takes a student's input
+   * (lock, controls, target, reflection). A replay judges inputs and shows nothing, so it need not
+   * run a simulation nor load mathjs.
+   */
+  draw?: boolean;
+}
+
 /**
  * Opens mission `id` (or a checked mission not in the catalog, e.g. a TA's draft) for `track`;
  * reads the design record for decisions of earlier missions.
  */
-export function open(id: string | Mission<unknown>, track: TrackId): MissionSession {
+export function open(id: string | Mission<unknown>, track: TrackId, options: OpenOptions = {}): MissionSession {
+  const draw = options.draw ?? true;
   const mission = typeof id === "string" ? findMission(id) : id;
   const contexts = new Map<TrackId, TrackContext<unknown>>([[track, trackContext(mission, track, readDesignRecord())]]);
   const contextFor = (t: TrackId) => {
@@ -370,13 +383,13 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     }, { ledger: notebookLockRecord() });
     // The model's answer and target are computed now (once: a simulated mission's take seconds),
     // from the designs recorded so far, but shown (and recorded) only after the commit.
-    const partKey = answerKey(mission, part.id, t, ctx.designs);
+    const partKey = options.keys ? options.keys(part.id, t) : answerKey(mission, part.id, t, ctx.designs);
     const lockKey = partKey.lock;
     const answer = new Stakeholder({ persona: "The model", role: "answer key", message: "Lock your prediction to see what the model says.", severity: "info" });
     // Withheld until the commit: a prediction must come before any result (the lock's point).
     const shownOn = part.lock.kind === "number" ? part.lock.shownOn : undefined;
-    const instruments = part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, ctx, null, ins.id === shownOn?.instrument ? shownOn.axis : undefined) }));
-    const peeks = part.mathPeek.map((f) => ({ spec: f, p: buildPeek(f, ctx) }));
+    const instruments = draw ? part.workbench.instruments.map((ins) => ({ spec: ins, w: buildInstrument(ins, ctx, null, ins.id === shownOn?.instrument ? shownOn.axis : undefined) })) : [];
+    const peeks = draw ? part.mathPeek.map((f) => ({ spec: f, p: buildPeek(f, ctx) })) : [];
     /** Draws the committed prediction on the instrument that answers the lock, beside the model's value. */
     const drawPrediction = () => {
       const answering = instruments.find((i) => i.spec.id === shownOn?.instrument);
@@ -492,7 +505,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
     }
     const children: { id: string; close(): void }[] = [lock, answer, ...Object.values(controls), ...instruments.map((i) => i.w.widget)];
     if (target) children.push(target);
-    if (part.stakeholder) {
+    if (part.stakeholder && draw) {
       const s = part.stakeholder;
       stakeholder = new Stakeholder({ persona: s.who, role: s.role, message: stakeholderMessage(evidenceOpen()), severity: "warning" });
       children.push(stakeholder);
@@ -562,6 +575,7 @@ export function open(id: string | Mission<unknown>, track: TrackId): MissionSess
       return rendered;
     },
     visuals() {
+      if (!draw) return;
       for (const role of ["primary", "secondary"] as const) {
         for (const part of mission.parts) {
           for (const ins of part.workbench.instruments.filter((i) => i.role === role)) {

@@ -19,6 +19,7 @@ import type { Rubric } from "../../grading/rubric";
 import type { Mission } from "../../authoring/types";
 import { runCodeCells } from "./execute-sandbox";
 import { SandboxWorker, type SandboxLimits } from "./sandbox";
+import { graderReference } from "./grader-reference";
 
 export interface SubmissionRef {
   /** Unique within a run: the file's name, or the student's folder under a roster folder. */
@@ -47,6 +48,7 @@ export async function gradeSubmissions(submissions: SubmissionRef[], options: Gr
   const reports: GradeReport[] = new Array(submissions.length);
   let next = 0, done = 0;
   const readable = foldersOf(submissions.map((s) => s.file));
+  const referenceFor = graderReference(missions.missionFor);
   const one = async (s: SubmissionRef, worker: SandboxWorker): Promise<GradeReport> => {
     const started = Date.now();
     const seconds = () => (Date.now() - started) / 1000;
@@ -77,7 +79,7 @@ export async function gradeSubmissions(submissions: SubmissionRef[], options: Gr
     return report;
   };
   const lane = async () => {
-    const worker = new SandboxWorker(readable, options.courseMissions, options.limits);
+    const worker = new SandboxWorker(readable, options.courseMissions, options.limits, referenceFor);
     while (next < submissions.length) {
       const i = next++;
       let report: GradeReport;

@@ -11,13 +11,14 @@
  * submissions' folders and the course's mission files; writes only in its scratch folder;
  * no child processes, worker threads, native addons or inspector; the V8 heap capped.
  *
- * A worker grades submissions one at a time and is replaced after any failure (so a
- * submission that brought it down cannot touch the next one) and after `recycleAfter`
- * submissions (bounding what one process accumulates). It runs no student code, so reuse
- * is safe, and it is what makes hundreds of notebooks a minute possible: a fresh process
- * pays 1-3 s to start and load its mission (README, grading: 44 s against 675 s for 400
- * notebooks). Student code (--execute) runs elsewhere, in a fresh process each time
- * (execute-sandbox.ts).
+ * Each submission gets a process of its own (`recycleAfter` 1), so nothing one submission
+ * does to a process can reach the next. That is affordable because a worker starts light: it
+ * loads only the mission a submission names, draws nothing (no simulation, no mathjs) and
+ * takes its answer keys and the handed-out notebook from this process, which computes each
+ * once per run (worker-job.ts).
+ * `recycleAfter` > 1 lets a worker grade more, one at a time, replaced after any failure:
+ * for course missions, which a fresh process compiles again. Student code (--execute) runs
+ * elsewhere, always in a fresh process (execute-sandbox.ts).
  */
 import { spawn, type ChildProcess } from "child_process";
 import fs from "fs";
@@ -25,18 +26,18 @@ import os from "os";
 import path from "path";
 import type { Evidence, Unreadable } from "../../grading/evidence";
 import { permissionArgs } from "./permission-args";
-import { EVIDENCE_FILE, type WorkerJob, type WorkerSettings } from "./worker-job";
+import { EVIDENCE_FILE, type GraderReference, type ReferenceRequest, type WorkerJob, type WorkerSettings } from "./worker-job";
 
 export interface SandboxLimits {
   totalMs: number;
   perPartMs: number;
   heapMb: number;
   maxBytes: number;
-  /** Submissions one worker process grades before it is replaced (1: a process per submission). */
+  /** Submissions one worker process grades before it is replaced (1, the default: a process per submission). */
   recycleAfter: number;
 }
 
-export const DEFAULT_LIMITS: SandboxLimits = { totalMs: 60_000, perPartMs: 20_000, heapMb: 512, maxBytes: 20 * 1024 * 1024, recycleAfter: 50 };
+export const DEFAULT_LIMITS: SandboxLimits = { totalMs: 60_000, perPartMs: 20_000, heapMb: 512, maxBytes: 20 * 1024 * 1024, recycleAfter: 1 };
 
 /** Why the worker gave no evidence: `code` for grades.csv, `message` for the student and teacher. */
 export interface SandboxFailure {
@@ -65,7 +66,12 @@ interface Live {
 export class SandboxWorker {
   private live: Live | null = null;
 
-  constructor(private readonly readable: string[], private readonly courseMissions: Record<string, string>, private readonly limits: SandboxLimits) {}
+  /**
+   * @param referenceFor the grading process's reference for a worker's request (the worker is
+   *   untrusted: it has read a student's bytes); throws on a request it will not answer
+   */
+  constructor(private readonly readable: string[], private readonly courseMissions: Record<string, string>, private readonly limits: SandboxLimits,
+    private readonly referenceFor: (request: ReferenceRequest) => GraderReference) {}
 
   /** Grades one submission file. Never rejects. */
   grade(file: string): Promise<SandboxOutcome> {
@@ -74,8 +80,10 @@ export class SandboxWorker {
     w.stderr = "";
     return new Promise<SandboxOutcome>((resolve) => {
       let partTimer: NodeJS.Timeout | null = null;
-      const total = setTimeout(() => fail({ code: "timeout", message: `Grading stopped after ${this.limits.totalMs / 1000} s (the time limit for one submission).` }),
-        this.limits.totalMs + (w.ready ? 0 : START_UP_MS));
+      // The submission's clock; it stops while this process computes keys the worker asked for.
+      let left = this.limits.totalMs + (w.ready ? 0 : START_UP_MS), since = Date.now();
+      const timeout = () => fail({ code: "timeout", message: `Grading stopped after ${this.limits.totalMs / 1000} s (the time limit for one submission).` });
+      let total = setTimeout(timeout, left);
       const finish = (o: SandboxOutcome, keep: boolean) => {
         clearTimeout(total);
         if (partTimer) clearTimeout(partTimer);
@@ -92,12 +100,27 @@ export class SandboxWorker {
         if (m) {
           if (partTimer) clearTimeout(partTimer);
           partTimer = setTimeout(() => fail({ code: "timeout", message: `Grading part ${m[1]} stopped after ${this.limits.perPartMs / 1000} s (the time limit for one part).` }), this.limits.perPartMs);
+        } else if (line.startsWith("reference ")) {
+          clearTimeout(total);
+          left -= Date.now() - since;
+          w.child.stdin!.write(this.referenceReply(line.slice("reference ".length)) + "\n");
+          since = Date.now();
+          total = setTimeout(timeout, left);
         } else if (line === "done") {
           w.settle?.(readEvidence(w.scratch));
         }
       };
       w.child.stdin!.write(JSON.stringify(job) + "\n");
     });
+  }
+
+  /** The answer to a worker's `reference` line: the reference, or why there is none. */
+  private referenceReply(request: string): string {
+    try {
+      return JSON.stringify(this.referenceFor(JSON.parse(request) as ReferenceRequest));
+    } catch (e) {
+      return JSON.stringify({ error: (e as Error).message });
+    }
   }
 
   /** Ends the worker process, if one is running. */
@@ -115,7 +138,7 @@ export class SandboxWorker {
     let partial = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       const lines = (partial + chunk.toString("utf8")).split("\n");
-      partial = lines.pop()!.slice(-200);
+      partial = lines.pop()!.slice(-4096);
       for (const line of lines) w.onLine?.(line);
     });
     child.stderr!.on("data", (chunk: Buffer) => {
