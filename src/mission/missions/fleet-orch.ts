@@ -4,7 +4,7 @@
  * run on the model's seeded cluster simulator (scheduling/); checkpoints at dalyInterval.
  */
 import { type ClusterReport, type ClusterShape, dalyInterval, DEFAULT_CPUS_PER_GPU, fragmentation, requireFinished, simulateCluster, type Sourced } from "fleetlab";
-import { defineMission, memoizeRuns, niceCeil, niceFloor, planFigures, type TrackId } from "fleetlab/mission";
+import { defineMission, memoizeRuns, missionSeed, niceCeil, niceFloor, planFigures, type TrackId } from "fleetlab/mission";
 
 const plan = planFigures({ ref: "Mission 08 plan", verified: "2026-11-22" });
 
@@ -174,19 +174,20 @@ const WARMUP_FRACTION = 0.2;
 /** How a part's estimates are made: jobs per run and independent seeds averaged. */
 interface EstimatePlan { jobs: number; seeds: number }
 
-/** Which seeds and trace length are in force: the published estimates use seeds 1.. and the plans' lengths. */
-let variant = { firstSeed: 1, jobsScale: 1 };
+/** How much longer than the plans' traces are in force (1: the published estimates). */
+let traceScale = 1;
 /**
- * Runs `fn` with every estimate of this mission made from seeds `firstSeed`.. and traces
- * `jobsScale` times as long (how the stability test re-derives the keys and targets).
+ * Runs `fn` with every estimate of this mission made from traces `scale` times as long (how the
+ * stability test shows an estimate is of a steady state). Other seeds: `withRunSeed`.
  */
-export function withRunVariant<T>(v: { firstSeed?: number; jobsScale?: number }, fn: () => T): T {
-  const saved = variant;
-  variant = { ...saved, ...v };
-  try { return fn(); } finally { variant = saved; }
+export function withTraceScale<T>(scale: number, fn: () => T): T {
+  const saved = traceScale;
+  traceScale = scale;
+  try { return fn(); } finally { traceScale = saved; }
 }
-const seedsOf = (plan: EstimatePlan) => Array.from({ length: plan.seeds }, (_, i) => variant.firstSeed + i);
-const jobsOf = (plan: EstimatePlan) => Math.round(plan.jobs * variant.jobsScale);
+/** A plan's seeds: the published 1..n, each re-derived under `fleetlab missions --seed`. */
+const seedsOf = (plan: EstimatePlan) => Array.from({ length: plan.seeds }, (_, i) => missionSeed(1 + i));
+const jobsOf = (plan: EstimatePlan) => Math.round(plan.jobs * traceScale);
 
 /** A mean over independent seeded runs and its standard error. */
 export interface Estimate { mean: number; se: number; seeds: number }
@@ -572,8 +573,9 @@ export const fleetOrch = defineMission({
           `find the Scheduling Policy (locality, quota, priority) that maximises cluster MFU without letting Low-Priority jobs starve for more than ${STARVATION_HOURS} hours (99th-percentile wait); enter its cluster MFU (%).`,
         // Not 1 %: the best policies' MFUs lie within ~3 % of one another and each 10-seed estimate has a standard error
         // of up to ~2.7 % (Cloud Titan's cv-3 job lengths), so another 10 seeds or a trace twice as long can move the
-        // answer (or pick a neighbouring policy) by a difference whose standard deviation is ~3.8 %; 0.08 is ~2 of those.
-        unit: "%", tolerance: 0.08, maxAttempts: 10,
+        // answer (or pick a neighbouring policy) by a difference whose standard deviation is ~3.8 %; 0.1 is ~2.6 of those
+        // (re-seeded with `fleetlab missions --seed 1..5` it moved by up to 8.7 %, Cloud Titan, seed 4).
+        unit: "%", tolerance: 0.1, maxAttempts: 10,
         compute: (c) => bestPolicy(c.params).estimate.mfu.mean,
       },
       reflect: { prompt: "Jeff Dean observes: 'Your scheduler is fair, but our training goodput is down 40% due to cross-rack traffic.' Propose a 'Topology-Aware' placement rule.", minWords: 40 },
