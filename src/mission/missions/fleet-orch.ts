@@ -35,6 +35,8 @@ export interface FleetOrchFigures {
   /** Length of the training run, h, and the time to write one checkpoint, s. */
   workHours: Sourced;
   checkpointSeconds: Sourced;
+  /** Spot capacity's price discount against on-demand (the CFO's saving). */
+  spotDiscount: Sourced;
 }
 
 /** Each track's figures, the plan's teaching cluster and crisis; Cloud Titan's gang is the plan's 64 GPUs. */
@@ -52,6 +54,7 @@ export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = O
     spotRestoreHours: plan(1, "h", "Reclaimed GPU capacity returns within about an hour"),
     restartSeconds: plan(1800, "s", "Static ring: reload and re-initialise 64 GPUs"), rescaleSeconds: plan(60, "s", "Elastic ring re-forms"),
     workHours: plan(336, "h", "A two-week training run"), checkpointSeconds: plan(300, "s", "Checkpoint write"),
+    spotDiscount: plan(0.6, null, "Spot H100 capacity at 60% off on-demand: the CFO's $5M saving (figures.md §4, Cloud $/GPU-hour: spot 33–65% off on-demand, with preemption (gridstackhub.ai, digiterialabs.com, 2026; indicative))"),
   },
   edge_guardian: {
     racks: plan(4, null, "Teaching cluster"), nodesPerRack: plan(8, null, "Teaching cluster"), gpusPerNode: plan(8, null, "8-GPU nodes"),
@@ -67,6 +70,7 @@ export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = O
     spotRestoreHours: plan(1, "h", "Reclaimed capacity returns within about an hour"),
     restartSeconds: plan(600, "s", "Static restart"), rescaleSeconds: plan(30, "s", "Elastic re-form"),
     workHours: plan(48, "h", "Training run"), checkpointSeconds: plan(60, "s", "Checkpoint write"),
+    spotDiscount: plan(0.5, null, "Spot capacity at half the on-demand price (figures.md §4, Cloud $/GPU-hour: spot 33–65% off on-demand, with preemption (gridstackhub.ai, digiterialabs.com, 2026; indicative))"),
   },
   mobile_nomad: {
     racks: plan(6, null, "Teaching cluster"), nodesPerRack: plan(8, null, "Teaching cluster"), gpusPerNode: plan(4, null, "4-GPU render nodes"),
@@ -82,6 +86,7 @@ export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = O
     spotRestoreHours: plan(0.5, "h", "Render capacity returns within half an hour"),
     restartSeconds: plan(900, "s", "Static restart of the render job"), rescaleSeconds: plan(20, "s", "Dynamic re-scaling"),
     workHours: plan(72, "h", "Rendering/training run"), checkpointSeconds: plan(120, "s", "Checkpoint write"),
+    spotDiscount: plan(0.8, null, "The plan's 'Spot Instances to save 80% on cloud rendering' (deeper than the 33–65% of figures.md §4, Cloud $/GPU-hour: spot 33–65% off on-demand, with preemption (gridstackhub.ai, digiterialabs.com, 2026; indicative))"),
   },
   tiny_pioneer: {
     racks: plan(3, null, "Teaching cluster"), nodesPerRack: plan(8, null, "Teaching cluster"), gpusPerNode: plan(4, null, "4 accelerators per node"),
@@ -97,6 +102,7 @@ export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = O
     spotRestoreHours: plan(0.5, "h", "Capacity returns within half an hour"),
     restartSeconds: plan(300, "s", "Static restart"), rescaleSeconds: plan(10, "s", "Elastic re-form"),
     workHours: plan(24, "h", "Training run"), checkpointSeconds: plan(30, "s", "Checkpoint write"),
+    spotDiscount: plan(0.5, null, "Spot capacity at half the on-demand price (figures.md §4, Cloud $/GPU-hour: spot 33–65% off on-demand, with preemption (gridstackhub.ai, digiterialabs.com, 2026; indicative))"),
   },
 });
 
@@ -123,6 +129,8 @@ export interface FleetOrchParams {
   rescaleSeconds: number;
   workHours: number;
   checkpointSeconds: number;
+  /** Spot's price discount against on-demand, 0..1. */
+  spotDiscount: number;
 }
 
 /** The mission's parameters for a track: the `.value` of each of its figures. */
@@ -133,7 +141,7 @@ export function trackParams(id: TrackId): FleetOrchParams {
     load: t.load.value, waitLoad: t.waitLoad.value, jobGpus: t.jobGpus.value, jobHours: t.jobHours.value, serviceCv: t.serviceCv.value,
     policy: { load: t.policyLoad.value, gangGpus: t.policyGangGpus.value, jobHours: t.policyJobHours.value },
     spotLoad: t.spotLoad.value, spotMtbfHours: t.spotMtbfHours.value, spotRestoreHours: t.spotRestoreHours.value, restartSeconds: t.restartSeconds.value, rescaleSeconds: t.rescaleSeconds.value,
-    workHours: t.workHours.value, checkpointSeconds: t.checkpointSeconds.value,
+    workHours: t.workHours.value, checkpointSeconds: t.checkpointSeconds.value, spotDiscount: t.spotDiscount.value,
   };
 }
 
@@ -420,6 +428,30 @@ export const staticOverElastic = (p: FleetOrchParams, spotShare: number, spotMtb
   return estimateOf(st.map((r, i) => r.completion.meanHours / el[i].completion.meanHours));
 };
 /**
+ * GPU-hours a training job holds, on average over the seeds: what its nodes are paid for (compute,
+ * restarts and the rework after a rollback; not its time in the queue). Busy GPU-hours of the run
+ * (utilisation × GPUs × makespan) over the jobs it completed: every job completes (requireFinished).
+ */
+const paidGpuHoursPerJob = (p: FleetOrchParams, spotShare: number, mode: "static" | "elastic", spotMtbfHours: number): number =>
+  mean(part3Runs(p, spotShare, mode, spotMtbfHours).map((r) => (r.utilization * r.totalGpus * r.makespanHours) / r.jobsCompleted));
+/**
+ * Training cost at spot share s against all on-demand (the CFO's bet), as a fraction:
+ *   cost = (1 − s·d) · H(s, ring, M) / H(0)
+ * with d the spot discount, H the GPU-hours a job holds (paidGpuHoursPerJob) and H(0) a static
+ * ring on no spot nodes. Spot and on-demand GPUs are held in proportion to s. Below 1 the spot
+ * move saves money. A static ring's restarts and rework eat into the discount, past 1 at frequent
+ * reclaims (Cloud Titan, all spot, a reclaim per node every 5 h: 1.25); an elastic ring holds
+ * fewer GPUs while nodes are away and can come in under 1 − s·d.
+ * Worked example: d = 0.6, s = 1, a job holding 1.5× the GPU-hours → 0.4 × 1.5 = 0.6 of on-demand.
+ */
+export const costVsOnDemand = (p: FleetOrchParams, spotShare: number, mode: "static" | "elastic", spotMtbfHours = p.spotMtbfHours): number =>
+  ((1 - spotShare * p.spotDiscount) * paidGpuHoursPerJob(p, spotShare, mode, spotMtbfHours)) / paidGpuHoursPerJob(p, 0, "static", p.spotMtbfHours);
+/** The cost at the corners part3RatioCorners reads, both rings, and without spot. */
+const part3CostCorners = (p: FleetOrchParams) => [costVsOnDemand(p, 0, "static"),
+  ...[0.2, 1].flatMap((spot) => [p.spotMtbfHours / 4, p.spotMtbfHours, p.spotMtbfHours * 16].filter((mtbf) => spot < 1 || mtbf > p.spotMtbfHours / 4)
+    .flatMap((mtbf) => (["static", "elastic"] as const).map((mode) => costVsOnDemand(p, spot, mode, mtbf))))];
+
+/**
  * Static / elastic at the default and top spot shares (20 %, 100 %) with reclaims at the scrubber's default and ends (¼×, 16×),
  * all but all-spot at the shortest interval: there a static ring cannot keep up with the load on any track, its time
  * to converge grows with the trace and the ratio is a transient (the dial widens to show it).
@@ -625,6 +657,9 @@ export const fleetOrch = defineMission({
             min: (c) => Math.min(1, niceFloor(Math.min(...part3RatioCorners(c.params)))),
             max: (c) => niceCeil(Math.max(2.5, ...part3RatioCorners(c.params))),
             compute: (v, c) => (v.spot > 0 ? staticOverElastic(c.params, v.spot / 100, v.preempt_mtbf).mean : 1) },
+          { kind: "gauge", id: "cost", name: "Training cost against all on-demand (GPU-hours held × spot or on-demand price)", unit: "%", min: 0, danger: 100,
+            max: (c) => niceCeil(100 * Math.max(1.25, ...part3CostCorners(c.params))),
+            compute: (v, c) => 100 * costVsOnDemand(c.params, v.spot / 100, v.elastic ? "elastic" : "static", v.preempt_mtbf) },
           // Both rings at the current setting with their spread: the mean and ± 2 standard errors over the seeds.
           { kind: "plot", id: "converge_band", name: `Time-to-converge, static vs elastic ring (mean ± 2 standard errors, ${PART3_PLAN.seeds} seeds)`, mark: "point",
             x: { field: "ring", title: "AllReduce ring", type: "nominal" }, y: { field: "converge_h", title: "Mean time to converge (h)" }, color: { field: "estimate", title: "" },
@@ -655,7 +690,9 @@ export const fleetOrch = defineMission({
         evidence: (c) => {
           const st = convergeHours(c.params, 1, "static"), el = convergeHours(c.params, 1, "elastic"), none = convergeHours(c.params, 0, "static");
           const r = staticOverElastic(c.params, 1);
-          return `All-spot, static ring: ${st.toFixed(1)} h to converge; elastic: ${el.toFixed(1)} h (${r.mean.toFixed(2)}x ± ${(2 * r.se).toFixed(2)} over ${r.seeds} seeds); no spot: ${none.toFixed(1)} h.`;
+          const pct = (mode: "static" | "elastic") => Math.round(100 * costVsOnDemand(c.params, 1, mode));
+          return `All-spot, static ring: ${st.toFixed(1)} h to converge; elastic: ${el.toFixed(1)} h (${r.mean.toFixed(2)}x ± ${(2 * r.se).toFixed(2)} over ${r.seeds} seeds); no spot: ${none.toFixed(1)} h. ` +
+            `Cost against all on-demand at ${Math.round(c.params.spotDiscount * 100)}% off for spot: ${pct("static")}% with a static ring, ${pct("elastic")}% with an elastic one.`;
         },
       },
       reflect: { prompt: "Defend your final 'Orchestration Policy.' Did you prioritize 'Packing Density' or 'Job Locality'? Justify how you bypassed the Utilization Paradox.", minWords: 60 },
