@@ -41,12 +41,22 @@ export interface EvidenceOptions {
   designRecordFile: string;
   /** The pristine mission for a notebook's mission id and mission file. @throws naming why there is none */
   missionFor(id: string, missionFile: string | null): Mission<unknown>;
-  /**
-   * What the grader judges by (the answer keys of `tracks`, the handed-out notebook), from the
-   * grading process; computed here from the model when absent.
-   */
-  reference?: (request: { mission: string; missionFile: string | null; tracks: TrackId[] }) => Promise<{ keys: AnswerKey[]; handedOut: Notebook }>;
+  /** What the grader judges by, from the grading process; computed here from the model when absent. */
+  reference?: (request: ReferenceRequest) => Promise<GraderReference>;
   onPart?: (part: string) => void;
+}
+
+/** A request for what the grader judges a record by: the mission and the tracks the record visits. */
+export interface ReferenceRequest {
+  mission: string;
+  missionFile: string | null;
+  tracks: string[];
+}
+
+/** The grader's answer keys of the tracks asked for, and the mission's handed-out notebook. */
+export interface GraderReference {
+  keys: AnswerKey[];
+  handedOut: Notebook;
 }
 
 /** Most design claims kept (a mission has a few parts on four tracks). */

@@ -6,7 +6,7 @@
  */
 import type { JsonValue } from "../../kernel/runtime";
 import type { Mission, PartSpec, TrackId } from "../authoring/types";
-import { answerKey, lockMatches, withinTolerance, type AnswerKey } from "./answer-key";
+import { lockMatches, missionKeys, withinTolerance, type AnswerKey } from "./answer-key";
 import { unchanged, type CellDiff } from "./cell-diff";
 import type { CellRunReport } from "./cell-runs";
 import type { Evidence } from "./evidence";
@@ -57,8 +57,12 @@ function criteria(part: PartSpec<unknown>, rubric: Rubric): Criterion[] {
   return all.filter((c) => c.points > 0);
 }
 
-/** Scores `evidence` of submission `name` for `mission` (the grader's pristine copy). */
-export function gradeEvidence(name: string, evidence: Evidence, mission: Mission<unknown>, rubric: Rubric, executionTime: number): GradeReport {
+/**
+ * Scores `evidence` of submission `name` for `mission` (the grader's pristine copy), against
+ * `keysOf(track)`: the model's keys, computed here unless the run already holds them.
+ */
+export function gradeEvidence(name: string, evidence: Evidence, mission: Mission<unknown>, rubric: Rubric, executionTime: number,
+  keysOf: (track: TrackId) => readonly AnswerKey[] = (track) => missionKeys(mission, track)): GradeReport {
   const findings = [...evidence.findings];
   const track = evidence.track;
   const tests: GradedTest[] = [];
@@ -67,7 +71,7 @@ export function gradeEvidence(name: string, evidence: Evidence, mission: Mission
     const label = `Part ${i + 1} (${part.id})`;
     const rep = evidence.replayed.find((p) => p.part === part.id && p.track === track);
     const rec = evidence.recorded.find((p) => p.part === part.id && p.track === track);
-    const key = track ? answerKey(mission, part.id, track) : null;
+    const key = track ? keysOf(track).find((k) => k.part === part.id) ?? null : null;
     for (const c of criteria(part, rubric)) {
       const test = (passed: boolean, output: string, what: string): GradedTest =>
         ({ name: `${label}: ${what}`, score: passed ? c.points : 0, max_score: c.points, status: passed ? "passed" : "failed", output, visibility: "visible" });

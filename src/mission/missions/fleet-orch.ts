@@ -446,19 +446,21 @@ const paidGpuHoursPerJob = (p: FleetOrchParams, spotShare: number, mode: "static
  */
 export const costVsOnDemand = (p: FleetOrchParams, spotShare: number, mode: "static" | "elastic", spotMtbfHours = p.spotMtbfHours): number =>
   ((1 - spotShare * p.spotDiscount) * paidGpuHoursPerJob(p, spotShare, mode, spotMtbfHours)) / paidGpuHoursPerJob(p, 0, "static", p.spotMtbfHours);
-/** The cost at the corners part3RatioCorners reads, both rings, and without spot. */
+/** The cost at part 3's corners, both rings, and without spot. */
 const part3CostCorners = (p: FleetOrchParams) => [costVsOnDemand(p, 0, "static"),
-  ...[0.2, 1].flatMap((spot) => [p.spotMtbfHours / 4, p.spotMtbfHours, p.spotMtbfHours * 16].filter((mtbf) => spot < 1 || mtbf > p.spotMtbfHours / 4)
-    .flatMap((mtbf) => (["static", "elastic"] as const).map((mode) => costVsOnDemand(p, spot, mode, mtbf))))];
+  ...part3Corners(p).flatMap(({ spot, mtbf }) => (["static", "elastic"] as const).map((mode) => costVsOnDemand(p, spot, mode, mtbf)))];
 
 /**
- * Static / elastic at the default and top spot shares (20 %, 100 %) with reclaims at the scrubber's default and ends (¼×, 16×),
- * all but all-spot at the shortest interval: there a static ring cannot keep up with the load on any track, its time
- * to converge grows with the trace and the ratio is a transient (the dial widens to show it).
+ * The settings part 3's dials are sized from: the default and top spot shares (20 %, 100 %) with
+ * reclaims at the scrubber's default and ends (¼×, 16×), all but all-spot at the shortest
+ * interval: there a static ring cannot keep up with the load on any track, its time to converge
+ * grows with the trace and its figures are a transient (a dial widens to show them).
  */
-const part3RatioCorners = (p: FleetOrchParams) =>
+const part3Corners = (p: FleetOrchParams) =>
   [0.2, 1].flatMap((spot) => [p.spotMtbfHours / 4, p.spotMtbfHours, p.spotMtbfHours * 16].filter((mtbf) => spot < 1 || mtbf > p.spotMtbfHours / 4)
-    .map((mtbf) => staticOverElastic(p, spot, mtbf).mean));
+    .map((mtbf) => ({ spot, mtbf })));
+/** Static / elastic at part 3's corners. */
+const part3RatioCorners = (p: FleetOrchParams) => part3Corners(p).map(({ spot, mtbf }) => staticOverElastic(p, spot, mtbf).mean);
 
 export const fleetOrch = defineMission({
   id: "08_fleet_orch",

@@ -48,7 +48,7 @@ export async function gradeSubmissions(submissions: SubmissionRef[], options: Gr
   const reports: GradeReport[] = new Array(submissions.length);
   let next = 0, done = 0;
   const readable = foldersOf(submissions.map((s) => s.file));
-  const referenceFor = graderReference(missions.missionFor);
+  const reference = graderReference(missions.missionFor);
   const one = async (s: SubmissionRef, worker: SandboxWorker): Promise<GradeReport> => {
     const started = Date.now();
     const seconds = () => (Date.now() - started) / 1000;
@@ -70,7 +70,7 @@ export async function gradeSubmissions(submissions: SubmissionRef[], options: Gr
     if (expected && mission.id !== expected.id) {
       return ungradable(s.name, "wrong-mission", `This notebook is mission ${mission.id}; the assignment is mission ${expected.id}.`, expected, options.rubric, seconds());
     }
-    const report = gradeEvidence(s.name, evidence, mission, options.rubric, seconds());
+    const report = gradeEvidence(s.name, evidence, mission, options.rubric, seconds(), (track) => reference.keys(mission, track));
     if (options.execute) {
       const course = options.courseMissions[mission.id];
       const run = await runCodeCells(s.file, options.limits, evidence.missionFile && course ? { [evidence.missionFile]: course } : {});
@@ -79,7 +79,7 @@ export async function gradeSubmissions(submissions: SubmissionRef[], options: Gr
     return report;
   };
   const lane = async () => {
-    const worker = new SandboxWorker(readable, options.courseMissions, options.limits, referenceFor);
+    const worker = new SandboxWorker(readable, options.courseMissions, options.limits, reference.forWorker);
     while (next < submissions.length) {
       const i = next++;
       let report: GradeReport;

@@ -7,13 +7,20 @@
 import { missionKeys, type AnswerKey } from "../../grading/answer-key";
 import { missionNotebook } from "../../authoring/notebook";
 import type { Mission, TrackId } from "../../authoring/types";
-import type { GraderReference, ReferenceRequest } from "./worker-job";
+import type { GraderReference, ReferenceRequest } from "../../grading/evidence";
+
+/** The run's reference: what a worker asks for, and the keys the scores use (the same ones). */
+export interface RunReference {
+  /** @throws naming what is wrong with the request */
+  forWorker(request: ReferenceRequest): GraderReference;
+  keys(mission: Mission<unknown>, track: TrackId): AnswerKey[];
+}
 
 /**
- * The grader's reference for a worker's request. The request is checked first: the worker
- * that sends it has read a student's bytes. @throws naming what is wrong with the request
+ * The reference of one grading run. A worker's request is checked first: the worker that sends
+ * it has read a student's bytes.
  */
-export function graderReference(missionFor: (id: string, missionFile: string | null) => Mission<unknown>): (r: ReferenceRequest) => GraderReference {
+export function graderReference(missionFor: (id: string, missionFile: string | null) => Mission<unknown>): RunReference {
   const keys = new Map<string, AnswerKey[]>();
   const notebooks = new Map<string, GraderReference["handedOut"]>();
   const once = <T>(cache: Map<string, T>, at: string, make: () => T): T => {
@@ -21,7 +28,8 @@ export function graderReference(missionFor: (id: string, missionFile: string | n
     if (v === undefined) cache.set(at, (v = make()));
     return v;
   };
-  return (r) => {
+  const keysOf = (mission: Mission<unknown>, t: TrackId) => once(keys, `${mission.id}\u0000${t}`, () => missionKeys(mission, t));
+  const forWorker = (r: ReferenceRequest): GraderReference => {
     if (!r || typeof r.mission !== "string" || !(r.missionFile === null || typeof r.missionFile === "string") || !Array.isArray(r.tracks)) {
       throw new Error("a reference request names a mission, its file (or null) and a list of tracks");
     }
@@ -31,8 +39,9 @@ export function graderReference(missionFor: (id: string, missionFile: string | n
     if (unknown.length > 0) throw new Error(`mission ${mission.id} has no track ${unknown.map(String).join(", ")}`);
     const missionFile = r.missionFile;
     return {
-      keys: (tracks as TrackId[]).flatMap((t) => once(keys, `${mission.id}\u0000${t}`, () => missionKeys(mission, t))),
+      keys: (tracks as TrackId[]).flatMap((t) => keysOf(mission, t)),
       handedOut: once(notebooks, `${mission.id}\u0000${missionFile ?? ""}`, () => missionNotebook(mission, missionFile ? { missionFile } : {})),
     };
   };
+  return { forWorker, keys: keysOf };
 }

@@ -1,6 +1,3 @@
-import type { AnswerKey } from "../../grading/answer-key";
-import type { Notebook } from "../../authoring/nbformat";
-
 /**
  * The grading worker's protocol (sandbox.ts ⇄ worker.ts), one line per message:
  *
@@ -17,6 +14,8 @@ import type { Notebook } from "../../authoring/nbformat";
  *
  * The worker's settings (its scratch folder, the course's missions) come once, as argv[2].
  */
+export type { GraderReference, ReferenceRequest } from "../../grading/evidence";
+
 export interface WorkerSettings {
   scratch: string;
   /** Course missions: mission id → the grader's pristine mission file. */
@@ -30,16 +29,3 @@ export interface WorkerJob {
 
 /** The worker's answer to the current job, in its scratch folder. */
 export const EVIDENCE_FILE = "evidence.json";
-
-/** A worker's request for what the grader judges a record by. */
-export interface ReferenceRequest {
-  mission: string;
-  missionFile: string | null;
-  tracks: string[];
-}
-
-/** The grader's answer keys of the tracks asked for, and the mission's handed-out notebook. */
-export interface GraderReference {
-  keys: AnswerKey[];
-  handedOut: Notebook;
-}
