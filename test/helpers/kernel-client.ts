@@ -54,6 +54,8 @@ export class KernelClient {
   readonly hb = new zmq.Request();
   readonly messages: Message[] = [];
   stderr = "";
+  /** Settles when the kernel process exits, with how it ended. */
+  private readonly exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   private waiters: (() => void)[] = [];
   private closed = false;
   private shellReplies = new Map<string, (m: Message) => void>();
@@ -68,6 +70,7 @@ export class KernelClient {
     this.hb.connect(addr(conn.hb_port));
     this.hb.receiveTimeout = 2000;
     proc.stderr?.on("data", (d: Buffer) => (this.stderr += d.toString()));
+    this.exit = new Promise((resolve) => proc.once("exit", (code, signal) => resolve({ code, signal })));
     void this.pump(this.iopub, (m) => {
       this.messages.push(m);
       this.waiters.splice(0).forEach((w) => w());
@@ -151,19 +154,26 @@ export class KernelClient {
     return r.toString() === "ping";
   }
 
-  /** Waits until the kernel answers kernel_info and iopub is subscribed (avoids the zmq slow-joiner). */
+  /**
+   * Waits until the kernel answers kernel_info and iopub is subscribed (avoids the zmq slow-joiner).
+   * @throws KernelExitedError at once if the kernel process ends first
+   */
   async ready(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    const died = this.exit.then(({ code, signal }) => {
+      throw new KernelExitedError(code, signal, this.stderr);
+    });
+    died.catch(() => undefined); // observed by the races below; unobserved once ready
     for (;;) {
       const m = this.message("kernel_info_request", {});
       const replied = new Promise<Message>((resolve) => this.shellReplies.set(m.header.msg_id, resolve));
       await this.sendRaw("shell", serialize(m, this.key));
       try {
-        await withTimeout(replied, Math.max(1000, deadline - Date.now()), "kernel_info_reply");
-        await this.waitFor((ms) => (ms.some((x) => (x.parent_header as { msg_id?: string }).msg_id === m.header.msg_id) ? true : undefined), 500);
+        await Promise.race([withTimeout(replied, Math.max(1000, deadline - Date.now()), "kernel_info_reply"), died]);
+        await Promise.race([this.waitFor((ms) => (ms.some((x) => (x.parent_header as { msg_id?: string }).msg_id === m.header.msg_id) ? true : undefined), 500), died]);
         return;
       } catch (e) {
-        if (Date.now() > deadline) throw e;
+        if (e instanceof KernelExitedError || Date.now() > deadline) throw e;
       }
     }
   }
@@ -175,11 +185,21 @@ export class KernelClient {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const s of [this.shell, this.control, this.iopub, this.hb]) s.close();
+    for (const s of [this.shell, this.control, this.iopub, this.hb]) {
+      s.linger = 0; // requests queued for a kernel that died must not keep the test process alive
+      s.close();
+    }
     if (this.proc.exitCode === null && this.proc.signalCode === null) {
       this.proc.kill("SIGKILL");
       await this.exited();
     }
+  }
+}
+
+/** The kernel process ended before it answered; carries the end of what it wrote to stderr. */
+export class KernelExitedError extends Error {
+  constructor(readonly code: number | null, readonly signal: NodeJS.Signals | null, readonly stderr: string) {
+    super(`kernel exited (${signal ?? `code ${code}`}) before answering kernel_info; stderr:\n${stderr.slice(-2000)}`);
   }
 }
 
@@ -192,14 +212,28 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
 }
 
 /**
- * Starts a kernel process and connects a client.
+ * Starts a kernel process, connects a client and waits until the kernel answers.
+ * Ports picked here are only free when picked: another process (any outgoing connection
+ * takes an ephemeral port) can take one before the kernel binds it, so a kernel that
+ * finds its address in use is started again on fresh ports.
  * @param argv command after the connection file is known (default: fleetlab kernel)
+ * @param connection the ports and key to use (a restart reuses its predecessor's)
  */
 export async function startKernel(opts: { cwd?: string; env?: NodeJS.ProcessEnv; argv?: (file: string) => string[]; connection?: { file: string; conn: JsonObject } } = {}): Promise<KernelClient> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-kernel-"));
-  const { file, conn } = opts.connection ?? (await writeConnectionFile(dir));
-  const argv = opts.argv ? opts.argv(file) : [FLEETLAB_JS, "kernel", file];
-  const proc = spawn(process.execPath, argv, { cwd: opts.cwd ?? REPO, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
-  proc.stdout?.resume();
-  return new KernelClient(proc, conn as KernelClient["conn"], file);
+  for (let attempt = 1; ; attempt++) {
+    const { file, conn } = opts.connection ?? (await writeConnectionFile(dir));
+    const argv = opts.argv ? opts.argv(file) : [FLEETLAB_JS, "kernel", file];
+    const proc = spawn(process.execPath, argv, { cwd: opts.cwd ?? REPO, env: opts.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    proc.stdout?.resume();
+    const client = new KernelClient(proc, conn as KernelClient["conn"], file);
+    try {
+      await client.ready();
+      return client;
+    } catch (e) {
+      await client.close();
+      const portTaken = e instanceof KernelExitedError && /address already in use/i.test(e.stderr);
+      if (!portTaken || opts.connection || attempt === 3) throw e;
+    }
+  }
 }

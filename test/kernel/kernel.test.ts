@@ -4,12 +4,13 @@
  */
 import { randomBytes } from "crypto";
 import fs from "fs";
+import net from "net";
 import os from "os";
 import path from "path";
 import type { Message } from "../../src/kernel/messages";
 import type { JsonObject } from "../../src/kernel/runtime";
 import { DELIMITER, serialize, sign } from "../../src/kernel/wire";
-import { KernelClient, startKernel } from "../helpers/kernel-client";
+import { KernelClient, KernelExitedError, startKernel, writeConnectionFile } from "../helpers/kernel-client";
 
 const RUNTIME = `import { currentKernelRuntime, MIME_BUNDLE } from "fleetlab/dist/src/kernel/runtime";`;
 
@@ -24,7 +25,6 @@ describe("fleetlab kernel over the wire", () => {
   let k: KernelClient;
   beforeAll(async () => {
     k = await startKernel();
-    await k.ready();
   });
   afterAll(async () => k.close());
 
@@ -257,7 +257,6 @@ c.send({ b: 2 }); c.close({ bye: true }); c.isClosed`);
 describe("fleetlab kernel: restart, shutdown, notebook folders", () => {
   it("replies to shutdown_request (restart true and false) and exits; a restarted kernel starts fresh", async () => {
     const k1 = await startKernel();
-    await k1.ready();
     await k1.execute("const survivor = 1;");
     const r = await k1.request("control", "shutdown_request", { restart: true });
     expect(r.reply.content).toEqual({ status: "ok", restart: true });
@@ -265,7 +264,6 @@ describe("fleetlab kernel: restart, shutdown, notebook folders", () => {
     await k1.close();
     // The nanny restarts the kernel with the same connection file.
     const k2 = await startKernel({ connection: { file: k1.connectionFile, conn: k1.conn as JsonObject } });
-    await k2.ready();
     const fresh = await k2.execute("typeof survivor");
     expect(fresh.reply.content.status).toBe("error"); // not declared any more: a type error
     const r2 = await k2.request("shell", "shutdown_request", { restart: false });
@@ -274,11 +272,28 @@ describe("fleetlab kernel: restart, shutdown, notebook folders", () => {
     await k2.close();
   });
 
+  it("exits at once, naming the address, when a port it must bind is taken", async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    try {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-busy-"));
+      const { file, conn } = await writeConnectionFile(dir);
+      const busy = { ...conn, shell_port: (taken.address() as net.AddressInfo).port };
+      fs.writeFileSync(file, JSON.stringify(busy));
+      const started = Date.now();
+      const failure = await startKernel({ connection: { file, conn: busy } }).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(KernelExitedError);
+      expect((failure as KernelExitedError).stderr).toMatch(/server failed: Error: Address already in use/);
+      expect(Date.now() - started).toBeLessThan(30_000); // not the 60 s wait for a reply that cannot come
+    } finally {
+      taken.close();
+    }
+  });
+
   it("resolves `fleetlab` from a notebook folder outside the repository", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-nb-"));
     const k = await startKernel({ cwd: dir });
     try {
-      await k.ready();
       const { reply, iopub } = await k.execute('import { ModelInputError } from "fleetlab";\nimport { currentKernelRuntime } from "fleetlab/dist/src/kernel/runtime";\n[new ModelInputError("f", "x", "> 0", -1).name, typeof currentKernelRuntime()]');
       expect(reply.content.status).toBe("ok");
       expect(ofType(iopub, "execute_result")[0].content.data).toEqual({ "text/plain": "[ 'ModelInputError', 'object' ]" });
@@ -295,7 +310,6 @@ describe("fleetlab kernel: local modules", () => {
     fs.writeFileSync(path.join(dir, "fleet.ts"), "export const gpus: number = 8;\n");
     const k = await startKernel({ cwd: dir });
     try {
-      await k.ready();
       const first = await k.execute('import { gpus } from "./fleet";\ngpus');
       expect(ofType(first.iopub, "execute_result")[0].content.data).toEqual({ "text/plain": "8" });
       fs.writeFileSync(path.join(dir, "fleet.ts"), 'export const gpus: string = "4096";\n');
@@ -326,7 +340,6 @@ describe("fleetlab kernel: ambient @types", () => {
     fs.writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "nb", devDependencies: { "@types/declared": "*" } }));
     const k = await startKernel({ cwd: dir });
     try {
-      await k.ready();
       expect((await k.execute("type D = typeof DECLARED_GLOBAL; Buffer.from('x').length")).reply.content.status).toBe("ok");
       const undeclared = await k.execute("type U = typeof UNDECLARED_GLOBAL;");
       expect(undeclared.reply.content.evalue).toMatch(/Cannot find name 'UNDECLARED_GLOBAL'/);
@@ -342,7 +355,6 @@ describe("fleetlab kernel: malformed and badly signed messages", () => {
   it("survives 1,000+ bad messages, logs reasons, then still answers and executes", async () => {
     const k = await startKernel();
     try {
-      await k.ready();
       const good = () => serialize(k.message("execute_request", { code: "1" }), k.key);
       const json = (o: unknown) => Buffer.from(JSON.stringify(o));
       const signed = (frames: Buffer[]) => [DELIMITER, Buffer.from(sign(k.key, frames)), ...frames];

@@ -52,7 +52,6 @@ describe("fleetlab kernel: a committed prediction survives a kernel restart", ()
 
   it("commit, restart, run all: still committed with the same prediction", async () => {
     k1 = await startKernel({ cwd: dir });
-    await k1.ready();
     const first = await runCells(k1);
     await k1.send("comm_msg", { comm_id: first.lock, data: { method: "custom", content: { type: "lock_request", value: 0.4 } } });
     expect(frontState(k1, first.lock)).toMatchObject({ locked: true, value: 0.4 });
@@ -64,7 +63,6 @@ describe("fleetlab kernel: a committed prediction survives a kernel restart", ()
 
     k2 = await startKernel({ cwd: dir, connection: { file: k1.connectionFile, conn: k1.conn as JsonObject } });
     k1 = undefined;
-    await k2.ready();
     const second = await runCells(k2);
     expect(frontState(k2, second.lock)).toMatchObject({ locked: true, value: 0.4 });
     await k2.send("comm_msg", { comm_id: second.lock, data: { method: "custom", content: { type: "lock_request", value: 0.9 } } });

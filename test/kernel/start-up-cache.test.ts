@@ -20,7 +20,6 @@ async function runCells(cacheHome: string): Promise<void> {
   delete env.NODE_DISABLE_COMPILE_CACHE;
   const k = await startKernel({ env });
   try {
-    await k.ready();
     const ok = await k.execute("const fleet: number = 6 * 7;\nfleet");
     expect(ok.reply.content.status).toBe("ok");
     expect(resultText(ok.iopub)).toEqual({ "text/plain": "42" });

@@ -17,7 +17,6 @@ describe("fleetlab kernel: widgets over the wire", () => {
   let sliderId: string;
   beforeAll(async () => {
     k = await startKernel();
-    await k.ready();
   });
   afterAll(async () => k.close());
 
