@@ -81,9 +81,11 @@ export {
   canarySampleSize, ONE_WEEK_SECONDS, releaseCycleCheck, ruleOfThree, runSprt, shadowDuration, simulateSprt, sprtBoundaries,
   sprtExpectedSampleSize, sprtIncrement, zeroFailureUpperBound,
 } from "./canary";
-export type { AlertTradeoff, BandedValue, Sidedness, SliceDetection, SliceMonitoringDay, SliceMonitoringOptions } from "./monitoring";
+export type {
+  AlertNoise, AlertNoiseOptions, AlertTradeoff, BandedValue, ModelAlertNoise, Sidedness, SliceDetection, SliceMonitoringDay, SliceMonitoringOptions,
+} from "./monitoring";
 export {
-  alertTradeoff, bonferroniThreshold, detectionProbability, falseAlarmRate, familywiseFalseAlarm, normalCdf, normalQuantile,
+  alertNoise, alertTradeoff, bonferroniThreshold, detectionProbability, falseAlarmRate, familywiseFalseAlarm, modelNoiseScales, normalCdf, normalQuantile,
   simulateSliceMonitoring, sliceDetection,
 } from "./monitoring";
 export type { ContractCheck, EnsembleSkewResult, FeatureContract, FeatureExtractor, FeatureStats, LinearClassifier, RawBatch } from "./ensemble";
