@@ -33,8 +33,8 @@ export { criticalNodeCount, dataParallelGoodput, dataParallelStepTime, syncVsAsy
 
 export type { CheckpointedRun, OverheadSplit } from "./checkpoint-interval";
 export { dalyInterval, expectedWallTime, overheadSplit, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
-export type { CheckpointStorm, CheckpointStormOptions, StagingMode, StagingOptions, StagingPlan } from "./checkpoint-staging";
-export { checkpointBytes, checkpointStorm, STAGING_MODES, stagingPlan } from "./checkpoint-staging";
+export type { CheckpointStorm, CheckpointStormOptions, StaggeredCheckpoint, StaggeredCheckpointOptions, StagingBuffer, StagingBufferOptions, StagingMode, StagingOptions, StagingPlan } from "./checkpoint-staging";
+export { checkpointBytes, checkpointStorm, staggeredCheckpoint, STAGING_MODES, stagingBuffer, stagingPlan } from "./checkpoint-staging";
 export type { BrownoutSave, BrownoutSaveOptions, IncrementalResumeOptions } from "./device-state";
 export { brownoutSave, capacitorEnergy, incrementalResumeTime, maxDirtyFractionForDeadline } from "./device-state";
 export type { IntervalScan, IntervalScanRow, TrainingRunResult } from "./sim/training-run";
