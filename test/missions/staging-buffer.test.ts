@@ -36,8 +36,8 @@ function reader(t: TrackId) {
 
 describe("07 part 2: the Staging Buffer Size that stops the Checkpoint Storm", () => {
   it("Cloud Titan and Edge Guardian: the target is s · (1 − B_s / (N · b_w)) in MB, one group", () => {
-    // Cloud Titan: 60.29 MB × (1 − 25 GB/s / (2,048 × 6.9 GB/s)) = 60.18 MB; Edge Guardian: 31.25 MB × (1 − 0.1 / 3.5) = 30.36 MB.
-    const expected: Record<string, number> = { cloud_titan: 60.1839, edge_guardian: 30.3571 };
+    // Cloud Titan: 987.75 GB / 16,384 = 60.288 MB × (1 − 25 GB/s / (2,048 × 6.9 GB/s)) = 60.181 MB; Edge Guardian: 31.25 MB × (1 − 0.1 / 3.5) = 30.36 MB.
+    const expected: Record<string, number> = { cloud_titan: 60.1809, edge_guardian: 30.3571 };
     for (const t of STORM_TRACKS) {
       const { n, shard, bw, store } = figures(t);
       const sMin = (shard * (1 - store / (n * bw))) / 1e6;

@@ -46,7 +46,8 @@ describe("mission answer keys", () => {
     expect(dalyInterval(300, 24 * 3600) / 60).toBeCloseTo(116.7, 1);
     expect(dalyInterval(300, 15 * 60) / 60).toBeCloseTo(9.14, 2);
     const k = answerKey(missionById("07_fault_tolerance"), "young_daly_audit", "cloud_titan");
-    const delta = 987.8e9 / 25e9, m = (65_536 / 16_384) * 3600, r = delta / (2 * m);
+    // Llama-3-70B's 70,553,706,496 parameters at 14 B each (figures.md §2) written at 25 GB/s.
+    const delta = (70_553_706_496 * 14) / 25e9, m = (65_536 / 16_384) * 3600, r = delta / (2 * m);
     expect(k.target!.value).toBeCloseTo((Math.sqrt(2 * delta * m) * (1 + Math.sqrt(r) / 3 + r / 9) - delta) / 60, 6);
     // δ ≪ M here (δ/M ≈ 0.003): Daly and Young agree within the target's 5% tolerance (2.5%).
     expect(Math.abs(k.target!.value / (Math.sqrt(2 * delta * m) / 60) - 1)).toBeLessThan(0.05);

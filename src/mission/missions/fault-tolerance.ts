@@ -5,7 +5,7 @@
  */
 import {
   brownoutSave, checkpointStorm, createPerceptionModel, createRng, dalyInterval, denseLayers, detectorCosts, fleetMtbf, flipPopulation, injectFaults,
-  maxDirtyFractionForDeadline, NONVOLATILE_MEMORY, overheadSplit, PCIE_GEN5_X16, type Sourced, sourced, stagingBuffer, type StagingMode, stagingPlan, STORAGE_TIERS,
+  LLAMA3_405B_RUN, LLAMA3_70B, LLAMA3_70B_SIZES, maxDirtyFractionForDeadline, NONVOLATILE_MEMORY, overheadSplit, PCIE_GEN5_X16, type Sourced, sourced, stagingBuffer, type StagingMode, stagingPlan, STORAGE_TIERS,
   trafficLightSamples, WRITE_JOULES_PER_BYTE,
 } from "fleetlab";
 import { defineMission, type FastValue, largestIntegerWhere, memoizeRuns, missionSeed, modelSweep, modelValue, niceCeil, planFigures, type TrackContext, type TrackId } from "fleetlab/mission";
@@ -42,20 +42,20 @@ export interface FaultToleranceFigures {
  */
 export const FAULT_TOLERANCE_FIGURES: Readonly<Record<TrackId, FaultToleranceFigures>> = Object.freeze({
   cloud_titan: {
-    nodes: plan(16_384, null, "The 16,384-GPU cluster (Llama 3 scale, figures.md §1.1)"),
+    nodes: LLAMA3_405B_RUN.gpus,
     nodeMtbfHours: plan(65_536, "h", "Chosen so the fleet MTBF is the plan's 4 h: 4 × 16,384"),
-    checkpointBytes: sourced(987.8e9, "B", { kind: "derived", ref: "figures.md §2, Llama-3-70B at 14 B/param", status: "derived", notes: "70.55e9 × 14 B", verified: VERIFIED }),
+    checkpointBytes: LLAMA3_70B_SIZES.adamNoGradientsBytes,
     remoteWriteBytesPerSecond: plan(25e9, "B/s", "Blocking writes to an object store, aggregate"),
     localWriteBytesPerSecond: plan(2048 * STORAGE_TIERS.nvmeGen4.value, "B/s", "2,048 nodes × 6.9 GB/s PCIe 4.0 NVMe write (figures.md §2)"),
-    dramStageBytesPerSecond: plan(16_384 * PCIE_GEN5_X16.bytesPerSecond.value, "B/s", "16,384 GPUs × 64 GB/s PCIe Gen5 to host DRAM (figures.md §3)"),
+    dramStageBytesPerSecond: plan(LLAMA3_405B_RUN.gpus.value * PCIE_GEN5_X16.bytesPerSecond.value, "B/s", "16,384 GPUs × 64 GB/s PCIe Gen5 to host DRAM (figures.md §3)"),
     restartSeconds: plan(600, "s", "Job restart after a failure"),
     resumeTargetSeconds: plan(600, "s", "Restart budget of a training job"),
     holdUpSeconds: plan(30, "s", "Grace period between a preemption notice and the kill"),
     workHours: plan(720, "h", "A 30-day pre-training run"),
-    sdcInputWidth: sourced(8192, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model in", verified: VERIFIED }),
-    sdcHiddenWidth: sourced(28_672, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "FFN hidden width", verified: VERIFIED }),
+    sdcInputWidth: sourced(LLAMA3_70B.config.value.hiddenSize, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model in", verified: VERIFIED }),
+    sdcHiddenWidth: sourced(LLAMA3_70B.config.value.intermediateSize, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "FFN hidden width", verified: VERIFIED }),
     sdcHiddenLayers: plan(1, null, "One FFN block (up-projection, ReLU stand-in for SwiGLU, down-projection)"),
-    sdcOutputWidth: sourced(8192, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model out", verified: VERIFIED }),
+    sdcOutputWidth: sourced(LLAMA3_70B.config.value.hiddenSize, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model out", verified: VERIFIED }),
   },
   edge_guardian: {
     nodes: plan(64, null, "Training nodes for the perception model"),

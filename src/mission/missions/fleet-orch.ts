@@ -165,29 +165,42 @@ export interface FleetOrchParams {
   fleet: HearableFleet | null;
 }
 
-/** A fleet of device generations and the models dispatched to it, one device per model. */
+/**
+ * A fleet of device generations V1, V2, V3 (a device's capability is its generation) and the
+ * heavy and light models dispatched to it, one device per model; memories in KB, as sourced.
+ */
 export interface HearableFleet {
   devices: number;
-  generations: DeviceGeneration[];
-  models: { name: string; share: number; memoryGb: number }[];
+  generationShares: number[];
+  generationMemoryKb: number[];
+  heavyModelShare: number;
+  heavyModelKb: number;
+  lightModelKb: number;
 }
 
 const KB = 1e-6; // GB per KB, the simulator's memory unit
+
+/** The fleet's generations as the cluster simulator takes them. */
+function generationsOf(f: HearableFleet): DeviceGeneration[] {
+  return f.generationShares.map((fraction, i) => ({ name: `V${i + 1}`, fraction, capability: i + 1, memoryGb: f.generationMemoryKb[i] * KB }));
+}
+
+/** The models dispatched to the fleet, as the simulator's job classes (one device each). */
+function modelClassesOf(f: HearableFleet, meanServiceHours: number) {
+  return [
+    { name: "heavy", gpus: 1, weight: f.heavyModelShare, meanServiceHours, memoryGb: f.heavyModelKb * KB },
+    { name: "light", gpus: 1, weight: 1 - f.heavyModelShare, meanServiceHours, memoryGb: f.lightModelKb * KB },
+  ];
+}
 
 /** The track's fleet of generations, when its figures give one. */
 function fleetOf(t: FleetOrchFigures): HearableFleet | null {
   if (!(t.fleetDevices && t.v1Share && t.v2Share && t.v3Share && t.v1MemoryKb && t.v2MemoryKb && t.v3MemoryKb && t.heavyModelShare && t.heavyModelKb && t.lightModelKb)) return null;
   return {
     devices: t.fleetDevices.value,
-    generations: [
-      { name: "V1", fraction: t.v1Share.value, capability: 1, memoryGb: t.v1MemoryKb.value * KB },
-      { name: "V2", fraction: t.v2Share.value, capability: 2, memoryGb: t.v2MemoryKb.value * KB },
-      { name: "V3", fraction: t.v3Share.value, capability: 3, memoryGb: t.v3MemoryKb.value * KB },
-    ],
-    models: [
-      { name: "heavy", share: t.heavyModelShare.value, memoryGb: t.heavyModelKb.value * KB },
-      { name: "light", share: 1 - t.heavyModelShare.value, memoryGb: t.lightModelKb.value * KB },
-    ],
+    generationShares: [t.v1Share.value, t.v2Share.value, t.v3Share.value],
+    generationMemoryKb: [t.v1MemoryKb.value, t.v2MemoryKb.value, t.v3MemoryKb.value],
+    heavyModelShare: t.heavyModelShare.value, heavyModelKb: t.heavyModelKb.value, lightModelKb: t.lightModelKb.value,
   };
 }
 
@@ -503,8 +516,8 @@ const dispatchRun = memoizeRuns(
   (f: HearableFleet, jobHours: number, aware: boolean, seed: number, jobs: number) => JSON.stringify([f, jobHours, aware, seed, jobs]),
   (f, jobHours, aware, seed, jobs) => simulateCluster({
     racks: 1, nodesPerRack: f.devices, gpusPerNode: 1, jobs, load: DISPATCH_LOAD, placement: "random", queueOrder: "fifo",
-    generations: f.generations, capabilityAware: aware, maxEvents: RUN_EVENT_BUDGET,
-    jobClasses: f.models.map((m) => ({ name: m.name, gpus: 1, weight: m.share, meanServiceHours: jobHours, memoryGb: m.memoryGb })),
+    generations: generationsOf(f), capabilityAware: aware, maxEvents: RUN_EVENT_BUDGET,
+    jobClasses: modelClassesOf(f, jobHours),
   }, seed));
 
 /**

@@ -5,7 +5,7 @@
  */
 import {
   allReduceTime, backupWorkersStepTime, criticalNodeCount, dataParallelCommunicationIntensity, dataParallelGoodput, type DataParallelJob, dataParallelStepTime,
-  ETHERNET_100G, expectedSlowestStepTime, fleetAvailability, H100_SXM, harmonicNumber, INFINIBAND_NDR, LLAMA3_70B_SIZES, type Sourced, sourced, staggeredCheckpoint,
+  ETHERNET_100G, expectedSlowestStepTime, fleetAvailability, H100_SXM, harmonicNumber, INFINIBAND_NDR, LLAMA3_405B_RUN, LLAMA3_70B_SIZES, type Sourced, sourced, staggeredCheckpoint,
   STORAGE_TIERS, syncVsAsyncSgd,
 } from "fleetlab";
 import { defineMission, largestIntegerWhere, modelSweep, modelValue, niceCeil, planFigures, smallestIntegerWhere, sweep, type TrackId } from "fleetlab/mission";
@@ -47,7 +47,7 @@ export const ML_INTRO_FIGURES: Readonly<Record<TrackId, MlIntroFigures>> = Objec
   cloud_titan: {
     nodes: plan(25_000, null, "A pod of 25,000 GPUs"),
     nodeAvailability: THREE_NINES,
-    nodeMtbfHours: sourced(50_677, "h", { kind: "derived", ref: "figures.md §1.1, GPU-hours per unexpected interruption (Llama 3)", status: "derived", notes: "16,384 × 1,296 / 419", verified: VERIFIED }),
+    nodeMtbfHours: LLAMA3_405B_RUN.gpuHoursPerInterruption,
     computeSeconds: plan(20_000, "s", "One H100's compute for the global batch; sets where the wall falls"),
     // Llama-3-70B's bf16 gradients (2 B/param), the data-parallel all-reduce payload, over 400G InfiniBand.
     gradientBytes: LLAMA3_70B_SIZES.bf16WeightsBytes,
