@@ -32,7 +32,7 @@ export type { CriticalNodeCount, DataParallelJob, DataParallelStep, SyncAsyncCom
 export { criticalNodeCount, dataParallelGoodput, dataParallelStepTime, syncVsAsyncSgd } from "./communication-scaling";
 
 export type { CheckpointedRun, OverheadSplit } from "./checkpoint-interval";
-export { dalyInterval, expectedWallTime, overheadSplit, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
+export { dalyInterval, expectedWallTime, fleetLostTimeFraction, overheadSplit, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
 export type { CheckpointStorm, CheckpointStormOptions, StaggeredCheckpoint, StaggeredCheckpointOptions, StagingBuffer, StagingBufferOptions, StagingMode, StagingOptions, StagingPlan } from "./checkpoint-staging";
 export { checkpointBytes, checkpointStorm, staggeredCheckpoint, STAGING_MODES, stagingBuffer, stagingPlan } from "./checkpoint-staging";
 export type { BrownoutSave, BrownoutSaveOptions, IncrementalResumeOptions } from "./device-state";

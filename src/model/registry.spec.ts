@@ -1,6 +1,8 @@
 import { unit } from "mathjs";
 import { MODEL_FUNCTIONS, modelFunction } from "./registry";
 import { youngDalyInterval } from "./checkpoint-interval";
+import { ModelInputError } from "./errors";
+import * as model from "./index";
 
 /** One worked example per registry entry: positional arguments in the entry's units and the expected result. */
 const EXAMPLES: Record<string, [number[], number, number]> = {
@@ -67,6 +69,33 @@ describe("MODEL_FUNCTIONS", () => {
     expect(example).toBeDefined();
     const [args, expected, digits] = example;
     expect(modelFunction(name).evaluate(...args)).toBeCloseTo(expected, digits);
+  });
+  // Bad input fails loudly, never as NaN: each parameter in turn made NaN (and, where the
+  // parameter is a count or a size, negative) is refused with an error naming the model
+  // function that refused it and the parameter, as the calc command and the widgets show it.
+  const badInputs = Object.entries(EXAMPLES).flatMap(([name, [args]]) =>
+    args.flatMap((_, i) => [NaN, -1].map((bad) => [name, i, bad] as const)));
+  it.each(badInputs)("%s refuses argument %i = %d with a named error", (name, i, bad) => {
+    const args = [...EXAMPLES[name][0]];
+    args[i] = bad;
+    let error: unknown;
+    let value: number | undefined;
+    try {
+      value = modelFunction(name).evaluate(...args);
+    } catch (e) {
+      error = e;
+    }
+    if (error === undefined) {
+      // -1 is in the domain of a few parameters (a log-scale z, a difference); NaN never is.
+      expect(Number.isNaN(bad)).toBe(false);
+      expect(Number.isFinite(value)).toBe(true);
+      return;
+    }
+    expect(error).toBeInstanceOf(ModelInputError);
+    const { fn, parameter, message } = error as ModelInputError;
+    expect(typeof (model as Record<string, unknown>)[fn]).toBe("function");
+    expect(parameter).toMatch(/^[A-Za-z_][\w.[\]]*$/);
+    expect(message).toContain(`${fn}: ${parameter} must be`);
   });
   it("propagates the model's domain errors", () => expect(() => modelFunction("fleetMtbf").evaluate(-1, 2)).toThrow(/nodeMtbfHours/));
   it("names the known functions when one is missing", () => expect(() => modelFunction("nope")).toThrow(/known: .*fleetMtbf/));

@@ -52,6 +52,14 @@ describe("fleet MTBF and horizons", () => {
     expect(() => observedMtbf(1_296, 0)).toThrow(/interruptions/);
     expect(() => failuresPerDay(100, -3)).toThrow(/nodes/);
   });
+  it("names the function and the parameter it refuses", () => {
+    expect(() => observedMtbf(0, 419)).toThrow(/^observedMtbf: windowHours must be/);
+    expect(() => observedMtbf(1_296, 1.5)).toThrow(/^observedMtbf: interruptions must be/);
+    expect(() => deviceHoursPerInterruption({ devices: 0, windowHours: 1_296, interruptions: 419 })).toThrow(/^deviceHoursPerInterruption: devices must be/);
+    expect(() => deviceHoursPerInterruption({ devices: 16_384, windowHours: -1, interruptions: 419 })).toThrow(/^deviceHoursPerInterruption: windowHours must be/);
+    expect(() => deviceHoursPerInterruption({ devices: 16_384, windowHours: 1_296, interruptions: 0 })).toThrow(/^deviceHoursPerInterruption: interruptions must be/);
+  });
+  it("an empty fleet is always up, even of devices that never are", () => expect(fleetAvailability(0, 0)).toBe(1));
 });
 
 describe("replicas and SLO composition", () => {
@@ -69,7 +77,9 @@ describe("replicas and SLO composition", () => {
       (p, n) => Math.abs(sloViolationProbability(Array(n).fill(p)) - (1 - fleetAvailability(1 - p, n))) < 1e-12)));
   it("rejects bad input", () => {
     expect(() => replicatedAvailability(0.9, 0)).toThrow(/replicas/);
-    expect(() => sloViolationProbability([])).toThrow(/violationProbabilities/);
-    expect(() => sloViolationProbability([0.1, 2])).toThrow(/violationProbabilities\[1\]/);
+    expect(() => replicatedAvailability(1.5, 2)).toThrow(/^replicatedAvailability: availability must be/);
+    expect(() => replicatedAvailability(0.9, 0)).toThrow(/^replicatedAvailability: replicas must be/);
+    expect(() => sloViolationProbability([])).toThrow(/^sloViolationProbability: violationProbabilities must be a non-empty array of probabilities/);
+    expect(() => sloViolationProbability([0.1, 2])).toThrow(/^sloViolationProbability: violationProbabilities\[1\] must be/);
   });
 });
