@@ -3,8 +3,11 @@
  * four and every course's) imports the authoring API from here and the model from
  * `fleetlab`; a notebook imports `mission` to open one.
  *
+ * In Node it installs Node's mission host (node-host.ts: the design record file, mission
+ * files) unless a host is installed already.
+ *
  * This module never imports a mission: mission files import it, so the built-in missions
- * are looked up lazily (find-mission.ts).
+ * are looked up lazily (mission-ref.ts).
  */
 export type {
   ChoiceSpec, Controls, ControlSpec, ControlValue, ControlValues, DesignEntry, DesignView, FastArg, FastSweep, FastValue, FormulaSpec,
@@ -34,7 +37,11 @@ export { open, renderedParts } from "./session/session";
 
 import { answerKey } from "./grading/answer-key";
 import { readDesignRecord } from "./grading/design-record";
+import { nodeMissionHost } from "./node-host";
+import { currentMissionHost, setMissionHost } from "./session/host";
 import { open } from "./session/session";
+
+if (!currentMissionHost()) setMissionHost(nodeMissionHost);
 /**
  * The notebook entry point: `import { mission } from "fleetlab/mission"; mission.open("01_ml_intro", track)`
  * for a built-in mission, `mission.open("15_edge_ai.ts", track)` for a mission file beside the notebook.
