@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { checkpointBytes, checkpointStorm, stagingPlan, type StagingOptions } from "./checkpoint-staging";
+import { checkpointBytes, checkpointStorm, staggeredCheckpoint, stagingBuffer, stagingPlan, type StagingOptions } from "./checkpoint-staging";
 
 const LLAMA3_70B = 70_553_706_496;
 
@@ -83,5 +83,84 @@ describe("stagingPlan", () => {
   it("rejects bad input", () => {
     expect(() => stagingPlan({ ...base, mode: "tape" as never })).toThrow(/stagingPlan: mode must be one of/);
     expect(() => stagingPlan({ ...base, mode: "local-nvme", nvmeBytesPerSecond: -1 })).toThrow(/nvmeBytesPerSecond/);
+  });
+});
+
+describe("staggeredCheckpoint", () => {
+  // Llama-3-70B at 14 B/param over 1,024 GPUs, 50 GB/s links, Tectonic's 2 TB/s (figures.md §2).
+  const job = { writers: 1024, bytesPerWriter: 987.8e9 / 1024, writerBytesPerSecond: 50e9, storageBytesPerSecond: 2e12, stepSeconds: 1.75 };
+  it("matches the worked example: all at once the store's fair share, staggered each group at its link", () => {
+    const all = staggeredCheckpoint(job);
+    // 964.6 MB at 2 TB/s / 1,024 = 1.953 GB/s
+    expect(all.stallSeconds).toBeCloseTo(0.9646e9 / 1.953125e9, 3);
+    expect(all.stallSeconds).toBeCloseTo(0.4939, 4);
+    expect(all.checkpointStepSeconds).toBeCloseTo(2.2439, 4);
+    expect(all.stalledSteps).toBe(1);
+    expect(all.peakDemandBytesPerSecond).toBe(51.2e12);
+    const g26 = staggeredCheckpoint({ ...job, groups: 26 });
+    // ⌈1,024 / 26⌉ = 40 writers × 50 GB/s = 2 TB/s: each group link-bound
+    expect(g26.peakDemandBytesPerSecond).toBe(2e12);
+    expect(g26.stallSeconds).toBeCloseTo(0.019293, 6);
+    expect(g26.totalStallSeconds).toBeCloseTo(26 * 0.019293, 5);
+  });
+  it("the worst step shrinks by G while storage-bound; past G* = ⌈N b_w / B_s⌉ it stops shrinking and the total grows", () => {
+    const gStar = Math.ceil((job.writers * job.writerBytesPerSecond) / job.storageBytesPerSecond);
+    expect(gStar).toBe(26);
+    const at = (groups: number) => staggeredCheckpoint({ ...job, groups });
+    expect(at(2).stallSeconds).toBeCloseTo(at(1).stallSeconds / 2, 12);
+    expect(at(gStar).stallSeconds).toBeCloseTo(job.bytesPerWriter / job.writerBytesPerSecond, 12);
+    expect(at(4 * gStar).stallSeconds).toBeCloseTo(at(gStar).stallSeconds, 12);
+    expect(at(4 * gStar).totalStallSeconds).toBeGreaterThan(at(gStar).totalStallSeconds);
+  });
+  it("rejects a negative step", () => {
+    expect(() => staggeredCheckpoint({ ...job, stepSeconds: -1 })).toThrow(/staggeredCheckpoint: stepSeconds/);
+  });
+});
+
+describe("stagingBuffer", () => {
+  // Mission 07's Cloud Titan: 987.8 GB over 16,384 GPUs, each GPU 1/8 of a 6.9 GB/s NVMe, a 25 GB/s store.
+  const shard = 987.8e9 / 16_384, bw = 6.9e9 / 8;
+  const job = { writers: 16_384, bytesPerWriter: shard, writerBytesPerSecond: bw, storageBytesPerSecond: 25e9, ssdBytesPerSecond: bw, intervalSeconds: 1041, bufferBytes: 0 };
+  it("matches the worked example: 565x the store without a buffer, 60.18 MB stops the storm", () => {
+    const none = stagingBuffer(job);
+    expect(none.burstDemandBytesPerSecond).toBeCloseTo(14.1312e12, -6);
+    expect(none.saturation).toBeCloseTo(565.248, 3);
+    expect(none.isStorm).toBe(true);
+    expect(none.ssdUtilization).toBe(0);
+    expect(shard / 1e6).toBeCloseTo(60.29, 2);
+    expect(none.minBufferBytes / 1e6).toBeCloseTo(60.18, 2);
+    const enough = stagingBuffer({ ...job, bufferBytes: none.minBufferBytes * (1 + 1e-9) });
+    expect(enough.isStorm).toBe(false);
+    expect(enough.peakDemandBytesPerSecond).toBeCloseTo(25e9, -3);
+    expect(enough.ssdWriteSeconds).toBeCloseTo(0.06978, 5);
+    expect(enough.ssdUtilization * 100).toBeCloseTo(0.0067, 4);
+    expect(stagingBuffer({ ...job, bufferBytes: none.minBufferBytes * 0.99 }).isStorm).toBe(true);
+  });
+  it("a lone writer on a 12 kB/s flash behind 1.2 kB/s BLE needs 90 % of its 8 kB state buffered; the flash saturates at b_ssd T", () => {
+    const ring = { writers: 1, bytesPerWriter: 8e3, writerBytesPerSecond: 12e3, storageBytesPerSecond: 1.2e3, ssdBytesPerSecond: 12e3, intervalSeconds: 0.5, bufferBytes: 0 };
+    expect(stagingBuffer(ring).minBufferBytes).toBeCloseTo(7200, 9);
+    // b_ssd · T = 6,000 B: below it the flash writes part of each interval, at it and above the whole interval.
+    expect(stagingBuffer({ ...ring, bufferBytes: 3000 }).ssdUtilization).toBeCloseTo(0.5, 12);
+    expect(stagingBuffer({ ...ring, bufferBytes: 5999 }).ssdUtilization).toBeLessThan(1);
+    expect(stagingBuffer({ ...ring, bufferBytes: 6000 }).ssdUtilization).toBe(1);
+    expect(stagingBuffer({ ...ring, bufferBytes: 1e6 }).stagedBytes).toBe(8e3);
+  });
+  it("staggering lowers the buffer a storm needs; G = ⌈N / ⌊B_s / b_w⌋⌉ = 586 groups need none", () => {
+    const g = Math.ceil(job.writers / Math.floor(job.storageBytesPerSecond / bw));
+    expect(g).toBe(586);
+    expect(stagingBuffer({ ...job, groups: 2 }).minBufferBytes).toBeLessThan(stagingBuffer(job).minBufferBytes);
+    expect(stagingBuffer({ ...job, groups: g }).minBufferBytes).toBe(0);
+    expect(stagingBuffer({ ...job, groups: g }).isStorm).toBe(false);
+  });
+  it("the burst falls linearly with the buffer and the storm ends exactly at S_min", () => {
+    fc.assert(fc.property(fc.double({ min: 0, max: 2, noNaN: true }), (x) => {
+      const r = stagingBuffer({ ...job, bufferBytes: x * shard });
+      expect(r.burstDemandBytesPerSecond).toBeCloseTo(14.1312e12 * Math.max(0, 1 - x), -6);
+      expect(r.isStorm).toBe(x * shard < r.minBufferBytes);
+    }));
+  });
+  it("rejects bad input", () => {
+    expect(() => stagingBuffer({ ...job, bufferBytes: -1 })).toThrow(/stagingBuffer: bufferBytes/);
+    expect(() => stagingBuffer({ ...job, intervalSeconds: 0 })).toThrow(/intervalSeconds/);
   });
 });

@@ -178,3 +178,143 @@ export function stagingPlan(options: StagingOptions): StagingPlan {
     minDrainBytesPerSecond: stateBytes / intervalSeconds,
   };
 }
+
+/** A synchronous job whose workers write a checkpoint at a step boundary, in G staggered groups. */
+export interface StaggeredCheckpointOptions extends CheckpointStormOptions {
+  /** The job's synchronous step time without a checkpoint, seconds (>= 0). */
+  stepSeconds: number;
+}
+
+/** What a (possibly staggered) checkpoint costs a synchronous job. */
+export interface StaggeredCheckpoint {
+  /** Stall of each step that carries a group's write: that group's write time, seconds. */
+  stallSeconds: number;
+  /** Time of such a step: the barrier waits for the group writing in it, seconds. */
+  checkpointStepSeconds: number;
+  /** Steps that carry a write: G. */
+  stalledSteps: number;
+  /** G × stall: the wall-clock time the checkpoint adds to the run, seconds. */
+  totalStallSeconds: number;
+  /** Peak demand on the shared storage, bytes per second (checkpointStorm). */
+  peakDemandBytesPerSecond: number;
+}
+
+/**
+ * Staggered checkpoints in a synchronous job: instead of all N workers writing their shards
+ * after the same step, G groups write after G successive steps. The barrier of each such step
+ * waits for its group's write, so the slowest step (the tail every worker sees) is the group's
+ * write time rather than the whole fleet's contended write.
+ *
+ * Equation: t_group = bytes / min(b_w, B_s / ⌈N/G⌉)   (checkpointStorm)
+ *           t_ckpt_step = t_step + t_group;  total stall = G · t_group
+ * Source:   bulk-synchronous barrier (Valiant, "A bridging model for parallel computation",
+ *           CACM 33(8), 1990) over checkpointStorm's fair share of the store; checkpoint bursts
+ *           that saturate the shared store are reported for Llama 3 (§3.3.1, figures.md §2).
+ * Holds:    blocking writes at a step boundary; the store shared fairly; G in [1, N].
+ *           While storage-bound (⌈N/G⌉ b_w > B_s) staggering cuts the worst step by G at the
+ *           same total; once each group is link-bound, more groups only add stalled steps, so
+ *           G* = ⌈N b_w / B_s⌉ gives the shortest worst step at the least total.
+ *
+ * Worked example (Llama-3-70B at 14 B/param over 1,024 GPUs: 964.6 MB each, 50 GB/s links,
+ *   Tectonic 2 TB/s, 1.75 s step): G = 1 → 51.2 TB/s demanded, 1.953 GB/s each,
+ *   stall 0.4939 s, step 2.244 s; G = 26 → 40 at once, 2 TB/s, link-bound: stall 19.3 ms
+ *   per step, total 0.502 s over 26 steps.
+ *
+ * @param options `{ writers, bytesPerWriter, writerBytesPerSecond, storageBytesPerSecond, groups?, stepSeconds }`
+ * @returns the stall per checkpointing step, that step's time and the total stall
+ * @throws ModelInputError on bad input (as checkpointStorm) or a negative step time
+ */
+export function staggeredCheckpoint(options: StaggeredCheckpointOptions): StaggeredCheckpoint {
+  const { stepSeconds } = options;
+  requireNonNegative("staggeredCheckpoint", { stepSeconds });
+  const storm = checkpointStorm(options);
+  const groups = options.groups ?? 1;
+  return {
+    stallSeconds: storm.groupWriteSeconds,
+    checkpointStepSeconds: stepSeconds + storm.groupWriteSeconds,
+    stalledSteps: groups,
+    totalStallSeconds: storm.windowSeconds,
+    peakDemandBytesPerSecond: storm.peakDemandBytesPerSecond,
+  };
+}
+
+/** A checkpoint burst through each writer's local staging buffer (DRAM -> SSD -> shared store). */
+export interface StagingBufferOptions extends CheckpointStormOptions {
+  /** S, staging buffer of each writer on its local SSD, bytes (>= 0). */
+  bufferBytes: number;
+  /** b_ssd, each writer's share of its local SSD's write bandwidth, bytes per second (> 0). */
+  ssdBytesPerSecond: number;
+  /** T, time between checkpoints, seconds (> 0). */
+  intervalSeconds: number;
+}
+
+/** Network demand and SSD load of a staged checkpoint burst. */
+export interface StagingBuffer {
+  /** min(S, s): bytes of each writer's shard the buffer takes. */
+  stagedBytes: number;
+  /** Demand on the store while the writers burst: the unstaged share streamed straight out, bytes/s. */
+  burstDemandBytesPerSecond: number;
+  /** Largest demand on the store: the burst, or the staged bytes draining at the fair share, bytes/s. */
+  peakDemandBytesPerSecond: number;
+  /** Burst demand / store bandwidth; > 1 is the checkpoint storm. */
+  saturation: number;
+  /** True when the burst exceeds the store's bandwidth. */
+  isStorm: boolean;
+  /** Smallest S without a storm, bytes: s · max(0, 1 − B_s / (⌈N/G⌉ b_w)). */
+  minBufferBytes: number;
+  /** Seconds the SSD spends writing the staged bytes each interval. */
+  ssdWriteSeconds: number;
+  /** SSD write duty cycle: write time / interval, at most 1 (saturated). */
+  ssdUtilization: number;
+}
+
+/**
+ * Sizing the staging buffer that stops a checkpoint storm. Each of ⌈N/G⌉ writers pushes its
+ * shard s out of DRAM at b_w; its staging buffer takes min(S, s) and drains it later at the
+ * fair share, and the rest streams straight to the store during the burst. The buffer needed
+ * to shape a burst at rate b_w into a server of rate r is the network-calculus backlog bound
+ * s · (1 − r / b_w); below it the burst floods the store. Every staged byte is an SSD write,
+ * so the buffer that calms the network loads the disk: its write duty is min(S, s) / (b_ssd T).
+ *
+ * Equation: c = ⌈N/G⌉;  f = min(S, s) / s;  burst = c · b_w · (1 − f);  storm iff burst > B_s
+ *           drain = min(B_s, c · b_w) if f > 0;  peak = max(burst, drain)
+ *           S_min = s · max(0, 1 − B_s / (c · b_w))
+ *           SSD duty u = min(1, min(S, s) / (b_ssd · T));  saturated iff min(S, s) >= b_ssd · T
+ * Source:   backlog bound of a rate-limited server (Le Boudec & Thiran, "Network Calculus",
+ *           LNCS 2050, Springer 2001, Thm. 1.4.1); staging through local storage as in CheckFreq
+ *           (Mohan et al., FAST 2021) and Gemini (Wang et al., SOSP 2023); the storm as in Llama 3
+ *           (§3.3.1, figures.md §2); NVMe write bandwidths from figures.md §2.
+ * Holds:    writers burst together at b_w; the store shared fairly; drain reads not counted in
+ *           the SSD duty (writes are what wear a drive); one checkpoint staged per interval.
+ *
+ * Worked example (mission 07, Cloud Titan: 987.8 GB over 16,384 GPUs, s = 60.29 MB, each
+ *   GPU's share of 2,048 × 6.9 GB/s NVMe b_w = b_ssd = 862.5 MB/s, store B_s = 25 GB/s, G = 1):
+ *   S = 0 → burst 14.13 TB/s (565× the store); S_min = 60.29 MB × (1 − 25 / 14,131) = 60.18 MB;
+ *   at S_min and T = 1,041 s the SSD writes 0.0698 s per interval (0.0067 %).
+ *
+ * @param options `{ writers, bytesPerWriter, writerBytesPerSecond, storageBytesPerSecond, groups?, bufferBytes, ssdBytesPerSecond, intervalSeconds }`
+ * @returns the burst's demand, the minimal buffer and the SSD's write duty
+ * @throws ModelInputError on bad input (as checkpointStorm), a negative buffer, or a non-positive SSD bandwidth or interval
+ */
+export function stagingBuffer(options: StagingBufferOptions): StagingBuffer {
+  const fn = "stagingBuffer";
+  const { bufferBytes, ssdBytesPerSecond, intervalSeconds, bytesPerWriter: shard, writerBytesPerSecond: bw, storageBytesPerSecond: store } = options;
+  requireNonNegative(fn, { bufferBytes });
+  requirePositive(fn, { ssdBytesPerSecond, intervalSeconds });
+  const { concurrentWriters: c, peakDemandBytesPerSecond: unbuffered } = checkpointStorm(options);
+  const staged = Math.min(bufferBytes, shard);
+  const unstagedShare = shard > 0 ? 1 - staged / shard : 0;
+  const burst = unbuffered * unstagedShare;
+  const drain = staged > 0 ? Math.min(store, unbuffered) : 0;
+  const ssdWrite = staged / ssdBytesPerSecond;
+  return {
+    stagedBytes: staged,
+    burstDemandBytesPerSecond: burst,
+    peakDemandBytesPerSecond: Math.max(burst, drain),
+    saturation: burst / store,
+    isStorm: burst > store,
+    minBufferBytes: shard * Math.max(0, 1 - store / (c * bw)),
+    ssdWriteSeconds: ssdWrite,
+    ssdUtilization: Math.min(1, ssdWrite / intervalSeconds),
+  };
+}

@@ -33,8 +33,8 @@ export { criticalNodeCount, dataParallelGoodput, dataParallelStepTime, syncVsAsy
 
 export type { CheckpointedRun, OverheadSplit } from "./checkpoint-interval";
 export { dalyInterval, expectedWallTime, overheadSplit, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
-export type { CheckpointStorm, CheckpointStormOptions, StagingMode, StagingOptions, StagingPlan } from "./checkpoint-staging";
-export { checkpointBytes, checkpointStorm, STAGING_MODES, stagingPlan } from "./checkpoint-staging";
+export type { CheckpointStorm, CheckpointStormOptions, StaggeredCheckpoint, StaggeredCheckpointOptions, StagingBuffer, StagingBufferOptions, StagingMode, StagingOptions, StagingPlan } from "./checkpoint-staging";
+export { checkpointBytes, checkpointStorm, staggeredCheckpoint, STAGING_MODES, stagingBuffer, stagingPlan } from "./checkpoint-staging";
 export type { BrownoutSave, BrownoutSaveOptions, IncrementalResumeOptions } from "./device-state";
 export { brownoutSave, capacitorEnergy, incrementalResumeTime, maxDirtyFractionForDeadline } from "./device-state";
 export type { IntervalScan, IntervalScanRow, TrainingRunResult } from "./sim/training-run";
@@ -81,9 +81,11 @@ export {
   canarySampleSize, ONE_WEEK_SECONDS, releaseCycleCheck, ruleOfThree, runSprt, shadowDuration, simulateSprt, sprtBoundaries,
   sprtExpectedSampleSize, sprtIncrement, zeroFailureUpperBound,
 } from "./canary";
-export type { AlertTradeoff, BandedValue, Sidedness, SliceDetection, SliceMonitoringDay, SliceMonitoringOptions } from "./monitoring";
+export type {
+  AlertNoise, AlertNoiseOptions, AlertTradeoff, BandedValue, ModelAlertNoise, Sidedness, SliceDetection, SliceMonitoringDay, SliceMonitoringOptions,
+} from "./monitoring";
 export {
-  alertTradeoff, bonferroniThreshold, detectionProbability, falseAlarmRate, familywiseFalseAlarm, normalCdf, normalQuantile,
+  alertNoise, alertTradeoff, bonferroniThreshold, detectionProbability, falseAlarmRate, familywiseFalseAlarm, modelNoiseScales, normalCdf, normalQuantile,
   simulateSliceMonitoring, sliceDetection,
 } from "./monitoring";
 export type { ContractCheck, EnsembleSkewResult, FeatureContract, FeatureExtractor, FeatureStats, LinearClassifier, RawBatch } from "./ensemble";

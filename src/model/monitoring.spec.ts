@@ -1,9 +1,11 @@
 import {
+  alertNoise,
   alertTradeoff,
   bonferroniThreshold,
   detectionProbability,
   falseAlarmRate,
   familywiseFalseAlarm,
+  modelNoiseScales,
   normalCdf,
   normalQuantile,
   simulateSliceMonitoring,
@@ -92,4 +94,43 @@ describe("slice-level monitoring", () => {
   });
   it("rejects a regressed region outside the fleet", () =>
     expect(() => simulateSliceMonitoring({ rng: createRng(1), regressedRegion: 10 })).toThrow(/regressedRegion/));
+});
+
+describe("threshold discovery (alertNoise)", () => {
+  /** Two-sided tail 2·(1 − Φ(3)) = 0.0026998, from tables (not from normalCdf). */
+  const ALPHA_Z3 = 0.0026998;
+  const run = (over: Partial<Parameters<typeof alertNoise>[0]> = {}) =>
+    alertNoise({ rng: createRng(7), models: 50, checksPerDay: 24, zThreshold: 3, noiseLogSpread: 0.5, baselineChecks: 4000, ...over });
+
+  it("noise scales: the worked example, quietest first, median 1", () => {
+    const s = modelNoiseScales(3, 0.5);
+    expect(s[0]).toBeCloseTo(0.6165, 4);
+    expect(s[1]).toBe(1);
+    expect(s[2]).toBeCloseTo(1.6221, 4);
+    expect(modelNoiseScales(4, 0)).toEqual([1, 1, 1, 1]);
+  });
+  it("discovered thresholds give N × checks/day × tail probability (50 × 24 × 0.0027 = 3.24 a day) on a long baseline", () => {
+    expect(run().discoveredPerDay / (50 * 24 * ALPHA_Z3)).toBeCloseTo(1, 1);
+    expect(run({ models: 200, checksPerDay: 288 }).discoveredPerDay / (200 * 288 * ALPHA_Z3)).toBeCloseTo(1, 1);
+  });
+  it("for identical models one fixed threshold is as good as discovered ones: both N·c·α", () => {
+    const r = run({ noiseLogSpread: 0 });
+    expect(r.fixedPerDay / (50 * 24 * ALPHA_Z3)).toBeCloseTo(1, 1);
+  });
+  it("the worked example: with heterogeneous models the fixed threshold raises 18 a day, mostly from the noisiest tenth", () => {
+    const r = run();
+    expect(r.fixedPerDay).toBeGreaterThan(17);
+    expect(r.fixedPerDay).toBeLessThan(19.5);
+    const noisiest = r.perModel.slice(45).reduce((s, m) => s + m.fixedPerDay, 0);
+    expect(noisiest / r.fixedPerDay).toBeGreaterThan(0.7);
+    // Quiet models are never alerted on: a real drift there goes unseen too.
+    expect(r.perModel[0].fixedPerDay).toBeLessThan(1e-6);
+  });
+  it("a week of hourly checks discovers noisy thresholds: a little above N·c·α, far below the fixed threshold", () => {
+    const r = run({ baselineChecks: 168 });
+    expect(r.discoveredPerDay).toBeGreaterThan(0.9 * 50 * 24 * ALPHA_Z3);
+    expect(r.discoveredPerDay).toBeLessThan(1.6 * 50 * 24 * ALPHA_Z3);
+    expect(r.fixedPerDay).toBeGreaterThan(4 * r.discoveredPerDay);
+  });
+  it("rejects a baseline too short to estimate a spread", () => expect(() => run({ baselineChecks: 2 })).toThrow(/baselineChecks/));
 });

@@ -6,8 +6,9 @@
  *
  * All metrics are in standard deviations (z-scores) unless a field says otherwise.
  */
-import { ModelInputError, requireInteger, requirePositive, requireProbability, requireFinite } from "./errors";
+import { ModelInputError, requireInteger, requireNonNegative, requirePositive, requireProbability, requireFinite } from "./errors";
 import type { Rng } from "./sim/rng";
+import { tallyWork } from "./sim/work-tally";
 
 /**
  * Standard normal CDF Φ(z).
@@ -132,6 +133,110 @@ export function alertTradeoff(opts: { models: number; zThreshold: number; shiftS
     familywiseFalseAlarm: familywiseFalseAlarm(perModelFalseAlarm, opts.models),
     detection: detectionProbability(opts.shiftSigma, opts.zThreshold, sided),
   };
+}
+
+/**
+ * Healthy metric noise of N heterogeneous models, as multiples of the fleet's median: the N
+ * stratified quantiles of a lognormal with log-standard deviation s,
+ * σᵢ = exp(s · Φ⁻¹((i + ½) / N)), quietest first. s = 0 gives N identical models.
+ *
+ * Worked example: N = 3, s = 0.5 → exp(0.5 · (−0.967, 0, 0.967)) = 0.616, 1, 1.622
+ */
+export function modelNoiseScales(models: number, logSpread: number): number[] {
+  requireInteger("modelNoiseScales", { models });
+  requireNonNegative("modelNoiseScales", { logSpread });
+  return Array.from({ length: models }, (_, i) => Math.exp(logSpread * normalQuantile((i + 0.5) / models)));
+}
+
+/** Options for `alertNoise`. */
+export interface AlertNoiseOptions {
+  rng: Rng;
+  /** Healthy models watched, N. */
+  models: number;
+  /** Drift checks per model per day, c. */
+  checksPerDay: number;
+  /** Alert threshold in σ of the baseline the threshold is discovered from, z. */
+  zThreshold: number;
+  /** Log-standard deviation of the models' noise levels (`modelNoiseScales`). */
+  noiseLogSpread: number;
+  /** Healthy checks per model the thresholds are discovered from, H ≥ 3. */
+  baselineChecks: number;
+  sided?: Sidedness;
+}
+
+/** One model's noise level and its expected false alerts per day under each policy. */
+export interface ModelAlertNoise {
+  /** σᵢ, as a multiple of the fleet's median noise. */
+  noise: number;
+  fixedPerDay: number;
+  discoveredPerDay: number;
+}
+
+/** Expected false alerts per day across the fleet, with one fixed threshold and with thresholds discovered per model. */
+export interface AlertNoise {
+  /** The one threshold: z times the pooled baseline's standard deviation, in units of the median noise. */
+  fixedThreshold: number;
+  fixedPerDay: number;
+  discoveredPerDay: number;
+  perModel: ModelAlertNoise[];
+}
+
+/**
+ * Alert noise of N healthy models watched by drift checks, and what threshold discovery buys.
+ * Each model i has noise σᵢ (`modelNoiseScales`) and a baseline of H healthy checks, whose
+ * sample standard deviation is σ̂ᵢ. One fixed threshold, tuned on the fleet's pooled baseline,
+ * alarms on every model at T = z · σ̂_pool (σ̂_pool² = mean σ̂ᵢ²); discovered thresholds alarm on
+ * each model at its own Tᵢ = z · σ̂ᵢ. A healthy check of model i raises a false alert with
+ * probability α(T/σᵢ) (`falseAlarmRate`), so
+ *
+ * Equation: F_fixed = c · Σᵢ α(z σ̂_pool / σᵢ);  F_discovered = c · Σᵢ α(z σ̂ᵢ / σᵢ) → N · c · α(z) as H → ∞
+ * Source:   per-check false-alarm rate of a z-threshold on a normal metric (`falseAlarmRate`);
+ *           thresholds from each model's own baseline, as in Breck et al., "The ML Test Score",
+ *           IEEE Big Data 2017 (monitor tests) and Google SRE, ch. 6 "Monitoring Distributed Systems".
+ * Validity: healthy metrics normal and independent between checks; noise levels fixed over the
+ *           baseline. The pooled threshold is loose on quiet models and tight on noisy ones, which
+ *           raise almost every false alert (α is convex in the tail), so F_fixed ≥ F_discovered
+ *           once the models differ; a short baseline makes σ̂ᵢ noisy and F_discovered a little
+ *           above N · c · α(z).
+ * Cost:     N · H normal draws (tallied as work).
+ *
+ * Worked example (mission 12, Cloud Titan): N = 50 models, hourly checks (c = 24), z = 3,
+ * two-sided, s = 0.5, H → ∞: F_discovered = 50 · 24 · 0.0027 = 3.24 per day; F_fixed = 24 ·
+ * Σᵢ α(3 · 1.269 / σᵢ) = 18.2 per day, 77 % of it from the noisiest tenth of the models.
+ */
+export function alertNoise(opts: AlertNoiseOptions): AlertNoise {
+  const fn = "alertNoise";
+  const { models, checksPerDay, zThreshold, noiseLogSpread, baselineChecks } = opts;
+  const sided = opts.sided ?? "two-sided";
+  requireInteger(fn, { models });
+  requireInteger(fn, { baselineChecks }, 3);
+  requirePositive(fn, { checksPerDay, zThreshold });
+  const noise = modelNoiseScales(models, noiseLogSpread);
+  const estimated = noise.map((sigma) => sigma * baselineSd(opts.rng, baselineChecks));
+  tallyWork(models * baselineChecks);
+  const pooled = Math.sqrt(estimated.reduce((s, e) => s + e * e, 0) / models);
+  const perModel = noise.map((sigma, i) => ({
+    noise: sigma,
+    fixedPerDay: checksPerDay * falseAlarmRate((zThreshold * pooled) / sigma, sided),
+    discoveredPerDay: checksPerDay * falseAlarmRate((zThreshold * estimated[i]) / sigma, sided),
+  }));
+  return {
+    fixedThreshold: zThreshold * pooled,
+    fixedPerDay: perModel.reduce((s, m) => s + m.fixedPerDay, 0),
+    discoveredPerDay: perModel.reduce((s, m) => s + m.discoveredPerDay, 0),
+    perModel,
+  };
+}
+
+/** Sample standard deviation of n standard normal draws (Welford's one-pass update). */
+function baselineSd(rng: Rng, n: number): number {
+  let mean = 0, m2 = 0;
+  for (let k = 1; k <= n; k++) {
+    const x = rng.normal(), d = x - mean;
+    mean += d / k;
+    m2 += d * (x - mean);
+  }
+  return Math.sqrt(m2 / (n - 1));
 }
 
 /** Analytic alarm probabilities for one regressed slice among R equal slices. */

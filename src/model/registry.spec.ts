@@ -17,6 +17,8 @@ const EXAMPLES: Record<string, [number[], number, number]> = {
   fleetLostTimeFraction: [[24, 1, 116.69, 300, 600], 0.0874, 4], // the expectedWallTime run: useful 91.26%
   checkpointBytes: [[70_553_706_496, 14], 987.75e9, -8],
   checkpointStormStall: [[16_384, 4e9, 50e9, 2e12, 8], 4.096, 3],
+  // Cloud Titan (mission 07): 60.29 MB × (1 − 25 GB/s / (16,384 × 862.5 MB/s)) = 60.18 MB
+  stormFreeStagingBuffer: [[16_384, 987.8e9 / 16_384, 862.5e6, 25e9, 1], 60.1839e6, -2],
   ringAllReduceTime: [[350e9, 1024, 12.5e9, 0], 55.945, 3],
   treeAllReduceTime: [[350e9, 1024, 12.5e9, 0], 55.945, 3],
   recursiveDoublingAllReduceTime: [[1e9, 8, 1e9, 0], 3, 9],

@@ -11,7 +11,7 @@
  */
 import { canarySampleSize, ruleOfThree, shadowDuration, sprtExpectedSampleSize, zeroFailureUpperBound } from "./canary";
 import { dalyInterval, fleetLostTimeFraction, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
-import { checkpointBytes, checkpointStorm } from "./checkpoint-staging";
+import { checkpointBytes, checkpointStorm, stagingBuffer } from "./checkpoint-staging";
 import { communicationIntensity, dataParallelCommunicationIntensity, recursiveDoublingAllReduceTime, ringAllReduceTime, treeAllReduceTime } from "./communication";
 import { criticalNodeCount } from "./communication-scaling";
 import { backupWorkersStepTime, expectedSlowestStepTime, harmonicNumber } from "./communication-stragglers";
@@ -137,6 +137,13 @@ export const MODEL_FUNCTIONS: Readonly<Record<string, ModelFunctionSpec>> = Obje
     params: [p("writers", null, "N, integer ≥ 1"), p("bytesPerWriter", "B", "bytes each writer saves"), p("writerBandwidth", "B/s", "one writer's link"), p("storageBandwidth", "B/s", "aggregate storage bandwidth"), p("groups", null, "G, integer in [1, N]", 1)],
     returns: "s",
     evaluate: (n, b, w, st, g) => checkpointStorm({ writers: n, bytesPerWriter: b, writerBytesPerSecond: w, storageBytesPerSecond: st, groups: g }).groupWriteSeconds,
+  },
+  stormFreeStagingBuffer: {
+    name: "stormFreeStagingBuffer",
+    summary: "Smallest staging buffer per writer that keeps a checkpoint burst within storage: s · (1 − B_s / (⌈N/G⌉ b_w))",
+    params: [p("writers", null, "N, integer ≥ 1"), p("bytesPerWriter", "B", "s, bytes each writer saves"), p("writerBandwidth", "B/s", "b_w, one writer's burst rate"), p("storageBandwidth", "B/s", "B_s, aggregate storage bandwidth"), p("groups", null, "G, integer in [1, N]", 1)],
+    returns: "B",
+    evaluate: (n, b, w, st, g) => stagingBuffer({ writers: n, bytesPerWriter: b, writerBytesPerSecond: w, storageBytesPerSecond: st, groups: g, bufferBytes: 0, ssdBytesPerSecond: w, intervalSeconds: 1 }).minBufferBytes,
   },
   // Communication (mission 01)
   ringAllReduceTime: {

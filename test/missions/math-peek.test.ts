@@ -56,6 +56,7 @@ describe("Math Peek shows its formula's value with the current settings, after t
     expect(without).toEqual([
       "07_fault_tolerance/young_daly_audit/Young's optimum (the minimum of the line above)",
       "07_fault_tolerance/young_daly_audit/Daly's higher-order optimum (delta < 2M)",
+      "07_fault_tolerance/async_staging/Storm-free staging buffer (network-calculus backlog bound)",
     ]);
   });
 

@@ -83,6 +83,16 @@ describe("defineMission", () => {
     ]);
   });
 
+  it("reports a prediction drawn on a radar, which has no axis", () => {
+    const c = part("c");
+    const radar = { kind: "plot", id: "r", name: "Radar", mark: "radar", x: { field: "axis", title: "", type: "nominal" }, y: { field: "score", title: "Score" }, compute: () => [] } as const;
+    const onRadar: PartSpec<P> = { ...c, workbench: { ...c.workbench, instruments: [...c.workbench.instruments, radar] } };
+    onRadar.lock = { ...onRadar.lock, shownOn: { instrument: "r", axis: "y" } } as never;
+    expect(missionProblems(spec({ parts: [part("a"), part("b"), onRadar] }))).toEqual([
+      "parts[2] (c).lock.shownOn.instrument: a radar has no axis to draw a prediction across",
+    ]);
+  });
+
   it("reports a target that does not compute for a track", () => {
     const p = part("c");
     p.target = { ...p.target!, compute: (c) => (c.track === "tiny_pioneer" ? NaN : 1) };

@@ -170,6 +170,7 @@ function partShapeProblems<P>(part: PartSpec<P>, where: string): string[] {
       if (!ins) out.push(`${where}.lock.shownOn.instrument: "${on.instrument}" is not an instrument of this part`);
       else if (ins.kind === "plot" && on.axis !== "x" && on.axis !== "y") out.push(`${where}.lock.shownOn.axis: "x" or "y" (the plot's axis the prediction is drawn across)`);
       else if (ins.kind === "gauge" && on.axis !== undefined) out.push(`${where}.lock.shownOn.axis: a gauge has no axis (the prediction is a marker on its bar)`);
+      else if (ins.kind === "plot" && ins.mark === "radar") out.push(`${where}.lock.shownOn.instrument: a radar has no axis to draw a prediction across`);
       else if (ins.kind === "plot" && (ins[on.axis!].type ?? "quantitative") !== "quantitative") {
         out.push(`${where}.lock.shownOn.axis: the plot's ${on.axis} axis must be quantitative to draw a number on it`);
       }

@@ -191,7 +191,11 @@ export type InstrumentSpec<P = unknown, V = ControlValues> =
       name: string;
       /** Plan section 4 role, when the instrument is one of the named visuals. */
       role?: "primary" | "secondary";
-      mark: "line" | "bar" | "point" | "area" | "rect";
+      /**
+       * A radar draws one spoke per row, in the rows' order: `x` names the spoke, `y` is its
+       * score in [0, 1] (the spoke's length); both axes' titles are unused.
+       */
+      mark: "line" | "bar" | "point" | "area" | "rect" | "radar";
       x: { field: string; title: string; scale?: "linear" | "log"; type?: "quantitative" | "nominal" | "ordinal" };
       y: { field: string; title: string; scale?: "linear" | "log"; type?: "quantitative" | "nominal" | "ordinal" };
       /** Colour by `field`; `type` defaults to quantitative for a rect (a heat map of numbers), nominal otherwise. */

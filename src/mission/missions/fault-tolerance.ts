@@ -5,10 +5,10 @@
  */
 import {
   brownoutSave, checkpointStorm, createPerceptionModel, createRng, dalyInterval, denseLayers, detectorCosts, fleetMtbf, flipPopulation, injectFaults,
-  maxDirtyFractionForDeadline, NONVOLATILE_MEMORY, overheadSplit, PCIE_GEN5_X16, type Sourced, sourced, type StagingMode, stagingPlan, STORAGE_TIERS,
+  LLAMA3_405B_RUN, LLAMA3_70B, LLAMA3_70B_SIZES, maxDirtyFractionForDeadline, NONVOLATILE_MEMORY, overheadSplit, PCIE_GEN5_X16, type Sourced, sourced, stagingBuffer, type StagingMode, stagingPlan, STORAGE_TIERS,
   trafficLightSamples, WRITE_JOULES_PER_BYTE,
 } from "fleetlab";
-import { defineMission, type FastValue, largestIntegerWhere, memoizeRuns, missionSeed, modelSweep, modelValue, niceCeil, planFigures, smallestIntegerWhere, type TrackContext, type TrackId } from "fleetlab/mission";
+import { defineMission, type FastValue, largestIntegerWhere, memoizeRuns, missionSeed, modelSweep, modelValue, niceCeil, planFigures, type TrackContext, type TrackId } from "fleetlab/mission";
 
 const VERIFIED = "2026-11-22";
 const plan = planFigures({ ref: "Mission 07 plan", verified: VERIFIED });
@@ -42,20 +42,20 @@ export interface FaultToleranceFigures {
  */
 export const FAULT_TOLERANCE_FIGURES: Readonly<Record<TrackId, FaultToleranceFigures>> = Object.freeze({
   cloud_titan: {
-    nodes: plan(16_384, null, "The 16,384-GPU cluster (Llama 3 scale, figures.md §1.1)"),
+    nodes: LLAMA3_405B_RUN.gpus,
     nodeMtbfHours: plan(65_536, "h", "Chosen so the fleet MTBF is the plan's 4 h: 4 × 16,384"),
-    checkpointBytes: sourced(987.8e9, "B", { kind: "derived", ref: "figures.md §2, Llama-3-70B at 14 B/param", status: "derived", notes: "70.55e9 × 14 B", verified: VERIFIED }),
+    checkpointBytes: LLAMA3_70B_SIZES.adamNoGradientsBytes,
     remoteWriteBytesPerSecond: plan(25e9, "B/s", "Blocking writes to an object store, aggregate"),
     localWriteBytesPerSecond: plan(2048 * STORAGE_TIERS.nvmeGen4.value, "B/s", "2,048 nodes × 6.9 GB/s PCIe 4.0 NVMe write (figures.md §2)"),
-    dramStageBytesPerSecond: plan(16_384 * PCIE_GEN5_X16.bytesPerSecond.value, "B/s", "16,384 GPUs × 64 GB/s PCIe Gen5 to host DRAM (figures.md §3)"),
+    dramStageBytesPerSecond: plan(LLAMA3_405B_RUN.gpus.value * PCIE_GEN5_X16.bytesPerSecond.value, "B/s", "16,384 GPUs × 64 GB/s PCIe Gen5 to host DRAM (figures.md §3)"),
     restartSeconds: plan(600, "s", "Job restart after a failure"),
     resumeTargetSeconds: plan(600, "s", "Restart budget of a training job"),
     holdUpSeconds: plan(30, "s", "Grace period between a preemption notice and the kill"),
     workHours: plan(720, "h", "A 30-day pre-training run"),
-    sdcInputWidth: sourced(8192, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model in", verified: VERIFIED }),
-    sdcHiddenWidth: sourced(28_672, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "FFN hidden width", verified: VERIFIED }),
+    sdcInputWidth: sourced(LLAMA3_70B.config.value.hiddenSize, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model in", verified: VERIFIED }),
+    sdcHiddenWidth: sourced(LLAMA3_70B.config.value.intermediateSize, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "FFN hidden width", verified: VERIFIED }),
     sdcHiddenLayers: plan(1, null, "One FFN block (up-projection, ReLU stand-in for SwiGLU, down-projection)"),
-    sdcOutputWidth: sourced(8192, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model out", verified: VERIFIED }),
+    sdcOutputWidth: sourced(LLAMA3_70B.config.value.hiddenSize, null, { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B config (d = 8192, FFN 28,672)", status: "derived", notes: "One FFN block: d_model out", verified: VERIFIED }),
   },
   edge_guardian: {
     nodes: plan(64, null, "Training nodes for the perception model"),
@@ -156,33 +156,52 @@ function storm(p: FaultToleranceParams, groups: number) {
   return checkpointStorm({ writers: p.nodes, bytesPerWriter: p.checkpointBytes / p.nodes,
     writerBytesPerSecond: writerBandwidth(p), storageBytesPerSecond: p.tierBytesPerSecond["Blocking S3"], groups: wholeGroups(p, groups) });
 }
+/** Each writer's checkpoint shard, bytes: the job's checkpoint split evenly over its N writers. */
+const shardBytes = (p: FaultToleranceParams) => p.checkpointBytes / p.nodes;
+
+/**
+ * The staged checkpoint burst (stagingBuffer): every writer pushes its shard out of DRAM at its
+ * share of the local SSD, its staging buffer of `bufferMb` MB takes what it can, the rest streams
+ * straight to the shared store; `groups` staggered waves; checkpoints every `intervalSeconds`.
+ */
+function stagedBurst(p: FaultToleranceParams, bufferMb: number, groups: number, intervalSeconds: number) {
+  return stagingBuffer({ writers: p.nodes, bytesPerWriter: shardBytes(p), writerBytesPerSecond: writerBandwidth(p),
+    storageBytesPerSecond: p.tierBytesPerSecond["Blocking S3"], groups: wholeGroups(p, groups),
+    bufferBytes: bufferMb * 1e6, ssdBytesPerSecond: writerBandwidth(p), intervalSeconds });
+}
+
+/** The checkpoint interval part 2 runs `tier` at: Daly's optimum for its math-stop, as the overhead gauge. */
+const tierInterval = (p: FaultToleranceParams, tier: Tier) => dalyInterval(mathStop(p, tier), mtbfSeconds(p, p.nodes));
+
+/** The smallest staging buffer (MB per writer) that keeps all writers' burst within the store: the storm's end. */
+export const stormFreeBufferMb = (p: FaultToleranceParams) => stagedBurst(p, 0, 1, mtbfSeconds(p, p.nodes)).minBufferBytes / 1e6;
+
 /** Each GPU's share of the local tier, bytes/s: the rate it drains its shard at. */
 const writerBandwidth = (p: FaultToleranceParams) => p.tierBytesPerSecond["Local SSD"] / p.nodes;
 /** The stagger slider as whole groups, 1 to one per GPU. */
 const wholeGroups = (p: FaultToleranceParams, groups: number) => Math.min(p.nodes, Math.max(1, Math.round(groups)));
 
 /**
- * Part 2's staging target for each track's crisis, from the model's staging and device-state
- * functions: Cloud Titan's Checkpoint Storm (fewest staggered groups whose drain demand fits the
- * store), Edge Guardian's 10 ms loop (largest staging chunk copied to DRAM inside one tick),
- * Mobile Nomad's preemption (largest dirty fraction that resumes in < 100 ms) and Tiny Pioneer's
- * brown-out (largest state FeRAM saves within the supply's hold-up).
+ * Part 2's staging target for each track, from the model's staging and device-state functions.
+ * Where many writers share one store (Cloud Titan's 16,384 GPUs, Edge Guardian's 64 training
+ * nodes) it is the plan's Staging Buffer Size: the smallest buffer that stops the Checkpoint
+ * Storm. Mobile Nomad and Tiny Pioneer checkpoint one device, so no crowd of writers can storm
+ * a store; their targets stay with their crises: the preemption (largest dirty fraction that
+ * resumes in < 100 ms) and the brown-out (largest state FeRAM saves within the supply's hold-up).
  */
 export const STAGING_TARGETS: Record<TrackId, { unit: string; prompt: string; compute: (p: FaultToleranceParams) => number }> = {
-  cloud_titan: { unit: "groups",
-    prompt: "Find the exact staging schedule that stops the Checkpoint Storm: the fewest staggered checkpoint groups whose drain demand (GPUs draining at once × each GPU's share of local NVMe) fits the shared store's bandwidth.",
-    compute: (p) => smallestIntegerWhere((g) => storm(p, g).saturation <= 1, 1, p.nodes) },
+  cloud_titan: { unit: "MB",
+    prompt: "Find the exact Staging Buffer Size that stops the Checkpoint Storm: the smallest buffer per GPU (MB) that keeps the burst of all 16,384 GPUs checkpointing at once (one group) within the shared store's bandwidth.",
+    compute: stormFreeBufferMb },
   edge_guardian: { unit: "MB",
-    prompt: "Find the exact Staging Buffer Size: the largest checkpoint chunk (MB) that async DRAM staging copies out inside one 10 ms safety-loop tick.",
-    compute: (p) => largestIntegerWhere((mb) => stagingPlan({ mode: "async-dram", stateBytes: mb * 1e6, intervalSeconds: mtbfSeconds(p, p.nodes),
-      objectStoreBytesPerSecond: p.tierBytesPerSecond["Blocking S3"], nvmeBytesPerSecond: p.tierBytesPerSecond["Local SSD"], dramBytesPerSecond: p.tierBytesPerSecond["Async DRAM"] })
-      .mathStopSeconds <= p.resumeTargetSeconds, 0, Math.ceil(p.checkpointBytes / 1e6)) },
+    prompt: "Find the exact Staging Buffer Size that stops the Checkpoint Storm: the smallest buffer per training node (MB) that keeps the burst of all 64 nodes checkpointing at once (one group) within the remote store's bandwidth.",
+    compute: stormFreeBufferMb },
   mobile_nomad: { unit: "%",
-    prompt: "Find the incremental checkpoint's budget: the largest share of the state (%) that may be dirty and still resume from flash in under 100 ms.",
+    prompt: "One pair of glasses checkpoints alone, so there is no crowd of writers to storm a store: your staging budget is the preemption's. Find the incremental checkpoint's budget: the largest share of the state (%) that may be dirty and still resume from flash in under 100 ms.",
     compute: (p) => 100 * maxDirtyFractionForDeadline({ stateBytes: p.checkpointBytes, flashBytesPerSecond: p.tierBytesPerSecond["Local SSD"],
       baseSeconds: p.restartSeconds, deadlineSeconds: p.resumeTargetSeconds }) },
   tiny_pioneer: { unit: "B",
-    prompt: "Find the largest state (bytes) the hearable can save to FeRAM before the brown-out hold-up runs out.",
+    prompt: "One hearable checkpoints alone, so there is no crowd of writers to storm a store: your staging budget is the brown-out's. Find the largest state (bytes) the hearable can save to FeRAM before the brown-out hold-up runs out.",
     compute: (p) => largestIntegerWhere((bytes) => framSave(p, bytes).completes, 0, Math.ceil(p.checkpointBytes * 100)) },
 };
 
@@ -421,15 +440,25 @@ export const faultTolerance = defineMission({
       workbench: {
         controls: [
           { kind: "choice", id: "tier", label: "Checkpoint path", feeds: ["stagingPlan", "overheadSplit"], choices: TIERS, default: "Blocking S3" },
-          { kind: "slider", id: "stagger_groups", label: "Staggered checkpoint groups", feeds: ["checkpointStorm"], scale: "log", unit: "groups", min: 1, max: (c) => Math.max(2, Math.min(1024, c.params.nodes)), step: 0.01, default: 1 },
+          { kind: "slider", id: "stagger_groups", label: "Staggered checkpoint groups", feeds: ["checkpointStorm", "stagingBuffer"], scale: "log", unit: "groups", min: 1, max: (c) => Math.max(2, Math.min(1024, c.params.nodes)), step: 0.01, default: 1 },
+          // Per writer, from none (the whole shard bursts onto the store) to twice the shard.
+          { kind: "slider", id: "staging_buffer_mb", label: "Staging Buffer Size (per writer)", feeds: ["stagingBuffer"], scale: "linear", unit: "MB",
+            min: 0, max: (c) => 2 * shardBytes(c.params) / 1e6, step: (c) => shardBytes(c.params) / 1e9, default: 0 },
         ],
         instruments: [
           { kind: "gauge", id: "math_stop", name: "Math-Stop Timer", unit: "s", min: 0, max: (c) => mathStop(c.params, "Blocking S3"),
             compute: (v, c) => mathStop(c.params, v.tier) },
           { kind: "gauge", id: "throughput", name: "HBM-to-Disk Throughput Gauge", unit: "GB/s", min: 0, max: (c) => storm(c.params, 1).peakDemandBytesPerSecond / 1e9,
             danger: (c) => c.params.tierBytesPerSecond["Blocking S3"] / 1e9,
-            // Drain demand on the shared store while the staged checkpoint drains in `stagger_groups` waves (checkpointStorm).
-            compute: (v, c) => storm(c.params, v.stagger_groups).peakDemandBytesPerSecond / 1e9 },
+            // Peak demand on the shared store while the checkpoint bursts in `stagger_groups` waves through
+            // each writer's staging buffer (stagingBuffer): past the danger line is the Checkpoint Storm.
+            compute: (v, c) => stagedBurst(c.params, v.staging_buffer_mb, v.stagger_groups, tierInterval(c.params, v.tier)).peakDemandBytesPerSecond / 1e9 },
+          // Every staged byte is an SSD write: the buffer that calms the network loads the disk, the more
+          // so the faster the tier (a shorter math-stop makes Daly's interval shorter).
+          { kind: "gauge", id: "ssd_saturation", name: "SSD saturation (staging writes / checkpoint interval)", unit: "%", min: 0,
+            // Up to the whole shard staged at the fastest tier's interval: 100 % only where the SSD can saturate.
+            max: (c) => Math.min(100, niceCeil(Math.max(...TIERS.map((t) => 100 * stagedBurst(c.params, shardBytes(c.params) / 1e6, 1, tierInterval(c.params, t)).ssdUtilization)))),
+            compute: (v, c) => 100 * stagedBurst(c.params, v.staging_buffer_mb, v.stagger_groups, tierInterval(c.params, v.tier)).ssdUtilization },
           { kind: "gauge", id: "overhead", name: "Reliability tax at τ_opt (checkpoint + rework + restart)", unit: "%", min: 0,
             // Up to the costliest tier's tax (Blocking S3 on every track), as a share of wall time.
             max: (c) => Math.min(100, niceCeil(Math.max(...TIERS.map((t) => reliabilityTaxPercent(c.params, t))))),
@@ -450,9 +479,14 @@ export const faultTolerance = defineMission({
         // stagingPlan: training stops while the checkpoint is written to the chosen tier.
         { label: "Math-stop time", expression: "t_stop = checkpoint_bytes / write_bandwidth", unit: "s",
           scope: (v, c) => ({ checkpoint_bytes: c.params.checkpointBytes, write_bandwidth: c.params.tierBytesPerSecond[v.tier] }) },
-        // checkpointStorm, as the throughput gauge: ⌈N/G⌉ GPUs drain at once, each at its share of local NVMe.
-        { label: "Storm demand", expression: "demand = ceil(N / G) * b_writer", unit: "B/s",
-          scope: (v, c) => ({ N: c.params.nodes, G: wholeGroups(c.params, v.stagger_groups), b_writer: writerBandwidth(c.params) }) },
+        // stagingBuffer, as the throughput gauge's burst: ⌈N/G⌉ writers at once, each streaming the unstaged share of its shard.
+        { label: "Storm demand", expression: "demand = ceil(N / G) * b_writer * (1 - min(S, s) / s)", unit: "B/s",
+          scope: (v, c) => ({ N: c.params.nodes, G: wholeGroups(c.params, v.stagger_groups), b_writer: writerBandwidth(c.params), S: v.staging_buffer_mb * 1e6, s: shardBytes(c.params) }) },
+        { label: "Storm-free staging buffer (network-calculus backlog bound)", expression: "S_min = s * (1 - B_store / (ceil(N / G) * b_writer))", unit: "B",
+          noValue: "with one group, its value is the buffer Cloud Titan and Edge Guardian are asked to find" },
+        // As the SSD saturation gauge: the staged bytes written once per checkpoint interval (Daly's, for the tier).
+        { label: "SSD saturation", expression: "u = min(1, min(S, s) / (b_ssd * T))",
+          scope: (v, c) => ({ S: v.staging_buffer_mb * 1e6, s: shardBytes(c.params), b_ssd: writerBandwidth(c.params), T: tierInterval(c.params, v.tier) }) },
         // At the interval the overhead gauge checkpoints at (Daly's optimum for the tier's math-stop).
         { label: "Young overhead (first order)", expression: "overhead = delta / tau + tau / (2 * M)",
           scope: (v, c) => {

@@ -3,8 +3,11 @@
  * Fragmentation, scheduling policy (locality, quota, priority) and spot preemption, all
  * run on the model's seeded cluster simulator (scheduling/); checkpoints at dalyInterval.
  */
-import { type ClusterReport, type ClusterShape, dalyInterval, DEFAULT_CPUS_PER_GPU, fragmentation, requireFinished, simulateCluster, type Sourced } from "fleetlab";
-import { defineMission, memoizeRuns, missionSeed, niceCeil, niceFloor, planFigures, type TrackId } from "fleetlab/mission";
+import {
+  type ClusterReport, type ClusterShape, dalyInterval, DEFAULT_CPUS_PER_GPU, defaultNetwork, type DeviceGeneration, ETHERNET_100G, fragmentation,
+  hopAllReduceSeconds, type NetworkModel, requireFinished, simulateCluster, type Sourced,
+} from "fleetlab";
+import { defineMission, memoizeRuns, missionSeed, niceCeil, niceFloor, planFigures, type Row, type TrackId } from "fleetlab/mission";
 
 const plan = planFigures({ ref: "Mission 08 plan", verified: "2026-11-22" });
 
@@ -37,6 +40,20 @@ export interface FleetOrchFigures {
   checkpointSeconds: Sourced;
   /** Spot capacity's price discount against on-demand (the CFO's saving). */
   spotDiscount: Sourced;
+  /** The Topology Lottery (Edge Guardian): the bytes the gang's ring all-reduces each step and the
+   *  per-GPU bandwidth across racks, where they differ from the model's fabric (DEFAULT_NETWORK),
+   *  and the loop the AllReduce must fit in, ms. */
+  ringGradientBytes?: Sourced;
+  crossRackBytesPerSecond?: Sourced;
+  safetyLoopMs?: Sourced;
+  /** The Heterogeneous Mess (Tiny Pioneer): shares of the fleet's V1, V2, V3 hearables, each
+   *  generation's model memory, KB, and the models dispatched to them (the heavy one's share of
+   *  dispatches and each model's memory, KB). */
+  v1Share?: Sourced; v2Share?: Sourced; v3Share?: Sourced;
+  v1MemoryKb?: Sourced; v2MemoryKb?: Sourced; v3MemoryKb?: Sourced;
+  heavyModelShare?: Sourced; heavyModelKb?: Sourced; lightModelKb?: Sourced;
+  /** Hearables that take the dispatches. */
+  fleetDevices?: Sourced;
 }
 
 /** Each track's figures, the plan's teaching cluster and crisis; Cloud Titan's gang is the plan's 64 GPUs. */
@@ -71,6 +88,10 @@ export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = O
     restartSeconds: plan(600, "s", "Static restart"), rescaleSeconds: plan(30, "s", "Elastic re-form"),
     workHours: plan(48, "h", "Training run"), checkpointSeconds: plan(60, "s", "Checkpoint write"),
     spotDiscount: plan(0.5, null, "Spot capacity at half the on-demand price (figures.md §4, Cloud $/GPU-hour: spot 33–65% off on-demand, with preemption (gridstackhub.ai, digiterialabs.com, 2026; indicative))"),
+    ringGradientBytes: plan(11.7e6 * 2, "B", "The perception model's gradient, all-reduced every step: a ResNet-18-class backbone, 11.7 M parameters (He et al., CVPR 2016), in fp16. " +
+      "On the depot fabric below a 16-GPU ring over two nodes of one leaf takes ~1.0 ms, over two racks ~14 ms: the plan's jump from 1 ms to 15 ms"),
+    crossRackBytesPerSecond: plan(ETHERNET_100G.bytesPerSecond.value / 4, "B/s", "The depot's spine: 100 GbE uplinks (12.5 GB/s, figures.md §3) shared 4:1, the oversubscription of the model's default spine"),
+    safetyLoopMs: plan(10, "ms", "The deterministic 10 ms safety loop (figures.md §7, AV '< 10 ms deterministic safety loop', cs249r persona, unconfirmed)"),
   },
   mobile_nomad: {
     racks: plan(6, null, "Teaching cluster"), nodesPerRack: plan(8, null, "Teaching cluster"), gpusPerNode: plan(4, null, "4-GPU render nodes"),
@@ -103,6 +124,12 @@ export const FLEET_ORCH_FIGURES: Readonly<Record<TrackId, FleetOrchFigures>> = O
     restartSeconds: plan(300, "s", "Static restart"), rescaleSeconds: plan(10, "s", "Elastic re-form"),
     workHours: plan(24, "h", "Training run"), checkpointSeconds: plan(30, "s", "Checkpoint write"),
     spotDiscount: plan(0.5, null, "Spot capacity at half the on-demand price (figures.md §4, Cloud $/GPU-hour: spot 33–65% off on-demand, with preemption (gridstackhub.ai, digiterialabs.com, 2026; indicative))"),
+    fleetDevices: plan(100, null, "A teaching fleet of 100 hearables taking model dispatches"),
+    v1Share: plan(0.7, null, "The plan's V1 hearables: most of an ageing fleet"), v2Share: plan(0.25, null, "V2 hearables"),
+    v3Share: plan(0.05, null, "V3 hearables: the newest, a small share"),
+    v1MemoryKb: plan(256, "KB", "V1: a low-power MCU's model memory"), v2MemoryKb: plan(1024, "KB", "V2 model memory"), v3MemoryKb: plan(4096, "KB", "V3 model memory"),
+    heavyModelShare: plan(0.8, null, "Most dispatches are the heavy model (the plan's 'heavy models'); the rest a light one. Sent to any hearable, 0.8 × 0.95 + 0.2 × 0.7 = 90% land where they cannot run"),
+    heavyModelKb: plan(2048, "KB", "The heavy neural-isolation model: fits a V3 only"), lightModelKb: plan(512, "KB", "The light model: fits a V2 or V3"),
   },
 });
 
@@ -131,6 +158,50 @@ export interface FleetOrchParams {
   checkpointSeconds: number;
   /** Spot's price discount against on-demand, 0..1. */
   spotDiscount: number;
+  /** The fabric part 2's gang all-reduces over (the Topology Lottery plot), and the loop it must fit in, ms (null: none). */
+  ring: NetworkModel;
+  loopBudgetMs: number | null;
+  /** The heterogeneous fleet models are dispatched to (null: a homogeneous cluster). */
+  fleet: HearableFleet | null;
+}
+
+/**
+ * A fleet of device generations V1, V2, V3 (a device's capability is its generation) and the
+ * heavy and light models dispatched to it, one device per model; memories in KB, as sourced.
+ */
+export interface HearableFleet {
+  devices: number;
+  generationShares: number[];
+  generationMemoryKb: number[];
+  heavyModelShare: number;
+  heavyModelKb: number;
+  lightModelKb: number;
+}
+
+const KB = 1e-6; // GB per KB, the simulator's memory unit
+
+/** The fleet's generations as the cluster simulator takes them. */
+function generationsOf(f: HearableFleet): DeviceGeneration[] {
+  return f.generationShares.map((fraction, i) => ({ name: `V${i + 1}`, fraction, capability: i + 1, memoryGb: f.generationMemoryKb[i] * KB }));
+}
+
+/** The models dispatched to the fleet, as the simulator's job classes (one device each). */
+function modelClassesOf(f: HearableFleet, meanServiceHours: number) {
+  return [
+    { name: "heavy", gpus: 1, weight: f.heavyModelShare, meanServiceHours, memoryGb: f.heavyModelKb * KB },
+    { name: "light", gpus: 1, weight: 1 - f.heavyModelShare, meanServiceHours, memoryGb: f.lightModelKb * KB },
+  ];
+}
+
+/** The track's fleet of generations, when its figures give one. */
+function fleetOf(t: FleetOrchFigures): HearableFleet | null {
+  if (!(t.fleetDevices && t.v1Share && t.v2Share && t.v3Share && t.v1MemoryKb && t.v2MemoryKb && t.v3MemoryKb && t.heavyModelShare && t.heavyModelKb && t.lightModelKb)) return null;
+  return {
+    devices: t.fleetDevices.value,
+    generationShares: [t.v1Share.value, t.v2Share.value, t.v3Share.value],
+    generationMemoryKb: [t.v1MemoryKb.value, t.v2MemoryKb.value, t.v3MemoryKb.value],
+    heavyModelShare: t.heavyModelShare.value, heavyModelKb: t.heavyModelKb.value, lightModelKb: t.lightModelKb.value,
+  };
 }
 
 /** The mission's parameters for a track: the `.value` of each of its figures. */
@@ -142,6 +213,13 @@ export function trackParams(id: TrackId): FleetOrchParams {
     policy: { load: t.policyLoad.value, gangGpus: t.policyGangGpus.value, jobHours: t.policyJobHours.value },
     spotLoad: t.spotLoad.value, spotMtbfHours: t.spotMtbfHours.value, spotRestoreHours: t.spotRestoreHours.value, restartSeconds: t.restartSeconds.value, rescaleSeconds: t.rescaleSeconds.value,
     workHours: t.workHours.value, checkpointSeconds: t.checkpointSeconds.value, spotDiscount: t.spotDiscount.value,
+    ring: {
+      ...defaultNetwork(),
+      ...(t.ringGradientBytes ? { gradientBytes: t.ringGradientBytes.value } : {}),
+      ...(t.crossRackBytesPerSecond ? { spineBytesPerSecond: t.crossRackBytesPerSecond.value } : {}),
+    },
+    loopBudgetMs: t.safetyLoopMs ? t.safetyLoopMs.value : null,
+    fleet: fleetOf(t),
   };
 }
 
@@ -296,6 +374,8 @@ const PART2_PLAN: EstimatePlan = { jobs: 8000, seeds: 10 };
 export function part2Runs(p: FleetOrchParams, policy: SchedulingPolicy, gang = true): ClusterReport[] {
   return seedsOf(PART2_PLAN).map((seed) => requireFinished(part2Run(p, policy, gang, seed, jobsOf(PART2_PLAN))));
 }
+/** Part 2's training gang job class, as the simulator's report names it. */
+const GANG_CLASS = "training gang";
 const part2Run = memoizeRuns(
   (p: FleetOrchParams, policy: SchedulingPolicy, gang: boolean, seed: number, jobs: number) => JSON.stringify([p.shape, p.policy, p.serviceCv, policy, gang, seed, jobs]),
   (p, policy, gang, seed, jobs) => {
@@ -307,7 +387,7 @@ const part2Run = memoizeRuns(
       starvationThresholdHours: STARVATION_HOURS, fragmentationJobGpus: gangGpus, maxEvents: RUN_EVENT_BUDGET,
       tenants: [{ name: "training", quotaGpus: Math.max(gangGpus, Math.round((policy.quotaPercent / 100) * total)) }, { name: "research" }],
       jobClasses: [
-        { name: "training gang", gpus: gangGpus, weight: 1, ...job, tenant: 0, priority: trainingFirst ? 1 : 0, cpusPerGpu: JOB_CPUS_PER_GPU,
+        { name: GANG_CLASS, gpus: gangGpus, weight: 1, ...job, tenant: 0, priority: trainingFirst ? 1 : 0, cpusPerGpu: JOB_CPUS_PER_GPU,
           placement: "topology-aware", locality: policy.locality === "Strict" ? "strict" : "loose", gang },
         { name: "research 1-GPU", gpus: 1, weight: 6, ...job, tenant: 1, priority: trainingFirst ? 0 : 1 },
         { name: "research 2-GPU", gpus: 2, weight: 3, ...job, tenant: 1, priority: trainingFirst ? 0 : 1 },
@@ -371,6 +451,87 @@ export function bestPolicy(p: FleetOrchParams): { policy: SchedulingPolicy; esti
   if (!best) throw new Error(`mission 08 part 2: every policy's low-priority 99th-percentile wait exceeds ${STARVATION_HOURS} h at load ${p.policy.load} (policyGangGpus ${p.policy.gangGpus}, policyJobHours ${p.policy.jobHours})`);
   return best;
 }
+
+/** Switch hops a ring's slowest link can cross (switchHops): one node, one leaf switch, leaf–spine–leaf. */
+export const HOP_TIERS = [0, 1, 3] as const;
+
+/** Where part 2 placed the training gang's rings and what their all-reduce costs there. */
+export interface GangRing {
+  /** Share of the gang's rings whose slowest link crossed h switches, by h (0..3), over the seeds. */
+  hopShares: number[];
+  /** Mean switch hops of the slowest link, and the mean AllReduce per step on the track's ring fabric, ms. */
+  meanMaxHops: number;
+  allReduceMs: number;
+}
+
+/**
+ * The Topology Lottery: the training gang's placements in part 2's runs under `policy` (the
+ * simulator's hop profile of the gang class, averaged over the seeds), costed on the track's
+ * ring fabric: AllReduce = Σ_h share_h · hopAllReduceSeconds(gang, h, p.ring). The MFU gauge
+ * counts the model's default fabric; Edge Guardian's ring is its perception model's.
+ */
+export function gangRing(p: FleetOrchParams, policy: SchedulingPolicy): GangRing {
+  const profiles = part2Runs(p, policy).map((r) => r.hopsByClass.find((c) => c.name === GANG_CLASS)!.maxHopsShare);
+  const hopShares = profiles[0].map((_, h) => mean(profiles.map((sh) => sh[h])));
+  const weighted = (f: (h: number) => number) => hopShares.reduce((a, share, h) => a + share * f(h), 0);
+  return { hopShares, meanMaxHops: weighted((h) => h), allReduceMs: weighted((h) => 1e3 * hopAllReduceSeconds(p.policy.gangGpus, h, p.ring)) };
+}
+
+/**
+ * The Topology Lottery plot's rows: the α–β ring at each hop tier, the track's loop (if any),
+ * and the gang's placements: each tier its rings landed on, with its share, and their mean.
+ */
+function topologyLotteryRows(p: FleetOrchParams, policy: SchedulingPolicy): Row[] {
+  const ring = gangRing(p, policy);
+  return [
+    ...HOP_TIERS.map((h) => ({ hops: h, allreduce_ms: 1e3 * hopAllReduceSeconds(p.policy.gangGpus, h, p.ring), series: `${p.policy.gangGpus}-GPU ring at h hops (α–β)` })),
+    ...(p.loopBudgetMs === null ? [] : HOP_TIERS.map((h) => ({ hops: h, allreduce_ms: p.loopBudgetMs!, series: `${p.loopBudgetMs} ms safety loop` }))),
+    // The lottery: a point per tier the scheduler put the gang's rings on, named by its share of them.
+    ...HOP_TIERS.filter((h) => ring.hopShares[h] > 0).map((h) => ({
+      hops: h, allreduce_ms: 1e3 * hopAllReduceSeconds(p.policy.gangGpus, h, p.ring), series: `your gang: ${Math.round(100 * ring.hopShares[h])}% of rings`,
+    })),
+    { hops: ring.meanMaxHops, allreduce_ms: ring.allReduceMs, series: "your gang: mean over its rings" },
+  ];
+}
+
+/**
+ * The Heterogeneous Mess's dispatch estimate: 4 seeds of 2,000 models. At 90 % dropout the
+ * rate's standard error is then ~0.3 %; one setting is ~16,000 simulated events.
+ */
+const DISPATCH_PLAN: EstimatePlan = { jobs: 2000, seeds: 4 };
+/**
+ * Offered load of the dispatches (device-hours per device-hour of the fleet): light, so a
+ * model sent anywhere lands on a device close to uniformly at random (a busy device is rarely
+ * skipped) and the capability-aware scheduler keeps the 5 % of V3s about half busy.
+ */
+const DISPATCH_LOAD = 0.03;
+
+/**
+ * The Heterogeneous Mess, run by the cluster simulator: models arrive at the fleet (one device
+ * each, in the fleet's mix) and a scheduler places each on a free device at random, either on
+ * any device (capability-blind: a model that does not fit its device drops out) or only on
+ * devices whose memory holds it (capability-aware). One run per seed of DISPATCH_PLAN, memoised.
+ */
+const dispatchRun = memoizeRuns(
+  (f: HearableFleet, jobHours: number, aware: boolean, seed: number, jobs: number) => JSON.stringify([f, jobHours, aware, seed, jobs]),
+  (f, jobHours, aware, seed, jobs) => simulateCluster({
+    racks: 1, nodesPerRack: f.devices, gpusPerNode: 1, jobs, load: DISPATCH_LOAD, placement: "random", queueOrder: "fifo",
+    generations: generationsOf(f), capabilityAware: aware, maxEvents: RUN_EVENT_BUDGET,
+    jobClasses: modelClassesOf(f, jobHours),
+  }, seed));
+
+/**
+ * Job dropout, % of dispatched models: on a heterogeneous fleet the simulator's dropoutRate
+ * over the dispatch runs; a track without one (a single generation) drops nothing, as part 2's
+ * runs of its cluster report.
+ */
+export function jobDropoutPercent(p: FleetOrchParams, capabilityAware: boolean, policy: SchedulingPolicy): number {
+  const runs = p.fleet
+    ? seedsOf(DISPATCH_PLAN).map((seed) => requireFinished(dispatchRun(p.fleet!, p.jobHours, capabilityAware, seed, jobsOf(DISPATCH_PLAN))))
+    : part2Runs(p, policy);
+  return 100 * mean(runs.map((r) => r.dropoutRate));
+}
+const schedulerLabel = (aware: boolean) => (aware ? "Capability-aware" : "Capability-blind");
 
 /** The track's default policy (the workbench's starting point and the lock's setting). */
 export const DEFAULT_POLICY: SchedulingPolicy = { locality: "Strict", quotaPercent: 100, priority: "Training first" };
@@ -571,6 +732,8 @@ export const fleetOrch = defineMission({
           { kind: "choice", id: "locality", label: "Locality Constraint (Strict: one rack; Loose: anywhere)", feeds: ["simulateCluster"], choices: [...LOCALITIES], default: START_POLICY.locality },
           { kind: "choice", id: "quota", label: "Quota Limits (most of the cluster the training tenant may hold)", feeds: ["simulateCluster"], choices: QUOTA_PERCENTS.map((q) => `${q}%`), default: `${START_POLICY.quotaPercent}%` },
           { kind: "choice", id: "priority", label: "Priority Level (whose queue goes first)", feeds: ["simulateCluster"], choices: [...PRIORITIES], default: START_POLICY.priority },
+          // Off: the scheduler of the Heterogeneous Mess, which sends any model to any device.
+          { kind: "toggle", id: "capability_aware", label: "Capability-aware placement (send a model only to devices that can hold it)", feeds: ["simulateCluster"], default: false },
         ],
         instruments: [
           { kind: "plot", id: "seesaw", name: "Throughput-vs-WaitTime Seesaw", mark: "point",
@@ -600,6 +763,17 @@ export const fleetOrch = defineMission({
             // The most hops of the 16 policies the three choices can set (not gangGpus × the cross-rack hops: no policy comes near that).
             max: (c) => niceCeil(Math.max(...POLICIES.map((q) => part2Estimate(c.params, q).hops))),
             compute: (v, c) => part2Estimate(c.params, policyOf(v)).hops },
+          // The Topology Lottery: the gang's ring costed at each hop tier (α–β) beside where the scheduler actually put it.
+          { kind: "plot", id: "allreduce_hops", name: "Topology Lottery: AllReduce per step against network hops", mark: "point",
+            x: { field: "hops", title: "Switch hops on the ring's slowest link" }, y: { field: "allreduce_ms", title: "AllReduce per step (ms)", scale: "log" },
+            color: { field: "series", title: "" },
+            compute: (v, c) => topologyLotteryRows(c.params, policyOf(v)) },
+          // The Heterogeneous Mess: the settings of the placement toggle tried so far, each its simulated dropout.
+          { kind: "plot", id: "dropout", name: "Job Dropout (models sent to a device that cannot hold them)", mark: "bar",
+            x: { field: "scheduler", title: "Placement", type: "nominal" }, y: { field: "dropout_pct", title: "Job dropout (% of dispatched models)" }, color: { field: "setting", title: "" },
+            compute: (v, c, explored) => [...new Set([...explored.map((e) => e.capability_aware), v.capability_aware])].map((aware) => ({
+              scheduler: schedulerLabel(aware), dropout_pct: jobDropoutPercent(c.params, aware, policyOf(v)), setting: aware === v.capability_aware ? "yours" : "tried",
+            })) },
         ],
       },
       target: {

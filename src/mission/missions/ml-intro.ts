@@ -5,7 +5,8 @@
  */
 import {
   allReduceTime, backupWorkersStepTime, criticalNodeCount, dataParallelCommunicationIntensity, dataParallelGoodput, type DataParallelJob, dataParallelStepTime,
-  ETHERNET_100G, expectedSlowestStepTime, fleetAvailability, H100_SXM, harmonicNumber, INFINIBAND_NDR, LLAMA3_70B_SIZES, type Sourced, sourced, syncVsAsyncSgd,
+  ETHERNET_100G, expectedSlowestStepTime, fleetAvailability, H100_SXM, harmonicNumber, INFINIBAND_NDR, LLAMA3_405B_RUN, LLAMA3_70B_SIZES, type Sourced, sourced, staggeredCheckpoint,
+  STORAGE_TIERS, syncVsAsyncSgd,
 } from "fleetlab";
 import { defineMission, largestIntegerWhere, modelSweep, modelValue, niceCeil, planFigures, smallestIntegerWhere, sweep, type TrackId } from "fleetlab/mission";
 
@@ -32,6 +33,10 @@ export interface MlIntroFigures {
   tailMeanSeconds: Sourced;
   /** Extra steps to converge per step of gradient staleness (asynchronous SGD). */
   stalenessPenalty: Sourced;
+  /** Bytes each Part 3 worker writes per checkpoint: its shard of a sharded job, its own model on a device. */
+  checkpointBytesPerWorker: Sourced;
+  /** Aggregate bandwidth of the shared store the workers checkpoint into, bytes/s. */
+  storageBytesPerSecond: Sourced;
 }
 
 /**
@@ -42,7 +47,7 @@ export const ML_INTRO_FIGURES: Readonly<Record<TrackId, MlIntroFigures>> = Objec
   cloud_titan: {
     nodes: plan(25_000, null, "A pod of 25,000 GPUs"),
     nodeAvailability: THREE_NINES,
-    nodeMtbfHours: sourced(50_677, "h", { kind: "derived", ref: "figures.md §1.1, GPU-hours per unexpected interruption (Llama 3)", status: "derived", notes: "16,384 × 1,296 / 419", verified: VERIFIED }),
+    nodeMtbfHours: LLAMA3_405B_RUN.gpuHoursPerInterruption,
     computeSeconds: plan(20_000, "s", "One H100's compute for the global batch; sets where the wall falls"),
     // Llama-3-70B's bf16 gradients (2 B/param), the data-parallel all-reduce payload, over 400G InfiniBand.
     gradientBytes: LLAMA3_70B_SIZES.bf16WeightsBytes,
@@ -51,6 +56,9 @@ export const ML_INTRO_FIGURES: Readonly<Record<TrackId, MlIntroFigures>> = Objec
     workerFlopsPerSecond: H100_SXM.denseBf16FlopsPerSecond,
     workers: plan(1024, null, "Synchronous data-parallel job of Part 3"), baseSeconds: plan(1, "s", "Step time without the tail"),
     tailMeanSeconds: plan(0.1, "s", "Mean straggler tail per worker"), stalenessPenalty: plan(0.01, null, "Convergence cost of staleness"),
+    // Llama-3-70B with Adam state (14 B/param) into Meta's Tectonic, whose checkpoint bursts Llama 3 saw saturate it.
+    checkpointBytesPerWorker: sourced(LLAMA3_70B_SIZES.adamNoGradientsBytes.value / 1024, "B", { kind: "derived", ref: "figures.md §2 ★, Llama-3-70B at 14 B/param", status: "derived", notes: "987.8 GB sharded over the 1,024 workers", verified: VERIFIED }),
+    storageBytesPerSecond: STORAGE_TIERS.tectonicSustained,
   },
   edge_guardian: {
     nodes: plan(500_000, null, "500,000 autonomous taxis"),
@@ -63,6 +71,8 @@ export const ML_INTRO_FIGURES: Readonly<Record<TrackId, MlIntroFigures>> = Objec
     workerFlopsPerSecond: plan(254e12, "FLOP/s", "Automotive SoC peak"),
     workers: plan(256, null, "Synchronous job of Part 3"), baseSeconds: plan(0.01, "s", "Step time without the tail"),
     tailMeanSeconds: plan(0.002, "s", "Mean straggler tail"), stalenessPenalty: plan(0.02, null, "Convergence cost of staleness"),
+    checkpointBytesPerWorker: plan(1.4e9 / 256, "B", "100 M-parameter perception model with Adam state, 14 B/param (figures.md §2): 1.4 GB sharded over 256 workers"),
+    storageBytesPerSecond: STORAGE_TIERS.lustre,
   },
   mobile_nomad: {
     nodes: plan(1e9, null, "1 billion glasses"),
@@ -74,6 +84,8 @@ export const ML_INTRO_FIGURES: Readonly<Record<TrackId, MlIntroFigures>> = Objec
     latencySeconds: plan(50e-3, "s", "Mobile network round trip"),
     workerFlopsPerSecond: plan(35e12, "FLOP/s", "Phone NPU peak"),
     workers: plan(100, null, "Devices in one federated round"), baseSeconds: plan(0.5, "s", "Step time without the tail"),
+    checkpointBytesPerWorker: plan(20e6, "B", "The 10 M-parameter fp16 model each device saves to the server (on-device SGD keeps no optimizer state)"),
+    storageBytesPerSecond: plan(125e6, "B/s", "Aggregation server ingress, 1 Gb/s"),
     tailMeanSeconds: plan(5, "s", "Mean straggler tail of a federated round: phones are backgrounded, hand over networks and drop in and out, so a device's step time has a tail of seconds (a multiple of its 0.5 s compute step). Such stragglers are why production federated learning aggregates asynchronously (Nguyen et al., \"Federated Learning with Buffered Asynchronous Aggregation\", AISTATS 2022, arXiv:2106.06639)"), stalenessPenalty: plan(0.001, null, "Convergence cost of staleness"),
   },
   tiny_pioneer: {
@@ -86,6 +98,8 @@ export const ML_INTRO_FIGURES: Readonly<Record<TrackId, MlIntroFigures>> = Objec
     latencySeconds: plan(7.5e-3, "s", "Two 3.75 ms BLE connection events (figures.md §7)"),
     workerFlopsPerSecond: plan(0.5e9, "FLOP/s", "Microcontroller DSP peak"),
     workers: plan(50, null, "Rings in one round"), baseSeconds: plan(0.05, "s", "Step time without the tail"),
+    checkpointBytesPerWorker: plan(0.5e6, "B", "The 250 k-parameter fp16 model each ring saves through the gateway"),
+    storageBytesPerSecond: plan(0.25e6, "B/s", "The stadium gateway's one BLE radio: LE 2M PHY, 2 Mb/s (figures.md §7), shared by every ring"),
     tailMeanSeconds: plan(1.875, "s", "Mean straggler tail on the congested stadium gateway: 500 BLE connection events of 3.75 ms (figures.md §7), i.e. a ring's update queues behind 5% of the 10,000 rings' telemetry heartbeats (the Mesh Congestion crisis). With the 0.05 s tail of an idle gateway async/sync was 0.99, a coin flip; a heartbeat storm makes the barrier wait for the slowest of 50 rings (tail × H_50 ≈ 4.5 tails), so asynchronous updates win by ~1.9x"),
     stalenessPenalty: plan(0.001, null, "Convergence cost of staleness"),
   },
@@ -108,6 +122,9 @@ export interface MlIntroParams {
   baseSeconds: number;
   tailMeanSeconds: number;
   stalenessPenalty: number;
+  /** Bytes each Part 3 worker checkpoints, and the shared store they go to, bytes/s. */
+  checkpointBytesPerWorker: number;
+  storageBytesPerSecond: number;
 }
 
 /** The mission's parameters for a track: the `.value` of each of its figures. */
@@ -118,6 +135,7 @@ export function trackParams(id: TrackId): MlIntroParams {
     job: { computeSeconds: t.computeSeconds.value, gradientBytes: t.gradientBytes.value, linkBytesPerSecond: t.linkBytesPerSecond.value, latencySeconds: t.latencySeconds.value },
     workerFlopsPerSecond: t.workerFlopsPerSecond.value, workers: t.workers.value, baseSeconds: t.baseSeconds.value,
     tailMeanSeconds: t.tailMeanSeconds.value, stalenessPenalty: t.stalenessPenalty.value,
+    checkpointBytesPerWorker: t.checkpointBytesPerWorker.value, storageBytesPerSecond: t.storageBytesPerSecond.value,
   };
 }
 
@@ -150,6 +168,19 @@ const part3Rates = (p: MlIntroParams) => TOPOLOGIES.flatMap((t) => {
   const r = syncVsAsyncSgd({ workers: p.workers, baseSeconds: p.baseSeconds, tailMeanSeconds: p.tailMeanSeconds,
     communicationSeconds: part3AllReduce(p, t), stalenessPenalty: p.stalenessPenalty });
   return [r.syncGradientsPerSecond, r.asyncEffectiveGradientsPerSecond];
+});
+
+/** Part 3's synchronous step without a checkpoint: the N-th of N + k workers, then the all-reduce. */
+const part3Step = (p: MlIntroParams, v: { readonly backup_workers: number; readonly topology: (typeof TOPOLOGIES)[number] }) =>
+  backupWorkersStepTime({ workers: p.workers, backupWorkers: v.backup_workers, baseSeconds: p.baseSeconds, tailMeanSeconds: p.tailMeanSeconds }) + part3AllReduce(p, v.topology);
+
+/**
+ * Part 3's checkpoint at a step boundary (staggeredCheckpoint): each worker writes its share of
+ * the job's state over its own link into the shared store, in `groups` staggered groups.
+ */
+export const part3Checkpoint = (p: MlIntroParams, groups: number, stepSeconds: number) => staggeredCheckpoint({
+  writers: p.workers, bytesPerWriter: p.checkpointBytesPerWorker, writerBytesPerSecond: p.job.linkBytesPerSecond,
+  storageBytesPerSecond: p.storageBytesPerSecond, groups: Math.min(p.workers, Math.max(1, Math.round(groups))), stepSeconds,
 });
 
 export const mlIntro = defineMission({
@@ -327,14 +358,21 @@ export const mlIntro = defineMission({
           { kind: "choice", id: "topology", label: "Topology", feeds: ["allReduceTime"], choices: ["ring", "tree"], default: "ring" },
           { kind: "slider", id: "backup_workers", label: "Speculative Execution (backup workers)", feeds: ["backupWorkersStepTime"], scale: "linear", unit: "workers",
             min: 0, max: (c) => c.params.workers, step: 1, default: 0 },
+          { kind: "slider", id: "stagger_groups", label: "Staggered Checkpoints (groups writing in turn)", feeds: ["staggeredCheckpoint"], scale: "log", unit: "groups",
+            min: 1, max: (c) => c.params.workers, step: 1, default: 1 },
         ],
         instruments: [
           { kind: "gauge", id: "step_time", name: "Synchronous step time (slowest worker + all-reduce)", unit: "s", min: 0,
             // Longest with no backup worker (the slowest of N) and the slower all-reduce topology.
             max: (c) => niceCeil(expectedSlowestStepTime({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds })
               + Math.max(...TOPOLOGIES.map((t) => part3AllReduce(c.params, t)))),
-            compute: (v, c) => backupWorkersStepTime({ workers: c.params.workers, backupWorkers: v.backup_workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds })
-              + allReduceTime(v.topology, { messageBytes: c.params.job.gradientBytes, gpus: c.params.workers, linkBytesPerSecond: c.params.job.linkBytesPerSecond, latencySeconds: c.params.job.latencySeconds }) },
+            compute: (v, c) => part3Step(c.params, v) },
+          // The step that carries a checkpoint: the barrier waits for the group writing in it. All at once,
+          // every worker's write contends for the store; staggered, only the group's does.
+          { kind: "gauge", id: "checkpoint_step", name: "Checkpointing step time (slowest worker + all-reduce + the writing group's checkpoint)", unit: "s", min: 0,
+            max: (c) => niceCeil(part3Checkpoint(c.params, 1, expectedSlowestStepTime({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds })
+              + Math.max(...TOPOLOGIES.map((t) => part3AllReduce(c.params, t)))).checkpointStepSeconds),
+            compute: (v, c) => part3Checkpoint(c.params, v.stagger_groups, part3Step(c.params, v)).checkpointStepSeconds },
           { kind: "gauge", id: "effective_rate", name: "Effective gradients per second", unit: "1/s", min: 0, max: (c) => niceCeil(Math.max(...part3Rates(c.params))),
             compute: (v, c) => {
               const r = syncVsAsyncSgd({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds,
@@ -362,7 +400,9 @@ export const mlIntro = defineMission({
         message: "The tail latency of the slowest GPU is killing the entire cluster. Implement Speculative Execution or Staggered Checkpoints to save the mission.",
         evidence: (c) => {
           const slow = expectedSlowestStepTime({ workers: c.params.workers, baseSeconds: c.params.baseSeconds, tailMeanSeconds: c.params.tailMeanSeconds });
-          return `With ${c.params.workers} workers the barrier waits ${slow.toFixed(3)} s per step for the slowest worker; the mean worker needs ${(c.params.baseSeconds + c.params.tailMeanSeconds).toFixed(3)} s.`;
+          const ckpt = part3Checkpoint(c.params, 1, slow);
+          return `With ${c.params.workers} workers the barrier waits ${slow.toFixed(3)} s per step for the slowest worker; the mean worker needs ${(c.params.baseSeconds + c.params.tailMeanSeconds).toFixed(3)} s. ` +
+            `When all of them checkpoint after the same step, their writes share the store and that step stalls ${ckpt.stallSeconds.toPrecision(3)} s more.`;
         },
       },
       reflect: { prompt: "Defend your final 'Fleet Architecture.' Did you prioritize 'Reliability' or 'Speed'? Justify how you bridged the Fleet-Node Divergence.", minWords: 60 },
@@ -380,6 +420,10 @@ export const mlIntro = defineMission({
               t_coordination: backupWorkersStepTime({ ...stragglers, backupWorkers: v.backup_workers }) - c.params.baseSeconds,
             };
           } },
+        // As the checkpointing-step gauge's stall: a group of ceil(N / G) workers writes its shards, each at its link or its share of the store.
+        { label: "Staggered checkpoint stall", expression: "t_ckpt = s / min(b_w, B_s / ceil(N / G))", unit: "s",
+          scope: (v, c) => ({ s: c.params.checkpointBytesPerWorker, b_w: c.params.job.linkBytesPerSecond, B_s: c.params.storageBytesPerSecond,
+            N: c.params.workers, G: Math.min(c.params.workers, Math.max(1, Math.round(v.stagger_groups))) }) },
       ],
     },
   ],

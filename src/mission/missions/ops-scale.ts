@@ -1,18 +1,27 @@
 /**
- * Mission 12: Operations at Scale (plan: missions/12_ops_scale.md). Platform ROI,
- * canary sample size and duration, and ensemble skew, all computed by the model
- * (operations, canary, ensemble).
+ * Mission 12: Operations at Scale (plan: missions/12_ops_scale.md). Platform ROI and the
+ * alert noise threshold discovery removes, canary sample size and duration, slice-level
+ * monitoring of a rollout, and ensemble skew, all computed by the model (operations,
+ * monitoring, canary, ensemble).
  */
 import {
-  canarySampleSize, checkFeatureContract, type ContractCheck, createFeatureContract, createRng, DEFAULT_TOIL_COSTS, ensembleSkewExperiment, EXTRACTOR_V1, EXTRACTOR_V2, type EnsembleSkewResult, manualToil, platformBreakEven, platformRoi, platformToil,
-  releaseCycleCheck, shadowDuration, type Sourced, sprtExpectedSampleSize, wakeWordFrames, zeroFailureUpperBound,
+  alertNoise, canarySampleSize, checkFeatureContract, type ContractCheck, createFeatureContract, createRng, DEFAULT_TOIL_COSTS, ensembleSkewExperiment, EXTRACTOR_V1, EXTRACTOR_V2, type EnsembleSkewResult, manualToil, platformBreakEven, platformRoi, platformToil,
+  releaseCycleCheck, shadowDuration, simulateSliceMonitoring, sliceDetection, type Sourced, sourced, sprtExpectedSampleSize, wakeWordFrames, zeroFailureUpperBound,
 } from "fleetlab";
-import { defineMission, memoizeRuns, missionSeed, modelValue, niceCeil, niceFloor, planFigures, smallestIntegerWhere, sweep, type TrackId } from "fleetlab/mission";
+import { defineMission, memoizeRuns, missionSeed, modelValue, niceCeil, niceFloor, planFigures, smallestIntegerWhere, sweep, type TrackContext, type TrackId } from "fleetlab/mission";
 
 const plan = planFigures({ ref: "Mission 12 plan", verified: "2026-11-22" });
 const CAPEX = plan(500_000, "USD", "The part 1 lock's $500k platform investment");
 const ONE_IN_1000 = plan(0.001, null, "The part 2 lock's '1-in-1,000' edge case");
 const C95 = plan(0.95, null, "The part 2 lock's 95% confidence");
+/** Alert noise (part 1): how often each model's drift metric is checked, and the baseline its threshold is discovered from. */
+const DRIFT_CHECKS_PER_DAY = plan(24, "1/day", "Hourly drift checks on every served model");
+const BASELINE_CHECKS = plan(168, null, "One week of hourly healthy checks per model, the baseline a threshold is discovered from");
+const NOISE_LOG_SPREAD = plan(0.5, null, "Log-standard deviation of the models' healthy drift-metric noise: the 16th and 84th percentile models differ 2.7x (customers' traffic differs)");
+const ONCALL_INCIDENTS_PER_DAY = sourced(4, "1/day", {
+  kind: "literature", ref: "Beyer et al. (eds.), Site Reliability Engineering, O'Reilly 2016, ch. 11 \"Being On-Call\"", status: "unconfirmed", verified: "2026-12-01",
+  notes: "At most 2 incidents per 12-hour on-call shift (each takes about 6 hours to handle), so 4 a day",
+});
 
 /** Mission 12's figures for one track (operations, canary, monitoring), each Sourced. */
 export interface OpsScaleFigures {
@@ -25,6 +34,14 @@ export interface OpsScaleFigures {
   confidence: Sourced;
   /** Labelled frames the downstream classifier of the ensemble was trained on (part 3). */
   skewTrainFrames: Sourced;
+  /** Slices the fleet's health metric is monitored in (part 2's Slice Monitor): regions, or hardware versions. */
+  slices: Sourced;
+  /** The health metric's healthy mean in every slice. */
+  sliceBaseline: Sourced;
+  /** Day-to-day jitter (σ) of one slice's daily mean. */
+  sliceJitter: Sourced;
+  /** What the update costs the one regressed slice. */
+  sliceDrop: Sourced;
 }
 
 /**
@@ -38,6 +55,8 @@ export const OPS_SCALE_FIGURES: Readonly<Record<TrackId, OpsScaleFigures>> = Obj
     requestsPerSecond: plan(2000, "Hz", "An LLM API's request rate"), canaryFraction: plan(0.01, null, "1% canary"),
     failureRate: ONE_IN_1000, confidence: C95,
     skewTrainFrames: plan(20_000, null, "Labelled examples behind a served model's downstream head"),
+    slices: plan(10, null, "Serving regions"), sliceBaseline: plan(40, "tokens/s", "Decode speed per stream"),
+    sliceJitter: plan(1, "tokens/s", "Day-to-day jitter of a region's mean decode speed"), sliceDrop: plan(6, "tokens/s", "Decode speed a region loses to a driver update"),
   },
   edge_guardian: {
     models: plan(12, null, "Perception, planning and prediction models"), heterogeneity: plan(0.5, null, "Share of entangled pairs"),
@@ -45,6 +64,8 @@ export const OPS_SCALE_FIGURES: Readonly<Record<TrackId, OpsScaleFigures>> = Obj
     requestsPerSecond: plan(50, "Hz", "Perception frames sampled for shadow comparison"), canaryFraction: plan(0.05, null, "5% of the fleet in shadow mode"),
     failureRate: ONE_IN_1000, confidence: C95,
     skewTrainFrames: plan(5_000, null, "Labelled perception frames behind the downstream planner's classifier"),
+    slices: plan(10, null, "Hardware versions in the fleet"), sliceBaseline: plan(99, "%", "Perception frames finished inside the 10 ms loop"),
+    sliceJitter: plan(0.1, "%", "Day-to-day jitter of a hardware version's on-time share"), sliceDrop: plan(0.6, "%", "On-time share an older hardware version loses to the new model's latency tail"),
   },
   mobile_nomad: {
     models: plan(30, null, "AR filters and translation models"), heterogeneity: plan(0.2, null, "Share of entangled pairs"),
@@ -52,6 +73,8 @@ export const OPS_SCALE_FIGURES: Readonly<Record<TrackId, OpsScaleFigures>> = Obj
     requestsPerSecond: plan(500, "Hz", "AR sessions"), canaryFraction: plan(0.02, null, "2% canary"),
     failureRate: ONE_IN_1000, confidence: C95,
     skewTrainFrames: plan(1_000, null, "Labelled on-device samples behind an AR filter's classifier"),
+    slices: plan(10, null, "The crisis's 10 regions"), sliceBaseline: plan(60, "FPS", "The 60 FPS North Star"),
+    sliceJitter: plan(1, "FPS", "Day-to-day jitter of a region's mean FPS"), sliceDrop: plan(6, "FPS", "FPS one region loses to the OS update's NPU power policy"),
   },
   tiny_pioneer: {
     models: plan(8, null, "Noise isolation, wake word and helpers"), heterogeneity: plan(0.8, null, "Tightly entangled pipeline"),
@@ -59,6 +82,8 @@ export const OPS_SCALE_FIGURES: Readonly<Record<TrackId, OpsScaleFigures>> = Obj
     requestsPerSecond: plan(5, "Hz", "Wake-word events"), canaryFraction: plan(0.1, null, "10% canary"),
     failureRate: ONE_IN_1000, confidence: C95,
     skewTrainFrames: plan(200, null, "A hearable's small labelled wake-word set"),
+    slices: plan(10, null, "Regions (accents, noise environments)"), sliceBaseline: plan(95, "%", "Wake-word recall"),
+    sliceJitter: plan(0.5, "%", "Day-to-day jitter of a region's recall"), sliceDrop: plan(3, "%", "Recall one region loses to the noise-isolation update"),
   },
 });
 
@@ -75,6 +100,11 @@ export interface OpsScaleParams {
   failureRate: number;
   /** Labelled frames the ensemble's downstream classifier was trained on. */
   skewTrainFrames: number;
+  /** The Slice Monitor's fleet: slices, each slice's healthy mean and daily jitter, the one regressed slice's drop. */
+  slices: number;
+  sliceBaseline: number;
+  sliceJitter: number;
+  sliceDrop: number;
 }
 
 /** The mission's parameters for a track: the `.value` of each of its figures. */
@@ -84,6 +114,7 @@ export function trackParams(id: TrackId): OpsScaleParams {
     models: t.models.value, heterogeneity: t.heterogeneity.value, capexDollars: t.capexDollars.value,
     requestsPerSecond: t.requestsPerSecond.value, canaryFraction: t.canaryFraction.value, failureRate: t.failureRate.value,
     skewTrainFrames: t.skewTrainFrames.value,
+    slices: t.slices.value, sliceBaseline: t.sliceBaseline.value, sliceJitter: t.sliceJitter.value, sliceDrop: t.sliceDrop.value,
   };
 }
 
@@ -111,6 +142,70 @@ const skewRun = memoizeRuns((trainCount: number) => String(trainCount), (trainCo
 });
 const skew = (p: OpsScaleParams): EnsembleSkewResult => skewRun(p.skewTrainFrames);
 const WEEK_DAYS = 7;
+
+/** The threshold policies part 1 compares. */
+const THRESHOLD_POLICIES = ["One fixed threshold", "Discovered per model"] as const;
+type ThresholdPolicy = (typeof THRESHOLD_POLICIES)[number];
+/**
+ * The Alert Noise of N served models at threshold z (alertNoise): every model's baselines drawn
+ * from one seeded stream (memoised: the gauge and the per-model plot read one run).
+ */
+const alertRun = memoizeRuns((models: number, z: number) => `${models}|${z}`, (models: number, z: number) => alertNoise({
+  rng: createRng(missionSeed(14)), models, zThreshold: z, checksPerDay: DRIFT_CHECKS_PER_DAY.value,
+  noiseLogSpread: NOISE_LOG_SPREAD.value, baselineChecks: BASELINE_CHECKS.value,
+}));
+const alertNoiseAt = (v: { readonly models: number; readonly alert_z: number }) => alertRun(Math.max(1, Math.round(v.models)), v.alert_z);
+const falseAlertsPerDay = (v: { readonly models: number; readonly alert_z: number; readonly thresholds: ThresholdPolicy }): number => {
+  const r = alertNoiseAt(v);
+  return v.thresholds === "Discovered per model" ? r.discoveredPerDay : r.fixedPerDay;
+};
+
+/**
+ * The Risk-vs-Velocity Radar's axes, each a score in [0, 1]: the confidence a clean shadow
+ * window gives, the share of the one-week release cycle it leaves free (releaseCycleCheck),
+ * and the window's upper bound on the failure rate (zeroFailureUpperBound) over the rate it
+ * was sized for.
+ */
+export function riskVelocityScores(v: { readonly confidence: number; readonly failure_rate: number; readonly request_rate: number }, p: OpsScaleParams) {
+  const confidence = v.confidence / 100;
+  const n = canarySampleSize(confidence, v.failure_rate);
+  const check = releaseCycleCheck({ confidence, failureRate: v.failure_rate, requestsPerSecond: v.request_rate, canaryFraction: p.canaryFraction });
+  return [
+    { axis: "Confidence", score: confidence },
+    { axis: "Velocity (cycle slack)", score: Math.max(0, check.slackSeconds / check.cycleSeconds) },
+    { axis: "Residual risk bound", score: Math.min(1, zeroFailureUpperBound(n, confidence) / v.failure_rate) },
+  ];
+}
+
+/** How part 2's Slice Monitor looks at the fleet. */
+const MONITOR_VIEWS = ["Fleet aggregate", "Slice-level"] as const;
+type MonitorView = (typeof MONITOR_VIEWS)[number];
+/** The slices' names on a track: regions, or hardware versions on Edge Guardian's fleet. */
+const sliceName = (track: TrackId, i: number) => (track === "edge_guardian" ? `HW v${i + 1}` : `Region ${i + 1}`);
+/** The one slice the update regresses. */
+const REGRESSED_SLICE = 3;
+/**
+ * The day after the update, as slice-level monitoring sees it (simulateSliceMonitoring): each slice's
+ * band from 60 healthy days, one slice regressed; seeded, so every setting shows the same day.
+ */
+export function sliceDay(p: OpsScaleParams, z: number) {
+  return simulateSliceMonitoring({
+    rng: createRng(missionSeed(15)), regions: p.slices, regressedRegion: REGRESSED_SLICE,
+    baselineFps: p.sliceBaseline, jitterFps: p.sliceJitter, dropFps: p.sliceDrop, zThreshold: z,
+  });
+}
+/** The Slice Monitor's bars: today's change from each band's centre, and whether its alarm fires. */
+export function sliceMonitorRows(v: { readonly monitor_view: MonitorView; readonly band_z: number }, c: TrackContext<OpsScaleParams>) {
+  const day = sliceDay(c.params, v.band_z);
+  const bar = (slice: string, b: { value: number; low: number; high: number; alarm: boolean }) =>
+    ({ slice, change: b.value - (b.low + b.high) / 2, band: (b.high - b.low) / 2, status: b.alarm ? "alarm" : "within band" });
+  return v.monitor_view === "Slice-level" ? day.slices.map((s) => bar(sliceName(c.track, s.region), s)) : [bar("All slices", day.aggregate)];
+}
+/** Probability the view's alarm catches the regressed slice (sliceDetection's closed form). */
+export function sliceCatchProbability(p: OpsScaleParams, v: { readonly monitor_view: MonitorView; readonly band_z: number }): number {
+  const d = sliceDetection({ regions: p.slices, dropSigma: p.sliceDrop / p.sliceJitter, zThreshold: v.band_z });
+  return v.monitor_view === "Slice-level" ? d.sliceDetection : d.aggregateDetection;
+}
 
 /** The extractor -> classifier pairings part 3 can deploy, in the Ensemble Trace's order. */
 const PAIRINGS = ["v1 -> classifier(v1)", "v2 -> classifier(v1)", "v2 -> classifier(v2)"] as const;
@@ -189,6 +284,8 @@ export const opsScale = defineMission({
         controls: [
           { kind: "slider", id: "models", label: "Number of Models (N)", feeds: ["manualToil", "platformRoi"], scale: "log", unit: "models", min: 1, max: 1000, step: 0.01, default: (c) => c.params.models },
           { kind: "slider", id: "heterogeneity", label: "Model-Type Heterogeneity", feeds: ["manualToil"], scale: "linear", unit: null, min: 0, max: 1, step: 0.01, default: (c) => c.params.heterogeneity },
+          { kind: "slider", id: "alert_z", label: "Alert Threshold (σ of the baseline)", feeds: ["alertNoise"], scale: "linear", unit: "σ", min: 2, max: 6, step: 0.1, default: 3 },
+          { kind: "choice", id: "thresholds", label: "Threshold Discovery", feeds: ["alertNoise"], choices: THRESHOLD_POLICIES, default: "One fixed threshold" },
         ],
         instruments: [
           { kind: "plot", id: "cost_curve", name: "Ops Cost Curve", role: "primary", mark: "line",
@@ -202,6 +299,17 @@ export const opsScale = defineMission({
             min: (c) => niceFloor(platformRoi({ models: 1, heterogeneity: 0, capexDollars: c.params.capexDollars })),
             max: (c) => niceCeil(platformRoi({ models: 1000, heterogeneity: 1, capexDollars: c.params.capexDollars })),
             ...modelValue<OpsScaleParams>({ fn: "platformRoi", args: { models: { control: "models" }, heterogeneity: { control: "heterogeneity" }, capexDollars: (c) => c.params.capexDollars } }) },
+          // Healthy models only, so every alert is false: what an on-call rotation wades through before it finds real drift.
+          { kind: "gauge", id: "alert_noise", name: "Alert Noise (healthy models)", unit: "false alerts/day", min: 0,
+            danger: ONCALL_INCIDENTS_PER_DAY.value,
+            // Loudest at 1,000 models, the lowest threshold, one fixed threshold (the controls' ends).
+            max: () => niceCeil(falseAlertsPerDay({ models: 1000, alert_z: 2, thresholds: "One fixed threshold" })),
+            compute: (v) => falseAlertsPerDay(v) },
+          { kind: "plot", id: "alert_sources", name: "Alert Noise by Model", mark: "point",
+            x: { field: "noise", title: "Model's baseline noise (× fleet median)", scale: "log" }, y: { field: "false_alerts_per_day", title: "False alerts per day" },
+            compute: (v) => alertNoiseAt(v).perModel.map((m) => ({
+              noise: m.noise, false_alerts_per_day: v.thresholds === "Discovered per model" ? m.discoveredPerDay : m.fixedPerDay,
+            })) },
         ],
       },
       target: {
@@ -219,6 +327,9 @@ export const opsScale = defineMission({
             a: DEFAULT_TOIL_COSTS.alertDollarsPerModelYear, d: DEFAULT_TOIL_COSTS.deployDollarsPerModelYear, e: DEFAULT_TOIL_COSTS.dependencyDollarsPerPairYear,
             N: v.models, h: v.heterogeneity,
           }) },
+        // The Alert Noise gauge with thresholds discovered per model, as the baseline grows long: N models × c checks a day × the two-sided tail 2(1 − Φ(z)).
+        { label: "Alert noise, discovered thresholds", expression: "F = N * c * (1 - erf(z / sqrt(2)))", unit: "false alerts/day",
+          scope: (v) => ({ N: Math.max(1, Math.round(v.models)), c: DRIFT_CHECKS_PER_DAY.value, z: v.alert_z }) },
       ],
     },
     {
@@ -240,23 +351,23 @@ export const opsScale = defineMission({
           { kind: "slider", id: "confidence", label: "Target Confidence (%)", feeds: ["canarySampleSize"], scale: "linear", unit: "%", min: 50, max: 99.9, step: 0.1, default: 80 },
           { kind: "slider", id: "failure_rate", label: "Expected Failure Rate", feeds: ["canarySampleSize"], scale: "log", unit: null, min: 1e-6, max: 0.1, step: 0.01, default: (c) => c.params.failureRate },
           { kind: "slider", id: "request_rate", label: "Fleet Request Rate", feeds: ["shadowDuration"], scale: "log", unit: "req/s", min: 0.1, max: 1e6, step: 0.01, default: (c) => c.params.requestsPerSecond },
+          { kind: "choice", id: "monitor_view", label: "Monitoring View", feeds: ["simulateSliceMonitoring", "sliceDetection"], choices: MONITOR_VIEWS, default: "Fleet aggregate" },
+          { kind: "slider", id: "band_z", label: "Alert Band (σ)", feeds: ["simulateSliceMonitoring", "sliceDetection"], scale: "linear", unit: "σ", min: 2, max: 5, step: 0.1, default: 3 },
         ],
         instruments: [
           { kind: "gauge", id: "clock", name: "Confidence Clock", unit: "days", min: 0, danger: WEEK_DAYS,
             // Longest at the sliders' ends: 99.9% confidence on a 1-in-a-million failure at 0.1 req/s (decades, for a one-week cycle).
             max: (c) => niceCeil(shadowDuration(canarySampleSize(0.999, 1e-6), 0.1, c.params.canaryFraction) / 86_400),
             compute: (v, c) => shadowDuration(canarySampleSize(v.confidence / 100, v.failure_rate), v.request_rate, c.params.canaryFraction) / 86_400 },
-          { kind: "plot", id: "radar", name: "Risk-vs-Velocity Radar", mark: "bar",
+          { kind: "plot", id: "radar", name: "Risk-vs-Velocity Radar", mark: "radar",
             x: { field: "axis", title: "", type: "nominal" }, y: { field: "score", title: "Score (0-1)" },
-            compute: (v, c) => {
-              const n = canarySampleSize(v.confidence / 100, v.failure_rate);
-              const check = releaseCycleCheck({ confidence: v.confidence / 100, failureRate: v.failure_rate, requestsPerSecond: v.request_rate, canaryFraction: c.params.canaryFraction });
-              return [
-                { axis: "Confidence", score: v.confidence / 100 },
-                { axis: "Velocity (cycle slack)", score: Math.max(0, check.slackSeconds / check.cycleSeconds) },
-                { axis: "Residual risk bound", score: Math.min(1, zeroFailureUpperBound(n, v.confidence / 100) / v.failure_rate) },
-              ];
-            } },
+            compute: (v, c) => riskVelocityScores(v, c.params) },
+          // The OS update's rollout, day one: the fleet-wide mean hides the one slice it regressed.
+          { kind: "plot", id: "slice_monitor", name: "Slice Monitor (day after the update)", mark: "bar",
+            x: { field: "slice", title: "", type: "nominal" }, y: { field: "change", title: "Change from baseline" }, color: { field: "status", title: "Alarm" },
+            compute: (v, c) => sliceMonitorRows(v, c) },
+          { kind: "gauge", id: "slice_catch", name: "P(the regressed slice is caught)", unit: null, min: 0, max: 1,
+            compute: (v, c) => sliceCatchProbability(c.params, v) },
           { kind: "plot", id: "shadow", name: "ShadowModeDashboard", role: "secondary", mark: "line",
             x: { field: "requests", title: "Clean shadow requests", scale: "log" }, y: { field: "upper_bound", title: "95% upper bound on failure rate", scale: "log" },
             compute: (v) => sweep(10, 1e6, 40, true).map((n) => ({ requests: Math.round(n), upper_bound: zeroFailureUpperBound(Math.round(n), v.confidence / 100) })) },
@@ -283,6 +394,9 @@ export const opsScale = defineMission({
         // The Confidence Clock's shadowDuration: n clean requests at the canary's share f of the fleet's rate r.
         { label: "Canary duration", expression: "t = n / (r * f)", unit: "s",
           scope: (v, c) => ({ n: canarySampleSize(v.confidence / 100, v.failure_rate), r: v.request_rate, f: c.params.canaryFraction }) },
+        // sliceDetection's aggregate alarm: the one slice's drop of d σ moves the mean of R slices by d/√R of its σ, against a band of ±z.
+        { label: "Aggregate catch probability", expression: "P = (1 - erf((z - d / sqrt(R)) / sqrt(2))) / 2 + (1 + erf((-z - d / sqrt(R)) / sqrt(2))) / 2",
+          scope: (v, c) => ({ z: v.band_z, d: c.params.sliceDrop / c.params.sliceJitter, R: c.params.slices }) },
       ],
     },
     {

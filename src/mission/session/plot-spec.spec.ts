@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { usesOnlyV5 } from "../../kernel-widgets/plots/vegalite-v5";
 import { DISCRETE_X_LABEL_ANGLE, LOG_LABEL_EXPR, LOG_TICK_COUNT, plotSpec, type PlotInstrument } from "./plot-spec";
 
 const plot = (over: Partial<PlotInstrument>): PlotInstrument => ({
@@ -136,4 +137,63 @@ describe("plotSpec drawn by vega, rows arriving after the first render", () => {
     expect(heatNominal.marks).toBe(cells.length);
     expect(heatNumeric.marks).toBe(0);
   });
+});
+
+interface RadarRender { points: { x: number; y: number }[]; labels: string[]; rules: number; center: { x: number; y: number }; unit: number; v5: boolean }
+
+/** Runs a radar spec headless (as `render`, rows after the first run): its vertices in pixels, the pixels of (0, 0) and of one unit of score, its labels and rules. */
+function renderRadar(spec: Record<string, unknown>, rows: Record<string, unknown>[]): RadarRender {
+  const script = `
+    import { compile } from "vega-lite";
+    import * as vega from "vega";
+    let input = ""; process.stdin.on("data", (d) => (input += d)).on("end", async () => {
+      const c = JSON.parse(input);
+      const view = new vega.View(vega.parse(compile(c.spec).spec), { renderer: "none" });
+      await view.runAsync();
+      view.insert("table", c.rows);
+      await view.runAsync();
+      const out = { points: [], labels: [], rules: 0 };
+      const walk = (mark) => {
+        for (const item of mark.items ?? []) {
+          if (mark.marktype === "group") { for (const child of item.items ?? []) walk(child); continue; }
+          if (mark.role !== "mark") continue;
+          if (mark.marktype === "symbol") out.points.push({ x: item.x, y: item.y });
+          if (mark.marktype === "text") out.labels.push(String(item.text));
+          if (mark.marktype === "rule") out.rules++;
+        }
+      };
+      walk(view.scenegraph().root);
+      const sx = view.scale("x"), sy = view.scale("y");
+      out.center = { x: sx(0), y: sy(0) };
+      out.unit = sx(1) - sx(0);
+      out.yUnit = sy(0) - sy(1);
+      process.stdout.write(JSON.stringify(out));
+      view.finalize();
+    });`;
+  const out = JSON.parse(execFileSync(process.execPath, ["--input-type=module", "-e", script], { input: JSON.stringify({ spec, rows }), cwd: __dirname }).toString());
+  expect(out.yUnit).toBeCloseTo(out.unit, 6); // equal scales: a circle stays a circle
+  return { ...out, v5: usesOnlyV5(spec) };
+}
+
+describe("a radar plot", () => {
+  const radar = plot({ mark: "radar", x: { field: "axis", title: "", type: "nominal" }, y: { field: "score", title: "Score" } });
+  const rows = [{ axis: "Confidence", score: 0.8 }, { axis: "Velocity", score: 0.25 }, { axis: "Risk", score: 1 }, { axis: "Cost", score: 0.5 }];
+  const drawn = renderRadar(plotSpec(radar), rows);
+
+  it("puts row i of n on the spoke at 2π·i/n clockwise from 12 o'clock, its distance from the centre its score", () => {
+    expect(drawn.points).toHaveLength(rows.length);
+    drawn.points.forEach((p, i) => {
+      const dx = p.x - drawn.center.x, dy = drawn.center.y - p.y;
+      expect(Math.hypot(dx, dy) / drawn.unit).toBeCloseTo(rows[i].score, 3);
+      const angle = (Math.atan2(dx, dy) + 2 * Math.PI) % (2 * Math.PI);
+      expect(angle).toBeCloseTo((2 * Math.PI * i) / rows.length, 3);
+    });
+  });
+
+  it("labels every spoke and closes the polygon: an edge, a spoke and two ring edges per row", () => {
+    expect(drawn.labels).toEqual(rows.map((r) => r.axis));
+    expect(drawn.rules).toBe(4 * rows.length);
+  });
+
+  it("has a Vega-Lite 5 copy for front ends without FleetLab", () => expect(drawn.v5).toBe(true));
 });

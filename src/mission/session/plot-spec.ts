@@ -55,8 +55,66 @@ function encode(a: AxisSpec, channel: "x" | "y", mark: PlotInstrument["mark"]): 
   return base;
 }
 
+/** Spoke rings a radar draws as a frame (scores 0.5 and 1); its labels sit just past the outer one. */
+const RADAR_RINGS = [0.5, 1];
+const RADAR_LABEL_RADIUS = 1.18;
+
+/**
+ * A radar: Vega-Lite has no polar line mark, so the spec places each row on a spoke itself.
+ * Row i of n gets the angle θᵢ = 2π·i/n (clockwise from 12 o'clock) and is drawn at
+ * (r·sin θᵢ, r·cos θᵢ) with r its score; each vertex is joined to the next (the last to the
+ * first) by a rule, on a frame of spokes and rings drawn the same way. The x and y scales are
+ * fixed and equal, so a score's distance from the centre is its value on every spoke.
+ */
+function radarSpec(ins: PlotInstrument): Record<string, unknown> {
+  const score = `datum[${JSON.stringify(ins.y.field)}]`;
+  const at = (r: string, axis: "x" | "y") => `${r} * ${axis === "x" ? "sin" : "cos"}(datum.radar_angle)`;
+  const next = (axis: "x" | "y") => `datum.radar_next_${axis} === null ? datum.radar_first_${axis} : datum.radar_next_${axis}`;
+  const vertices = (r: string, as: string) => [
+    { calculate: at(r, "x"), as: `${as}_x` }, { calculate: at(r, "y"), as: `${as}_y` },
+  ];
+  const polygon = (name: string) => [
+    { window: [
+      { op: "lead", field: `${name}_x`, as: "radar_next_x" }, { op: "lead", field: `${name}_y`, as: "radar_next_y" },
+      { op: "first_value", field: `${name}_x`, as: "radar_first_x" }, { op: "first_value", field: `${name}_y`, as: "radar_first_y" },
+    ], frame: [null, null] },
+    { calculate: next("x"), as: "radar_to_x" }, { calculate: next("y"), as: "radar_to_y" },
+  ];
+  const domain = { domain: [-1.4, 1.4], nice: false, zero: false };
+  const xy = (x: string, y: string) => ({
+    x: { field: x, type: "quantitative", scale: domain, axis: null }, y: { field: y, type: "quantitative", scale: domain, axis: null },
+  });
+  const edge = (name: string) => ({ ...xy(`${name}_x`, `${name}_y`), x2: { field: "radar_to_x" }, y2: { field: "radar_to_y" } });
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+    title: ins.name, width: 260, height: 260,
+    autosize: { type: "pad", resize: true },
+    data: { name: PLOT_DATASET },
+    transform: [
+      { window: [{ op: "row_number", as: "radar_index" }, { op: "count", as: "radar_count" }], frame: [null, null] },
+      { calculate: "2 * PI * (datum.radar_index - 1) / datum.radar_count", as: "radar_angle" },
+      ...vertices(score, "radar"),
+      ...RADAR_RINGS.flatMap((r) => vertices(String(r), `radar_ring${r * 100}`)),
+      ...vertices(String(RADAR_LABEL_RADIUS), "radar_label"),
+    ],
+    layer: [
+      ...RADAR_RINGS.map((r) => ({
+        transform: polygon(`radar_ring${r * 100}`), mark: { type: "rule", color: "#ccc" }, encoding: edge(`radar_ring${r * 100}`),
+      })),
+      { mark: { type: "rule", color: "#ccc" }, encoding: { ...xy("radar_ring100_x", "radar_ring100_y"), x2: { datum: 0 }, y2: { datum: 0 } } },
+      { transform: polygon("radar"), mark: { type: "rule", strokeWidth: 2 }, encoding: edge("radar") },
+      { mark: { type: "point", filled: true, size: 60, tooltip: true }, encoding: {
+        ...xy("radar_x", "radar_y"),
+        tooltip: [{ field: ins.x.field, type: "nominal", title: "axis" }, { field: ins.y.field, type: "quantitative", title: ins.y.title, format: ".3f" }],
+      } },
+      { mark: { type: "text", fontSize: 11 }, encoding: { ...xy("radar_label_x", "radar_label_y"), text: { field: ins.x.field, type: "nominal" } } },
+    ],
+  };
+}
+
 /** The Vega-Lite 6 spec of `ins`; its rows go in dataset PLOT_DATASET. */
 export function plotSpec(ins: PlotInstrument): Record<string, unknown> {
+  if (ins.mark === "radar") return radarSpec(ins);
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: ins.name, width: 360, height: 220,

@@ -33,8 +33,8 @@ export interface ModelSpec {
   config?: Sourced<TransformerConfig>;
 }
 
-/** Meta Llama-3-70B (figures.md §2). */
-export const LLAMA3_70B: ModelSpec = {
+/** Meta Llama-3-70B (figures.md §2); `satisfies`, so its config is known to be there. */
+export const LLAMA3_70B = {
   name: "Meta-Llama-3-70B",
   parameters: sourced(70_553_706_496, null, {
     kind: "derived", ref: "meta-llama/Meta-Llama-3-70B config.json (Hugging Face)", url: "https://huggingface.co/meta-llama/Meta-Llama-3-70B",
@@ -45,7 +45,7 @@ export const LLAMA3_70B: ModelSpec = {
     null,
     { kind: "datasheet", ref: "meta-llama/Meta-Llama-3-70B config.json", url: "https://huggingface.co/meta-llama/Meta-Llama-3-70B", status: "confirmed", verified: VERIFIED },
   ),
-};
+} satisfies ModelSpec;
 
 /** A 175B-parameter model, the size of GPT-3 and OPT-175B (figures.md §1.3, §3). */
 export const MODEL_175B: ModelSpec = {

@@ -5,7 +5,7 @@
 import type { EventBudget } from "../sim/event-budget";
 import type { ResolvedClusterConfig } from "./cluster-config";
 import { fragmentation, waitStats, type FragmentationResult, type WaitStats } from "./metrics";
-import { allReduceSecondsUnchecked, type ClusterShape } from "./topology";
+import { allReduceSecondsUnchecked, HOPS_CROSS_RACK, type ClusterShape } from "./topology";
 
 /** Job state codes shared with the simulator. */
 export const QUEUED = 1, RUNNING = 2, DONE = 3, DROPPED = 4;
@@ -52,6 +52,10 @@ export interface ClusterReport {
     meanRingHopsPerJob: number; meanCrossRackLinksPerJob: number; crossRackJobFraction: number;
     meanAllReduceMs: number; meanCommunicationEfficiency: number;
   };
+  /** The hop profile per job class (same jobs as `hops`): where each class's rings landed, so a
+   *  class's all-reduce can be costed on another fabric. maxHopsShare[h]: share of the class's
+   *  multi-GPU jobs whose ring's slowest link crossed h switches (h = 0, 1, 3; index 2 stays 0). */
+  hopsByClass: { name: string; gpus: number; placedJobs: number; meanRingHopsPerJob: number; crossRackJobFraction: number; maxHopsShare: number[] }[];
   fragmentation: { jobGpus: number; meanUnusableFraction: number; samples: number };
   starvation: { thresholdHours: number; lowestPriority: number; maxWaitHours: number; starvedJobs: number; isStarving: boolean };
   /** Reclaims of spot nodes, static restarts, elastic rescales, and GPU-hours of compute rolled back to a checkpoint. */
@@ -133,6 +137,7 @@ export function buildClusterReport(run: RunRecord): ClusterReport {
       crossRackJobFraction: multi ? crossJobs / multi : 0, meanAllReduceMs: multi ? (arSum / multi) * 1e3 : 0,
       meanCommunicationEfficiency: multi ? effSum / multi : 1,
     },
+    hopsByClass: hopProfileByClass(run),
     fragmentation: { jobGpus: cfg.fragmentationJobGpus, meanUnusableFraction: fragSamples ? fragSum / fragSamples : 0, samples: fragSamples },
     starvation: {
       thresholdHours: cfg.starvationThresholdHours, lowestPriority: lowest, maxWaitHours: maxLow,
@@ -145,4 +150,21 @@ export function buildClusterReport(run: RunRecord): ClusterReport {
     })),
     snapshot: { timeHours: snapshotTime, grid, fragmentation: fragmentation(grid, shape, cfg.fragmentationJobGpus, cfg.placement, cfg.locality) },
   };
+}
+
+/** Each job class's hop profile over its multi-GPU jobs at their first placement. */
+function hopProfileByClass(run: RunRecord): ClusterReport["hopsByClass"] {
+  const { cfg, cls, k, firstMax, firstHops, firstCross } = run;
+  return cfg.jobClasses.map((c, i) => {
+    const tiers = new Array<number>(HOPS_CROSS_RACK + 1).fill(0);
+    let placed = 0, hops = 0, cross = 0;
+    for (let j = 0; j < cfg.jobs; j++) {
+      if (cls[j] !== i || firstMax[j] < 0 || k[j] < 2) continue;
+      placed++; hops += firstHops[j]; tiers[firstMax[j]]++; if (firstCross[j] > 0) cross++;
+    }
+    return {
+      name: c.name, gpus: c.gpus, placedJobs: placed, meanRingHopsPerJob: placed ? hops / placed : 0,
+      crossRackJobFraction: placed ? cross / placed : 0, maxHopsShare: tiers.map((n) => (placed ? n / placed : 0)),
+    };
+  });
 }

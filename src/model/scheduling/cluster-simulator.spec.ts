@@ -136,6 +136,26 @@ describe("placement and topology", () => {
     expect(random.mfu / random.utilization).toBeLessThan(aware.mfu / aware.utilization);
   });
 
+  it("profiles hops per job class: a strict 16-GPU gang stays in one rack (1 hop), a loose one crosses racks (3)", () => {
+    const run = (locality: "strict" | "loose") => simulateCluster({
+      ...small, jobs: 2000, load: 0.8, placement: "best-fit", backfill: "easy",
+      jobClasses: [{ name: "gang", gpus: 16, meanServiceHours: 1, placement: "topology-aware", locality }, { name: "pair", gpus: 2, weight: 4, meanServiceHours: 1 }],
+    }, 3);
+    const strict = run("strict"), loose = run("loose");
+    const gang = (r: typeof strict) => r.hopsByClass.find((c) => c.name === "gang")!;
+    // Two 8-GPU nodes of one rack: every ring's slowest link is the leaf switch.
+    expect(gang(strict).maxHopsShare).toEqual([0, 1, 0, 0]);
+    expect(gang(strict).crossRackJobFraction).toBe(0);
+    expect(gang(loose).maxHopsShare[3]).toBeGreaterThan(0);
+    expect(gang(loose).maxHopsShare[3]).toBeCloseTo(gang(loose).crossRackJobFraction, 12);
+    for (const r of [strict, loose]) {
+      // The classes partition the multi-GPU jobs the aggregate counts.
+      const placed = r.hopsByClass.reduce((a, c) => a + c.placedJobs, 0);
+      expect(r.hopsByClass.reduce((a, c) => a + c.placedJobs * c.meanRingHopsPerJob, 0) / placed).toBeCloseTo(r.hops.meanRingHopsPerJob, 9);
+      for (const c of r.hopsByClass) expect(c.maxHopsShare.reduce((a, x) => a + x, 0)).toBeCloseTo(c.placedJobs > 0 ? 1 : 0, 12);
+    }
+  });
+
   it("makes contiguous 8-GPU jobs wait longer than 8 scattered GPUs at 90% load (mission 08, part 1)", () => {
     const run = (placement: ClusterConfig["placement"]) => simulateCluster({
       ...small, jobs: 4000, load: 0.9, placement, locality: "strict", backfill: "easy", network: { gradientBytes: 0 },
