@@ -18,8 +18,8 @@
  * (track, part): a part is committed at most once per track, and never after that track's
  * results of the part were revealed.
  */
-import { createHash } from "node:crypto";
 import type { JsonValue } from "../kernel/runtime";
+import { sha256Hex } from "../platform/sha256";
 
 /** What happened ("track": the mission's track changed, value `{ from, to }`; "attempt": a try at the part's target). */
 export type LockEventKind = "commit" | "refused" | "interaction" | "revealed" | "track" | "attempt";
@@ -68,7 +68,7 @@ export function canonicalJson(value: unknown): string {
 export function eventHash(event: Omit<LockEvent, "hash">): string {
   const { seq, time, kind, widget_id, part, trait, value, prev_hash } = event;
   const body = canonicalJson({ seq, time, kind, widget_id, part, trait, value, prev_hash });
-  return createHash("sha256").update(prev_hash + body).digest("hex");
+  return sha256Hex(prev_hash + body);
 }
 
 /** Options of a ledger. */

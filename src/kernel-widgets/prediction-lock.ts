@@ -9,8 +9,8 @@
  *   gated controls: disabled until commit; each accepted update → ledger "interaction"
  *   gated results:  first reveal → ledger "revealed"
  */
-import { createHash } from "crypto";
 import type { JsonObject } from "../kernel/runtime";
+import { sha256Hex } from "../platform/sha256";
 import { LockRecord, type LockRecordOptions } from "./lock-record";
 import { message } from "./messages";
 import { answerProblem, lockRequestProblem } from "../widget-contract/answer";
@@ -179,7 +179,7 @@ function refusedValue(value: unknown): import("../kernel/runtime").JsonValue {
   const json = jsonOf(value);
   const text = JSON.stringify(json);
   if (text.length <= REFUSED_VALUE_MAX_CHARS) return json;
-  return { omitted: "too long", chars: text.length, sha256: createHash("sha256").update(text).digest("hex") };
+  return { omitted: "too long", chars: text.length, sha256: sha256Hex(text) };
 }
 
 /** A JSON-safe copy of a value for the ledger (binary and non-finite become null). */

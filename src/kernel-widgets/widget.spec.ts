@@ -81,6 +81,25 @@ describe("Widget: kernel -> front end", () => {
     expect(updates[0].data).toEqual({ method: "update", state: { value: 7, unit: "GB" }, buffer_paths: [] });
   });
 
+  it("flushes with a queueMicrotask that, as a browser's does, refuses any receiver but the global object", async () => {
+    const nodeQueue = globalThis.queueMicrotask;
+    let calls = 0;
+    globalThis.queueMicrotask = function (this: unknown, task: () => void) {
+      if (this !== undefined && this !== globalThis) throw new TypeError("Illegal invocation");
+      calls++;
+      nodeQueue(task);
+    };
+    try {
+      const s = new Slider({ value: 5, min: 0, max: 100 });
+      s.value = 6;
+      await settle();
+      expect(calls).toBe(1);
+      expect(rt.messagesOf(s.id, "update").map((m) => m.data.state)).toEqual([{ value: 6 }]);
+    } finally {
+      globalThis.queueMicrotask = nodeQueue;
+    }
+  });
+
   it("throws a WidgetTraitError naming the trait for NaN, out of range or wrong type; state unchanged", async () => {
     const s = new Slider({ value: 5, min: 0, max: 100 });
     expect(() => (s.value = NaN)).toThrow(WidgetTraitError);

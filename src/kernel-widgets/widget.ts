@@ -106,7 +106,9 @@ export class Widget<T extends BaseTraits> {
     }
     this.state = initial;
     this.runtime = options.runtime ?? requireKernelRuntime();
-    this.schedule = options.schedule ?? queueMicrotask;
+    // Wrapped, never stored bare: `this.schedule(...)` would call it with the widget as
+    // receiver, which a browser's queueMicrotask rejects ("Illegal invocation").
+    this.schedule = options.schedule ?? ((flush) => queueMicrotask(flush));
     registerWidgetTargets(this.runtime);
     const split = removeBuffers(initial as unknown as AnyState);
     this.comm = this.runtime.openComm(

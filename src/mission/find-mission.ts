@@ -1,23 +1,14 @@
 /**
- * Finds the mission a notebook or a cell names: a built-in mission by id ("01_ml_intro"),
- * or a mission file (a path ending in .ts) resolved against the notebook's folder.
+ * Finds the mission a notebook or a cell names in Node: a built-in mission by id
+ * ("01_ml_intro"), or a mission file (a path ending in .ts) resolved against the
+ * notebook's folder and compiled (authoring/mission-file.ts).
  */
 import path from "path";
-import { messages } from "./authoring/messages";
-import { isMissionFile, loadMissionFile } from "./authoring/mission-file";
+import { loadMissionFile } from "./authoring/mission-file";
 import type { Mission } from "./authoring/types";
-import { BUILT_IN_MISSION_IDS, isBuiltInMission, loadBuiltInMission } from "./missions/catalog";
+import { isMissionFile, missionById } from "./mission-ref";
 
-/** FleetLab's own missions, in course order (each file loads on first use: it imports `fleetlab/mission`). */
-export function builtInMissions(): readonly Mission<unknown>[] {
-  return BUILT_IN_MISSION_IDS.map(loadBuiltInMission);
-}
-
-/** The built-in mission with this id, loading only its file; throws naming the known ids. */
-export function missionById(id: string): Mission<unknown> {
-  if (!isBuiltInMission(id)) throw new RangeError(messages.unknownMission(id, BUILT_IN_MISSION_IDS));
-  return loadBuiltInMission(id);
-}
+export { builtInMissions, missionById } from "./mission-ref";
 
 /** The mission `ref` names: a mission file relative to `folder` (the notebook's), else a built-in id. */
 export function findMission(ref: string, folder = process.cwd()): Mission<unknown> {

@@ -17,17 +17,14 @@ import type * as TS from "typescript";
 import { MissionDefinitionError } from "./messages";
 import type { Mission, MissionSpec } from "./types";
 
+export { isMissionFile } from "../mission-ref";
+
 /** A mission file that cannot be used: `problems` each name the file (and line, where known). */
 export class MissionFileError extends Error {
   constructor(readonly file: string, readonly problems: string[]) {
     super(`mission file ${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     this.name = "MissionFileError";
   }
-}
-
-/** Whether a mission reference names a file rather than a built-in mission id. */
-export function isMissionFile(ref: string): boolean {
-  return /\.[cm]?ts$/.test(ref);
 }
 
 /**

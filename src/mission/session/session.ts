@@ -28,10 +28,10 @@ import { LOCK_RECORD_MIME } from "../../widget-contract/traits";
 import { answerKey, lockMatches, withinTolerance, type AnswerKey } from "../grading/answer-key";
 import { nonFinite } from "../authoring/control-extremes";
 import { findPart } from "../grading/answer-key";
-import { designRecordPath, readDesignRecord, writeDesignEntry } from "../grading/design-record";
+import { designView, storedEntries, storeEntry } from "./design-store";
+import { missionByRef, missionHost } from "./host";
 import { plotSpec } from "./plot-spec";
 import { wordCount } from "../../widget-contract/words";
-import { findMission } from "../find-mission";
 import { TRACK_NAMES } from "../authoring/notebook";
 import { defaultValues, resolve, resolveControl, trackContext } from "../authoring/resolve";
 import { formulaNumbers, noValueScope } from "../authoring/formula";
@@ -164,6 +164,9 @@ export function designSummary(mission: Mission<unknown>, entries: readonly Desig
   const plain = [`Design record: ${mission.title}`, ...rows.map((r) => r.join(" · "))].join("\n");
   return { "text/markdown": markdown, "text/plain": plain };
 }
+
+/** The design record recorded so far, from the host's store. */
+const recordedDesigns = () => designView(storedEntries(missionHost().designRecord()));
 
 /** Starts a fresh lock record and part list (the headless runner calls this per notebook). */
 export function resetNotebookRecords(): void {
@@ -340,11 +343,11 @@ export interface OpenOptions {
  */
 export function open(id: string | Mission<unknown>, track: TrackId, options: OpenOptions = {}): MissionSession {
   const draw = options.draw ?? true;
-  const mission = typeof id === "string" ? findMission(id) : id;
-  const contexts = new Map<TrackId, TrackContext<unknown>>([[track, trackContext(mission, track, readDesignRecord())]]);
+  const mission = typeof id === "string" ? missionByRef(id) : id;
+  const contexts = new Map<TrackId, TrackContext<unknown>>([[track, trackContext(mission, track, recordedDesigns())]]);
   const contextFor = (t: TrackId) => {
     let ctx = contexts.get(t);
-    if (!ctx) contexts.set(t, (ctx = trackContext(mission, t, readDesignRecord())));
+    if (!ctx) contexts.set(t, (ctx = trackContext(mission, t, recordedDesigns())));
     return ctx;
   };
   let current: TrackId = track;
@@ -430,7 +433,7 @@ export function open(id: string | Mission<unknown>, track: TrackId, options: Ope
       }
     };
     const record = () => {
-      const entries = writeDesignEntry(entry(), designRecordPath());
+      const entries = storeEntry(missionHost().designRecord(), entry());
       for (const displayId of ledgerDisplays) runtime().updateDisplay(designSummary(mission, entries), { displayId });
     };
     for (const c of part.workbench.controls) {
@@ -590,7 +593,7 @@ export function open(id: string | Mission<unknown>, track: TrackId, options: Ope
     },
     designRecord() {
       const displayId = `fleetlab-design-${randomId()}`;
-      runtime().display(designSummary(mission, readDesignRecord().entries), { displayId });
+      runtime().display(designSummary(mission, recordedDesigns().entries), { displayId });
       ledgerDisplays.push(displayId);
     },
     switchTrack(to) {
