@@ -22,11 +22,43 @@ const K = new Uint32Array([
 /** First 32 bits of the fractional parts of the square roots of the first 8 primes (FIPS 180-4 §5.3.3). */
 const H0 = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
 
-const utf8 = new TextEncoder();
+/**
+ * UTF-8 bytes of `text`, a lone surrogate as U+FFFD (as TextEncoder does). Written out rather
+ * than taken from TextEncoder, which not every host a widget runs in provides (jsdom).
+ */
+function utf8(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 3);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdfff) {
+      const low = c <= 0xdbff && i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (low - 0xdc00);
+        i++;
+      } else c = 0xfffd;
+    }
+    if (c < 0x80) out[n++] = c;
+    else if (c < 0x800) {
+      out[n++] = 0xc0 | (c >> 6);
+      out[n++] = 0x80 | (c & 0x3f);
+    } else if (c < 0x10000) {
+      out[n++] = 0xe0 | (c >> 12);
+      out[n++] = 0x80 | ((c >> 6) & 0x3f);
+      out[n++] = 0x80 | (c & 0x3f);
+    } else {
+      out[n++] = 0xf0 | (c >> 18);
+      out[n++] = 0x80 | ((c >> 12) & 0x3f);
+      out[n++] = 0x80 | ((c >> 6) & 0x3f);
+      out[n++] = 0x80 | (c & 0x3f);
+    }
+  }
+  return out.subarray(0, n);
+}
 
 /** The SHA-256 digest of `data` (a string is hashed as its UTF-8 bytes): 32 bytes. */
 export function sha256(data: string | Uint8Array): Uint8Array {
-  const bytes = typeof data === "string" ? utf8.encode(data) : data;
+  const bytes = typeof data === "string" ? utf8(data) : data;
   const h = Uint32Array.from(H0);
   const w = new Uint32Array(64);
   const whole = bytes.length - (bytes.length % 64);

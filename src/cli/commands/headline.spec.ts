@@ -13,7 +13,7 @@ describe("headline", () => {
     expect(row("fleet availability P_node^N").values[2]).toBe(`10^${Math.round(1e9 * Math.log10(0.99))}`));
   it("Cloud Titan's mission 07 fleet MTBF is the plan's 4 h and its Young interval √(2 · 39.5 s · 4 h)", () => {
     expect(headlineRows().filter((r) => r.mission === "07" && r.figure === "fleet MTBF")[0].values[0]).toBe("4 h");
-    expect(row("Young-Daly interval √(2δM)").raw[0]).toBeCloseTo(Math.sqrt(2 * (987.8e9 / 25e9) * 14_400), 6);
+    expect(row("Young-Daly interval √(2δM)").raw[0]).toBeCloseTo(Math.sqrt(2 * ((70_553_706_496 * 14) / 25e9) * 14_400), 6);
   });
   it("the canary sample size is 2,995 ★ on every track (95%, 1-in-1,000)", () =>
     expect(row("canary sample size").values).toEqual(["2995", "2995", "2995", "2995"]));
