@@ -25,6 +25,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   calc: { summary: "evaluate a unit-aware expression over the model functions (--json, --list)", load: () => require("./commands/calc") },
   headline: { summary: "print each track's headline figure for every mission, computed by the model", load: () => require("./commands/headline") },
   run: { summary: "execute notebooks headless, in-process (no Jupyter), driving widgets with --set", load: () => require("./commands/run") },
+  serve: { summary: "serve a built FleetLab site (npm run build:lite, export --site) on localhost and print its URL (--port, --open)", load: () => require("./commands/serve") },
   grade: { summary: "grade students' saved notebooks from their lock records, each in a sandboxed worker (Gradescope results)", load: () => require("./commands/grade") },
 };
 
