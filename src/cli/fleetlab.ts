@@ -23,6 +23,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   kernel: { summary: "run the Jupyter kernel on a connection file (used by Jupyter)", load: () => require("./commands/kernel") },
   "install-kernel": { summary: "install the FleetLab Jupyter kernelspec (--user default, --prefix DIR, --sys-prefix)", load: () => require("./commands/install-kernel") },
   calc: { summary: "evaluate a unit-aware expression over the model functions (--json, --list)", load: () => require("./commands/calc") },
+  catalog: { summary: "list every sourced catalog figure with its unit, status and source, by the name calc reads it under (--json)", load: () => require("./commands/catalog") },
   headline: { summary: "print each track's headline figure for every mission, computed by the model", load: () => require("./commands/headline") },
   run: { summary: "execute notebooks headless, in-process (no Jupyter), driving widgets with --set", load: () => require("./commands/run") },
   serve: { summary: "serve a built FleetLab site (npm run build:lite, export --site) on localhost and print its URL (--port, --open)", load: () => require("./commands/serve") },

@@ -25,3 +25,19 @@ describe("fleetlab calc (built)", () => {
     expect(bad.stderr).toMatch(/nodeMtbf/);
   });
 });
+
+describe("fleetlab catalog (built)", () => {
+  const catalog = (...args: string[]) =>
+    spawnSync(process.execPath, [path.join(root, "bin/fleetlab.js"), "catalog", ...args], { cwd: root, encoding: "utf8" });
+  it("lists matching figures as a table or JSON, exits 1 when none match and 2 on a bad option", () => {
+    const table = catalog("b200");
+    expect(table.status).toBe(0);
+    expect(table.stdout).toMatch(/\| `B200\.hbmBytes` \| 180000000000 \| B \| confirmed \|/);
+    const json = JSON.parse(catalog("OPT_175B_RUN.restarts", "--json").stdout);
+    expect(json).toEqual([expect.objectContaining({ name: "OPT_175B_RUN.restarts", value: 53, unit: null })]);
+    const none = catalog("h200");
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain('no figure mentions "h200"');
+    expect(catalog("--csv").status).toBe(2);
+  });
+});

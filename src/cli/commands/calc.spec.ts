@@ -1,6 +1,40 @@
 import { evaluateCalc, formatNumber, registryTable, run, CalcError } from "./calc";
 import { MODEL_FUNCTIONS } from "../../model/registry";
 
+describe("catalog figures in calc", () => {
+  it("reads a figure by its catalog name, as a quantity in its unit", () => {
+    expect(evaluateCalc("B200.hbmBytes / H100_SXM.hbmBytes").value).toBeCloseTo(180 / 80, 12);
+    expect(evaluateCalc("to(B200.hbmBytes, GB)").text).toBe("180 GB");
+  });
+  it("feeds model functions: a 1,024-GPU ring on InfiniBand NDR for the 175B model's gradients, against the α–β closed form", () => {
+    const n = 1024, alpha = 5e-6, bytes = 175e9 * 2, bandwidth = 50e9;
+    const closedForm = 2 * (n - 1) * alpha + ((2 * (n - 1)) / n) * (bytes / bandwidth);
+    const r = evaluateCalc("ringAllReduceTime(MODEL_175B_GRADIENT_BYTES, 1024, INFINIBAND_NDR.bytesPerSecond, INFINIBAND_NDR.latencySeconds)");
+    expect(r.unit).toBe("s");
+    expect(r.value).toBeCloseTo(closedForm, 9);
+  });
+  it("reads FLOP/s as a rate: a petaFLOP at an H100's dense BF16 peak takes 1.01 s", () => {
+    expect(evaluateCalc("1e15 / H100_SXM.denseBf16FlopsPerSecond").value).toBeCloseTo(1e15 / 989.4e12, 12);
+  });
+  it("reads table rows and counts: Faulty GPUs were 148 of the 419 interruptions", () => {
+    expect(evaluateCalc("LLAMA3_ROOT_CAUSES.faultyGpu.count / LLAMA3_405B_RUN.unexpectedInterruptions").value).toBeCloseTo(148 / 419, 12);
+  });
+  it("shows a time computed from bytes over bandwidth in a readable unit", () => {
+    // Young: √(2 · 987.8 GB / 2 TB/s · 3.093 h) = 105 s
+    const delta = (70_553_706_496 * 14) / 2e12, mtbf = (54 * 24 * 3600) / 419;
+    const r = evaluateCalc("youngDalyInterval(LLAMA3_70B_SIZES.adamNoGradientsBytes / STORAGE_TIERS.tectonicSustained, LLAMA3_405B_RUN.fleetMtbfHours)");
+    expect(r.unit).toBe("min");
+    expect(r.value * 60).toBeCloseTo(Math.sqrt(2 * delta * mtbf), 6);
+  });
+  it("an expression cannot change a figure for the next one", () => {
+    evaluateCalc("B200.hbmBytes = 1 B");
+    expect(evaluateCalc("B200.hbmBytes / H100_SXM.hbmBytes").value).toBeCloseTo(2.25, 12);
+  });
+  it("names an unknown figure", () => {
+    expect(() => evaluateCalc("H200.hbmBytes")).toThrow(/H200/);
+  });
+});
+
 describe("evaluateCalc", () => {
   it("youngDalyInterval(2 min, 3 h) prints 26.8 min (figures.md §2 ★ 26.83 min)", () => {
     const r = evaluateCalc("youngDalyInterval(2 min, 3 h)");

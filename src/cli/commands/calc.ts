@@ -5,7 +5,10 @@
  *   fleetlab calc "youngDalyInterval(2 min, 3 h)"          → 26.8 min
  *   fleetlab calc "to(fleetMtbf(50000 h, 10000), h)"       → 5 h
  *   fleetlab calc "canarySampleSize(0.95, 0.001)" --json   → {"value":2995,"unit":null}
+ *   fleetlab calc "B200.hbmBytes / H100_SXM.hbmBytes"      → 2.25
  *   fleetlab calc --list                                   → the function table (Markdown)
+ *
+ * Every catalog figure is there by its `fleetlab catalog` name, as a quantity in its unit.
  *
  * Arguments that carry a unit are converted to the parameter's unit (a wrong dimension is an
  * error); plain numbers are taken as already in that unit. Results carry the function's
@@ -15,6 +18,7 @@
  * Exit codes: 0 ok, 2 for any error (unknown function, wrong dimension, out-of-domain argument).
  */
 import { all, create, isUnit, type MathJsInstance, type Unit } from "mathjs";
+import { catalogFigures } from "../../model/catalog/figures";
 import { ModelInputError } from "../../model/errors";
 import { MODEL_FUNCTIONS, type ModelFunctionSpec } from "../../model/registry";
 import { toPlainNumber } from "../../model/units";
@@ -63,7 +67,8 @@ function convertArg(spec: ModelFunctionSpec, index: number, arg: unknown, seenTi
       throw new ModelInputError(spec.name, param.name, "a plain number (it has no unit)", arg.toString());
     }
     const u = arg as Unit;
-    if (u.value !== null && u.equalBase(unitOne("s"))) seenTimeUnits.push(u.formatUnits());
+    // A derived time (bytes over bandwidth) has no unit name worth reusing for display.
+    if (u.value !== null && u.equalBase(unitOne("s")) && /^[A-Za-z]+$/.test(u.formatUnits())) seenTimeUnits.push(u.formatUnits());
     return toPlainNumber(spec.name, param.name, u, param.unit);
   }
   if (typeof arg === "number") return toPlainNumber(spec.name, param.name, arg, param.unit ?? "");
@@ -79,10 +84,33 @@ function mathjs(): MathJsInstance {
   return mathInstance;
 }
 
-/** Builds the registry functions as mathjs functions, recording the time units of their inputs. */
+/** The catalog's unit in mathjs terms: a FLOP is a count, so FLOP/s reads 1/s. */
+function mathjsUnit(unit: string): string {
+  return unit.replace(/^FLOP\//, "1/");
+}
+
+/** Every catalog figure as a nested object of quantities: `B200.hbmBytes` is `180 GB`. Built per evaluation, as an expression may assign into it. */
+function catalogScope(): Map<string, unknown> {
+  const math = mathjs();
+  const roots = new Map<string, unknown>();
+  for (const f of catalogFigures()) {
+    const [root, ...path] = f.name.split(".");
+    const quantity = f.unit === null ? f.value : math.unit(f.value, mathjsUnit(f.unit));
+    if (path.length === 0) {
+      roots.set(root, quantity);
+      continue;
+    }
+    let node = (roots.get(root) ?? roots.set(root, {}).get(root)) as Record<string, unknown>;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]] = quantity;
+  }
+  return roots;
+}
+
+/** Builds the registry functions as mathjs functions, recording the time units of their inputs, beside the catalog's figures. */
 function registryScope(seenTimeUnits: string[]): Map<string, unknown> {
   const math = mathjs();
-  const scope = new Map<string, unknown>();
+  const scope = new Map<string, unknown>(catalogScope());
   for (const spec of Object.values(MODEL_FUNCTIONS)) {
     scope.set(spec.name, (...args: unknown[]) => {
       const required = spec.params.filter((q) => q.default === undefined).length;

@@ -1,0 +1,58 @@
+import type { Sourced } from "../provenance";
+import * as catalog from "./index";
+import { CATALOG_ENTRIES, catalogFigures, rowKey } from "./figures";
+
+/** Every Sourced object reachable from `root`, by identity. */
+function sourcedIn(root: unknown, out = new Set<Sourced<unknown>>(), seen = new Set<unknown>()): Set<Sourced<unknown>> {
+  if (root === null || typeof root !== "object" || seen.has(root)) return out;
+  seen.add(root);
+  if ("provenance" in root && "value" in root) return out.add(root as Sourced<unknown>);
+  for (const v of Object.values(root)) sourcedIn(v, out, seen);
+  return out;
+}
+
+/** Sourced values an export holds that the listing's entries do not: figures no one could read. */
+function unlisted(exports: object): string[] {
+  const listed = sourcedIn(CATALOG_ENTRIES);
+  return Object.entries(exports).filter(([, v]) => [...sourcedIn(v)].some((s) => !listed.has(s))).map(([name]) => name);
+}
+
+const byName = new Map(catalogFigures().map((f) => [f.name, f]));
+
+describe("the catalog's figure list", () => {
+  it("reaches every sourced value the catalog exports (GPUS, FABRICS and MODELS included)", () => {
+    expect(unlisted(catalog)).toEqual([]);
+  });
+  it("fails for an export it does not reach (the check can fail)", () => {
+    const extra = { ...catalog, H200: { hbmBytes: { value: 141e9, unit: "B", provenance: { kind: "datasheet", ref: "x", status: "confirmed", verified: "2026-11-30" } } } };
+    expect(unlisted(extra)).toEqual(["H200"]);
+  });
+  it("names each number once, in a form calc can read", () => {
+    expect(byName.size).toBe(catalogFigures().length);
+    for (const name of byName.keys()) expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/);
+  });
+  it("lists a GPU's, a fabric's and a run's figures with their units and sources", () => {
+    expect(byName.get("B200.hbmBytes")).toMatchObject({ value: 180e9, unit: "B", provenance: { status: "confirmed" } });
+    expect(byName.get("INFINIBAND_NDR.bytesPerSecond")).toMatchObject({ value: 50e9, unit: "B/s" });
+    expect(byName.get("OPT_175B_RUN.restarts")).toMatchObject({ value: 53, unit: null });
+    expect(byName.get("MLSYSIM_MTTF_HOURS.gpu")).toMatchObject({ value: 50_000, unit: "h", provenance: { status: "unconfirmed" } });
+  });
+  it("lists a sourced record's numbers under its provenance (Llama-3-70B's config.json)", () => {
+    expect(byName.get("LLAMA3_70B.config.layers")?.value).toBe(80);
+    expect(byName.get("LLAMA3_70B.config.intermediateSize")?.value).toBe(28_672);
+    expect(byName.get("LLAMA3_70B.config.layers")?.provenance.ref).toBe("meta-llama/Meta-Llama-3-70B config.json");
+    expect(byName.has("LLAMA3_70B.config.tiedEmbeddings")).toBe(false); // a flag, not a figure
+  });
+  it("lists Table 5 row by row: the 18 root causes' counts sum to the run's 419 unexpected interruptions", () => {
+    const counts = catalogFigures().filter((f) => /^LLAMA3_ROOT_CAUSES\.\w+\.count$/.test(f.name));
+    expect(counts).toHaveLength(18);
+    expect(counts.reduce((sum, f) => sum + f.value, 0)).toBe(419);
+    expect(byName.get("LLAMA3_ROOT_CAUSES.faultyGpu.count")?.value).toBe(148);
+    expect(byName.get("LLAMA3_ROOT_CAUSES.networkSwitchCable.count")?.value).toBe(35);
+  });
+  it("turns a row label into an identifier", () => {
+    expect(rowKey("GPU HBM3 memory")).toBe("gpuHbm3Memory");
+    expect(rowKey("GPU thermal interface + sensor")).toBe("gpuThermalInterfaceSensor");
+    expect(rowKey("NIC")).toBe("nic");
+  });
+});
