@@ -2,34 +2,16 @@
  * The files a JupyterLite site ships beside the FleetLab worker, built in Node (never
  * imported by the worker): the TypeScript library its cells are checked against, and
  * FleetLab's declaration files (what `fleetlab` and `fleetlab/mission` are typed by) with
- * the package facts kernel_info reports. The worker fetches both at start-up (worker.ts).
- *
- *   typescript-lib.json   { version, libs, files: { "lib.es2022.d.ts": text, … } }
- *   fleetlab-types.json   { version, homepage, modules: { specifier: path }, files: { path: text } }
+ * the package facts kernel_info reports (asset-format.ts). The worker fetches both at
+ * start-up (worker-host.ts).
  */
 import fs from "fs";
 import path from "path";
 import { DEFAULT_LIBS } from "../cells/executor";
 import { packageInfo } from "../kernel/package-info";
+import { LIB_ASSET, TYPES_ASSET, type LibAsset, type TypesAsset } from "./asset-format";
 
-export const LIB_ASSET = "typescript-lib.json";
-export const TYPES_ASSET = "fleetlab-types.json";
-
-export interface LibAsset {
-  version: string;
-  /** The library files cells see; `files` holds them and every file they reference. */
-  libs: string[];
-  files: Record<string, string>;
-}
-
-export interface TypesAsset {
-  /** FleetLab's version and README address (package.json), for kernel_info. */
-  version: string;
-  homepage: string;
-  /** Module specifier → the declaration file (a key of `files`) typing it. */
-  modules: Record<string, string>;
-  files: Record<string, string>;
-}
+export { LIB_ASSET, TYPES_ASSET } from "./asset-format";
 
 /** The library files `libs` name, with every `/// <reference lib>` they reach, from the repository's TypeScript. */
 export function typescriptLib(libs: string[] = DEFAULT_LIBS): LibAsset {
