@@ -26,6 +26,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   catalog: { summary: "list every sourced catalog figure with its unit, status and source, by the name calc reads it under (--json)", load: () => require("./commands/catalog") },
   headline: { summary: "print each track's headline figure for every mission, computed by the model", load: () => require("./commands/headline") },
   run: { summary: "execute notebooks headless, in-process (no Jupyter), driving widgets with --set", load: () => require("./commands/run") },
+  export: { summary: "write a static JupyterLite site of a course's notebooks and mission files (--site DIR), for any static web host", load: () => require("./commands/export") },
   serve: { summary: "serve a built FleetLab site (npm run build:lite, export --site) on localhost and print its URL (--port, --open)", load: () => require("./commands/serve") },
   grade: { summary: "grade students' saved notebooks from their lock records, each in a sandboxed worker (Gradescope results)", load: () => require("./commands/grade") },
 };
