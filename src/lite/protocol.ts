@@ -61,6 +61,12 @@ export interface WorkerInit {
   method: "init";
   assetsUrl: string;
   notebookPath: string;
+  /**
+   * The folder the site serves its files from (its drive's root as published): a course's
+   * mission file, `mission.open("15_demo.ts", …)`, is read from here, beside the notebook.
+   * Absent, only built-in missions open.
+   */
+  filesUrl?: string;
 }
 
 export type ToWorker = WorkerInit | WorkerRequest | WorkerInterrupt;

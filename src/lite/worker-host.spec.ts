@@ -8,6 +8,7 @@ import fs from "fs";
 import path from "path";
 import * as ts from "typescript";
 import type { JsonObject } from "../kernel/runtime";
+import { missionSource } from "../mission/authoring/scaffold";
 import { resetNotebookRecords } from "../mission/session/session";
 import { LIB_ASSET, TYPES_ASSET } from "./asset-format";
 import { fleetlabTypes, typescriptLib } from "./assets";
@@ -24,7 +25,7 @@ const CELLS = (JSON.parse(fs.readFileSync(NOTEBOOK, "utf8")) as { cells: { cell_
 type Request = WorkerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
 
 /** A page talking to one worker host. */
-function page(store: ReturnType<typeof memoryKeyValueStore>) {
+function page(store: ReturnType<typeof memoryKeyValueStore>, site?: { notebookPath: string; files: Record<string, string> }) {
   const received: FromWorker[] = [];
   let nextId = 1;
   const host: WorkerHost = createWorkerHost({
@@ -36,8 +37,11 @@ function page(store: ReturnType<typeof memoryKeyValueStore>) {
     },
     ts,
     modules: { fleetlab: () => require("../model/index"), "fleetlab/mission": () => require("../mission/browser") },
+    readText: (url) => site?.files[url],
   });
-  host.receive({ method: "init", assetsUrl: "assets", notebookPath: "missions/01_ml_intro.ipynb" });
+  host.receive(site
+    ? { method: "init", assetsUrl: "assets", notebookPath: site.notebookPath, filesUrl: "https://course.example/site/files" }
+    : { method: "init", assetsUrl: "assets", notebookPath: "missions/01_ml_intro.ipynb" });
   return {
     host,
     received,
@@ -160,6 +164,19 @@ describe("the FleetLab worker host", () => {
     expect(frontState(second.emits(), again)).toMatchObject({ locked: true, value: 0.4 });
     await second.request({ method: "comm", msgType: "comm_msg", content: { comm_id: again, data: { method: "custom", content: { type: "lock_request", value: 0.9 } } }, metadata: {}, buffers: [] });
     expect(frontState(second.emits(), again)).toMatchObject({ locked: true, value: 0.4 });
+  });
+
+  it("opens a course's mission file from the site, beside its notebook", async () => {
+    const files = { "https://course.example/site/files/week%203/15_demo.ts": missionSource("15_demo", "example") };
+    const p = page(memoryKeyValueStore(), { notebookPath: "week 3/15_demo.ipynb", files });
+    await p.execute('import { mission } from "fleetlab/mission";');
+    const opened = await p.execute('const m = mission.open("15_demo.ts", "cloud_titan");\n`${m.mission.id}: ${m.mission.parts.length} parts`', 2);
+    expect(opened.reply.status === "ok" ? "ok" : `${opened.reply.ename}: ${opened.reply.evalue}`).toBe("ok");
+    expect(opened.emits.find((e) => e.msgType === "execute_result")?.content.data).toMatchObject({ "text/plain": "'15_demo: 3 parts'" });
+    const missing = await p.execute('mission.open("16_missing.ts", "cloud_titan")', 3);
+    expect(missing.reply).toMatchObject({ status: "error", ename: "MissionFileError" });
+    expect(String(missing.reply.evalue)).toContain("no such mission file (looked for week 3/16_missing.ts)");
+    p.host.dispose();
   });
 
   it("fails to start with the reason when an asset is missing", async () => {

@@ -22,6 +22,8 @@ import { createHostRuntime, type HostRuntime } from "../kernel/host-runtime";
 import { kernelInfo } from "../kernel/kernel-info";
 import { displayBundleWith, errorContentWith } from "../kernel/outcome";
 import { setKernelRuntime, type JsonObject } from "../kernel/runtime";
+import { joinRelative, loadMissionSource } from "../mission/authoring/mission-module";
+import type { Mission } from "../mission/authoring/types";
 import { setMissionHost } from "../mission/session/host";
 import { captureConsole, type StreamName } from "./console-capture";
 import { LIB_ASSET, TYPES_ASSET, type LibAsset, type TypesAsset } from "./asset-format";
@@ -40,6 +42,8 @@ export interface WorkerHostOptions {
   ts: typeof TS;
   /** What cells may import: specifier → its module namespace (typed by the declarations asset). */
   modules: Record<string, () => unknown>;
+  /** A file's text from the site, synchronously (a mission opens inside a cell), or undefined when there is none. */
+  readText?(url: string): string | undefined;
 }
 
 export interface WorkerHost {
@@ -73,6 +77,15 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
   const stream = (name: StreamName, text: string) => emit("stream", { name, text });
   const errorOf = (err: unknown) => errorContentWith(err, formatValue, () => false);
 
+  /** Loads a course's mission file from the site, beside the notebook (undefined: built-in missions only). */
+  function missionFileLoader(init: WorkerInit): ((ref: string) => Mission<unknown>) | undefined {
+    const { readText } = options;
+    if (!init.filesUrl || !readText) return undefined;
+    const files = init.filesUrl.endsWith("/") ? init.filesUrl : `${init.filesUrl}/`;
+    const hostModules = Object.fromEntries(Object.entries(options.modules).map(([id, load]) => [id, load()]));
+    return (ref) => loadMissionSource(ts, joinRelative(init.notebookPath, ref), (file) => readText(files + file.split("/").map(encodeURIComponent).join("/")), hostModules);
+  }
+
   async function start(init: WorkerInit) {
     const [lib, types] = (await Promise.all([
       options.fetchJson(assetUrl(init.assetsUrl, LIB_ASSET)),
@@ -89,7 +102,7 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
       reportError: (err, where) => stream("stderr", `Error in ${where}: ${errorOf(err).traceback.join("\n")}\n`),
     });
     setKernelRuntime({ ...host.runtime, journal: records.journal });
-    setMissionHost({ designRecord: () => records.design });
+    setMissionHost({ designRecord: () => records.design, loadMissionFile: missionFileLoader(init) });
     cleanups.push(captureConsole(stream), () => setKernelRuntime(undefined), () => setMissionHost(undefined));
     executor = createCellExecutor({ ts, libFiles: lib.files, libs: lib.libs, declarations: types.files, modules });
     executor.complete("", 0); // builds the program and checker now, not on the first cell

@@ -19,6 +19,7 @@ interface WorkerScope {
   postMessage(message: FromWorker, transfer: ArrayBuffer[]): void;
   onmessage: ((event: { data: ToWorker }) => void) | null;
   fetch(url: string): Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+  XMLHttpRequest: new () => { open(method: string, url: string, async: boolean): void; send(): void; status: number; responseText: string };
 }
 
 const scope = globalThis as unknown as WorkerScope & Partial<IndexedDb>;
@@ -35,6 +36,13 @@ const host = createWorkerHost({
   },
   ts,
   modules: { fleetlab: () => model, "fleetlab/mission": () => mission },
+  // Synchronous, as a cell opens its mission synchronously; a worker may block on a request.
+  readText(url) {
+    const request = new scope.XMLHttpRequest();
+    request.open("GET", new URL(url, scope.location.href).href, false);
+    request.send();
+    return request.status === 200 ? request.responseText : undefined;
+  },
 });
 
 scope.onmessage = (event) => host.receive(event.data);

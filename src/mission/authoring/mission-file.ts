@@ -14,18 +14,12 @@ import fs from "fs";
 import Module from "module";
 import path from "path";
 import type * as TS from "typescript";
-import { MissionDefinitionError } from "./messages";
+import { diagnosticLine, loadFailure, MissionFileError, missionFromExports, transpileMission } from "./mission-module";
 import type { Mission, MissionSpec } from "./types";
 
 export { isMissionFile } from "../mission-ref";
 
-/** A mission file that cannot be used: `problems` each name the file (and line, where known). */
-export class MissionFileError extends Error {
-  constructor(readonly file: string, readonly problems: string[]) {
-    super(`mission file ${file}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "MissionFileError";
-  }
-}
+export { MissionFileError } from "./mission-module";
 
 /**
  * The compiler options of every mission file: those of the kernel's cells (tslab's
@@ -67,20 +61,7 @@ function hostModules(draft: boolean): Record<string, unknown> {
   return { fleetlab: model, "fleetlab/mission": draft ? { ...api, defineMission: (spec: object) => ({ ...spec, draft: true }) } : api };
 }
 
-function where(ts: typeof TS, d: TS.Diagnostic): string {
-  const text = ts.flattenDiagnosticMessageText(d.messageText, "\n");
-  if (!d.file || d.start === undefined) return text;
-  const { line, character } = d.file.getLineAndCharacterOfPosition(d.start);
-  return `${shortPath(d.file.fileName)}:${line + 1}:${character + 1}: ${text}`;
-}
-
-/** The file's JavaScript, or its syntax errors. */
-function transpile(ts: typeof TS, file: string, source: string): string {
-  const out = ts.transpileModule(source, { fileName: file, reportDiagnostics: true, compilerOptions: { ...missionCompilerOptions(ts), noEmit: false, sourceMap: false, inlineSourceMap: true } });
-  const errors = (out.diagnostics ?? []).filter((d) => d.category === ts.DiagnosticCategory.Error);
-  if (errors.length > 0) throw new MissionFileError(file, errors.map((d) => where(ts, d)));
-  return out.outputText;
-}
+const where = (ts: typeof TS, d: TS.Diagnostic): string => diagnosticLine(ts, d, shortPath);
 
 /**
  * Runs a mission file and returns the mission it exports; with `draft`, its definition unchecked.
@@ -92,14 +73,7 @@ export function loadMissionFile(file: string, options: { draft: boolean }): Miss
 export function loadMissionFile(file: string, options: { draft: boolean } = { draft: false }): MissionSpec<unknown> {
   const abs = path.resolve(file);
   const exports = runModule(abs, kernelTypeScript(), hostModules(options.draft), new Map());
-  const marker = options.draft ? "draft" : "checked";
-  const found = Object.values(exports).filter((v): v is Mission<unknown> => !!v && typeof v === "object" && (v as Record<string, unknown>)[marker] === true && Array.isArray((v as Mission).parts));
-  if (found.length !== 1) {
-    throw new MissionFileError(abs, [found.length === 0
-      ? "exports no mission (write `export const mission = defineMission({...})` with defineMission from \"fleetlab/mission\")"
-      : `exports ${found.length} missions (${found.map((m) => m.id).join(", ")}); a mission file defines one`]);
-  }
-  return found[0];
+  return missionFromExports(abs, exports, options.draft);
 }
 
 function runModule(file: string, ts: typeof TS, host: Record<string, unknown>, loading: Map<string, Record<string, unknown>>): Record<string, unknown> {
@@ -111,7 +85,7 @@ function runModule(file: string, ts: typeof TS, host: Record<string, unknown>, l
   } catch {
     throw new MissionFileError(file, [`no such mission file (looked for ${file})`]);
   }
-  const code = transpile(ts, file, source);
+  const code = transpileMission(ts, file, source, shortPath);
   const mod = new Module(file, module) as Module & { _compile(code: string, file: string): void; paths: string[] };
   mod.filename = file;
   mod.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(path.dirname(file));
@@ -131,10 +105,7 @@ function runModule(file: string, ts: typeof TS, host: Record<string, unknown>, l
   try {
     mod._compile(code, file);
   } catch (e) {
-    if (e instanceof MissionFileError || e instanceof MissionDefinitionError) throw e;
-    const err = e as Partial<MissionDefinitionError>;
-    if (err && err.name === "MissionDefinitionError" && Array.isArray(err.problems)) throw e;
-    throw new MissionFileError(file, [`failed while loading: ${e instanceof Error ? e.message : String(e)}`]);
+    throw loadFailure(file, e);
   }
   loading.set(file, mod.exports as Record<string, unknown>);
   return mod.exports as Record<string, unknown>;
