@@ -44,6 +44,8 @@ const DISABLED_PLUGINS = [
   "@jupyterlab/help-extension:about",
   "@jupyterlab/lsp-extension:plugin",
   "@jupyterlab/translation:translator",
+  // Serves stdin and a synchronous file system to kernels that need them; FleetLab's uses neither.
+  "@jupyterlite/application-extension:service-worker-manager",
   ...[
     "config-section-manager", "connection-status", "default-drive", "event-manager", "kernel-manager",
     "kernel-spec-manager", "nbconvert-manager", "session-manager", "setting-manager", "user-manager",
