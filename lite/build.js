@@ -11,7 +11,7 @@
  *   api/translations/            the one language, so the lab asks no server for others
  *   fleetlab/worker.js           the FleetLab kernel's web worker, fleetlab/assets/ what it fetches
  *
- * Work is skipped by hashes, kept in out/lite/.stamps/: `npm ci` in lite/ runs when its
+ * Work is skipped by hashes, kept in out/lite-build/: `npm ci` in lite/ runs when its
  * package-lock.json changed since the last install, the app is rebuilt when lite/'s sources
  * or lockfile changed, the worker when FleetLab's build (dist/) changed; the small files are
  * rewritten every time. Prints the site folder.
@@ -26,7 +26,8 @@ const { writeSettings } = require("./settings.js");
 const HERE = __dirname;
 const ROOT = path.resolve(HERE, "..");
 const OUT = path.join(ROOT, "out", "lite");
-const STAMPS = path.join(OUT, ".stamps");
+/** Hashes of what was built, and the app's generated entry files: beside the site, not served. */
+const STAMPS = path.join(ROOT, "out", "lite-build");
 const BUILD = path.join(OUT, "build");
 const LABEXTENSION = path.join(ROOT, "widgets", "labextension");
 const NOTEBOOKS = path.join(ROOT, "notebooks");
@@ -114,34 +115,28 @@ function installLabextension() {
 }
 
 /**
- * The FleetLab worker and its assets, from FleetLab's build: `buildWorker(outFile)` bundles
- * src/lite/worker.ts, `writeWorkerAssets(outDir)` writes the TypeScript library and FleetLab
- * declarations it fetches. Returns false when this checkout's build has no worker.
+ * The FleetLab worker and its assets, by FleetLab's build (dist/src/lite/): `buildWorker`
+ * bundles src/lite/worker.ts with esbuild, `writeWorkerAssets` writes the TypeScript library
+ * and FleetLab declarations the worker fetches. Returns false when this checkout has no worker.
  */
 async function buildWorker() {
   const distLite = path.join(ROOT, "dist", "src", "lite");
-  const tools = workerTools(distLite);
-  if (!tools) return false;
-  const inputs = [...filesUnder(path.join(ROOT, "dist", "src")), path.join(ROOT, "node_modules", "typescript", "package.json")];
+  const [bundler, assets] = ["build-worker.js", "assets.js"].map((f) => path.join(distLite, f));
+  if (!fs.existsSync(bundler) || !fs.existsSync(assets)) return false;
+  // The bundle is made from src/, the declarations from dist/src/, the library from the repository's TypeScript.
+  const inputs = [
+    ...filesUnder(path.join(ROOT, "src")).filter((f) => f.endsWith(".ts") && !f.endsWith(".spec.ts")),
+    ...filesUnder(path.join(ROOT, "dist", "src")).filter((f) => f.endsWith(".d.ts")),
+    path.join(ROOT, "node_modules", "typescript", "package.json"),
+  ];
   const worker = path.join(WORKER_DIR, "worker.js");
   await unlessDone("worker", hashFiles(inputs, ROOT), [worker], async () => {
     log("building the FleetLab worker");
     fs.rmSync(WORKER_DIR, { recursive: true, force: true });
-    await tools.buildWorker(worker);
-    tools.writeWorkerAssets(path.join(WORKER_DIR, "assets"));
+    await require(bundler).buildWorker(worker);
+    require(assets).writeWorkerAssets(path.join(WORKER_DIR, "assets"));
   });
   return true;
-}
-
-/** The worker's build functions from dist/src/lite/, or null when the build has none. */
-function workerTools(distLite) {
-  const found = {};
-  const modules = fs.existsSync(distLite) ? fs.readdirSync(distLite).filter((f) => f.endsWith(".js")) : [];
-  for (const file of modules) {
-    const mod = require(path.join(distLite, file));
-    for (const name of ["buildWorker", "writeWorkerAssets"]) if (typeof mod[name] === "function") found[name] ??= mod[name];
-  }
-  return found.buildWorker && found.writeWorkerAssets ? found : null;
 }
 
 /** The pages, the site's page config and the language list. */
@@ -181,7 +176,7 @@ async function ensureBuilt() {
   writeSettings(BUILD, [path.join(OUT, "extensions", extension.name)]);
   writeContents(OUT, filesUnder(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")));
   const worker = await buildWorker();
-  if (!worker) log("warning: dist/src/lite/ has no buildWorker/writeWorkerAssets; the site has no FleetLab worker");
+  if (!worker) log("warning: dist/src/lite/ has no worker build (build-worker.js, assets.js); the site has no FleetLab worker");
   writeSite([extension]);
   return { dir: OUT, worker };
 }
