@@ -25,7 +25,6 @@
  *   - A handler that throws is reported; the comm's bookkeeping is already done.
  *   - comm_info lists the open comms, optionally of one target.
  */
-import { randomUUID } from "crypto";
 import type { Comm, CommPayload, CommTargetHandler, JsonObject } from "./runtime";
 import type { CommMsgType } from "./messages";
 
@@ -57,7 +56,7 @@ function isObject(v: unknown): v is JsonObject {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-export function createCommManager({ send, reportError, newCommId = randomUUID }: CommManagerOptions): CommManager {
+export function createCommManager({ send, reportError, newCommId = () => globalThis.crypto.randomUUID() }: CommManagerOptions): CommManager {
   const comms = new Map<string, CommImpl>();
   /** Ids closed so far, so a late message is told apart from one to a comm never opened. */
   const closedIds = new Set<string>();

@@ -12,35 +12,16 @@ import Module from "module";
 import path from "path";
 import util from "util";
 import type { MimeBundle } from "./runtime";
-import { MIME_BUNDLE } from "./runtime";
+import { displayBundleWith, errorContentWith, type Executor as SharedExecutor } from "./outcome";
 import { installFleetlabResolution, type Resolution, type TsSys } from "./module-resolution";
 import { declaredTypes, limitAutomaticTypes, nearestPackageJson } from "./type-roots";
 import { deferWatchers, type WatchSys } from "./deferred-watchers";
 
-/** What one cell produced. */
-export type ExecuteOutcome =
-  | { status: "ok"; hasValue: boolean; value?: unknown }
-  | { status: "error"; ename: string; evalue: string; traceback: string[] };
+export type { CompleteResult, ExecuteOutcome } from "./outcome";
+export { INTERRUPTED_ENAME, InterruptedError } from "./outcome";
 
-export interface CompleteResult {
-  matches: string[];
-  /** Code-unit offsets into the cell (convert to code points at the wire). */
-  cursorStart: number;
-  cursorEnd: number;
-}
-
-export interface Executor {
-  /** Type-checks, transpiles and runs `code`. Never rejects. */
-  execute(code: string): Promise<ExecuteOutcome>;
-  complete(code: string, cursor: number): CompleteResult;
-  /** Quick info (type + doc) at `cursor`, or undefined. */
-  inspect(code: string, cursor: number): string | undefined;
-  isComplete(code: string): { status: "complete" } | { status: "incomplete"; indent: string };
-  /** Rejects a pending top-level await of the running cell (sync code is stopped by interrupt.ts). */
-  interrupt(): void;
-  /** Forgets a cell whose code was terminated mid-way (it never settles), so the next one can run and be interrupted. */
-  abandon(): void;
-  readonly typescriptVersion: string;
+/** The desktop executor: the shared interface, plus where `fleetlab` resolves from. */
+export interface Executor extends SharedExecutor {
   readonly resolution: Resolution;
 }
 
@@ -55,47 +36,17 @@ interface TslabExecutor {
   interrupt(): void;
 }
 
-/** Error name of every way a cell is interrupted. */
-export const INTERRUPTED_ENAME = "Interrupted";
-
-/** A cell or widget update stopped by Jupyter's interrupt. */
-export class InterruptedError extends Error {
-  override name = INTERRUPTED_ENAME;
-}
+/** Frames of tslab, of this kernel and of Node's own script running: below the cell's code. */
+const DESKTOP_BOUNDARY = /node_modules[\\/]tslab[\\/]|dist[\\/]src[\\/]kernel[\\/]|node:internal|node:vm|at Script\.runInThisContext/;
 
 /** Formats a thrown value as a Jupyter error (ename, evalue, traceback). */
 export function errorContent(err: unknown): { ename: string; evalue: string; traceback: string[] } {
-  if (err instanceof Error) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (err instanceof InterruptedError || code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || err.message === "Interrupted asynchronously") {
-      return { ename: INTERRUPTED_ENAME, evalue: "execution interrupted by the user", traceback: [`${INTERRUPTED_ENAME}: ${err.message}`] };
-    }
-    const stack = (err.stack ?? `${err.name}: ${err.message}`).split("\n");
-    // Trim frames at our boundary: nothing below the cell's own code helps the reader.
-    const cut = stack.findIndex((l) => /node_modules[\\/]tslab[\\/]|dist[\\/]src[\\/]kernel[\\/]|node:internal|node:vm|at Script\.runInThisContext/.test(l));
-    return { ename: err.name || err.constructor?.name || "Error", evalue: err.message, traceback: cut > 0 ? stack.slice(0, cut) : stack };
-  }
-  const text = util.inspect(err);
-  return { ename: "Thrown", evalue: text, traceback: [`Uncaught ${text}`] };
+  return errorContentWith(err, util.inspect, (frame) => DESKTOP_BOUNDARY.test(frame));
 }
 
-/**
- * text/plain via util.inspect, plus the value's own MIME bundle when it provides one (runtime
- * MIME_BUNDLE). A provider that returns null asks for no output at all (a value that has
- * already shown itself, such as a mission part), and so does this function then.
- */
+/** text/plain via util.inspect, plus the value's own MIME bundle (outcome.ts displayBundleWith). */
 export function displayBundle(value: unknown): MimeBundle | null {
-  const bundle: MimeBundle = {};
-  if (value !== null && (typeof value === "object" || typeof value === "function")) {
-    const provider = (value as { [MIME_BUNDLE]?: unknown })[MIME_BUNDLE];
-    if (typeof provider === "function") {
-      const own = provider.call(value) as MimeBundle | null;
-      if (own === null) return null;
-      Object.assign(bundle, own);
-    }
-  }
-  if (!("text/plain" in bundle)) bundle["text/plain"] = util.inspect(value);
-  return bundle;
+  return displayBundleWith(value, util.inspect);
 }
 
 /**

@@ -7,6 +7,7 @@
  * malformed request is logged and dropped; nothing thrown here reaches the socket loop.
  */
 import { randomUUID } from "crypto";
+import { codePointsToUnits, unitsToCodePoints } from "./code-points";
 import type { CommManager } from "./comms";
 import type { Executor } from "./executor";
 import { displayBundle, errorContent, InterruptedError } from "./executor";
@@ -17,6 +18,8 @@ import type { OutputRouter } from "./output";
 import { createOutputRouter, logKernel } from "./output";
 import type { JsonObject, KernelRuntime } from "./runtime";
 import { newHeader } from "./wire";
+
+export { codePointsToUnits, unitsToCodePoints } from "./code-points";
 
 /** Channels the handler writes to; the server signs and sends. */
 export type OutChannel = "shell" | "iopub" | "control" | "stdin";
@@ -34,23 +37,6 @@ export interface Handler {
   readonly runtime: KernelRuntime;
   readonly comms: CommManager;
   readonly output: OutputRouter;
-}
-
-/** Converts a position in Unicode code points (the protocol's unit since 5.2) to UTF-16 code units. */
-export function codePointsToUnits(text: string, cursor: number): number {
-  let units = 0;
-  let points = 0;
-  for (const ch of text) {
-    if (points >= cursor) break;
-    units += ch.length;
-    points++;
-  }
-  return units;
-}
-
-/** Converts a UTF-16 code-unit offset to Unicode code points. */
-export function unitsToCodePoints(text: string, units: number): number {
-  return Array.from(text.slice(0, units)).length;
 }
 
 /**

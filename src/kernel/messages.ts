@@ -7,10 +7,10 @@
  * REPLY_TYPE, so a reply can never be tagged with another request's type.
  */
 import type { JsonObject, JsonValue } from "./runtime";
+import { kernelInfo } from "./kernel-info";
 import { packageInfo } from "./package-info";
 
-/** The protocol version this kernel speaks (kernel_info_reply.protocol_version). */
-export const PROTOCOL_VERSION = "5.3";
+export { PROTOCOL_VERSION } from "./kernel-info";
 
 /** "The message header contains a pair of unique identifiers for the originating session and the actual message id..." */
 export interface Header {
@@ -107,24 +107,6 @@ export type ReplyStatus = "ok" | "error" | "aborted";
 
 /** kernel_info_reply content for this kernel. */
 export function kernelInfoContent(typescriptVersion: string, nodeVersion: string): JsonObject {
-  const fleetlab = packageInfo();
-  return {
-    status: "ok",
-    protocol_version: PROTOCOL_VERSION,
-    implementation: "fleetlab",
-    implementation_version: fleetlab.version,
-    language_info: {
-      name: "typescript",
-      version: typescriptVersion,
-      mimetype: "text/typescript",
-      file_extension: ".ts",
-      codemirror_mode: "typescript",
-      pygments_lexer: "typescript",
-    },
-    banner: `FleetLab kernel: TypeScript ${typescriptVersion} on Node.js ${nodeVersion}`,
-    help_links: [
-      { text: "FleetLab README", url: fleetlab.homepage },
-      { text: "TypeScript handbook", url: "https://www.typescriptlang.org/docs/handbook/intro.html" },
-    ],
-  };
+  const { version, homepage } = packageInfo();
+  return kernelInfo({ typescriptVersion, version, homepage, runsOn: `Node.js ${nodeVersion}` });
 }

@@ -1,0 +1,188 @@
+/**
+ * FleetLab's own TypeScript cell executor, browser-safe: the compiler is injected (the
+ * repository's `typescript`, bundled into the web worker) and every file it reads is in
+ * memory. It keeps the desktop kernel's semantics (src/kernel/executor.ts, over tslab):
+ *
+ *   - a cell with a type error does not run; each diagnostic names the cell's line:column;
+ *   - top-level declarations and imports persist into later cells, which may redeclare them;
+ *   - top-level await; the last expression's value (unless null or undefined) is the outcome's;
+ *   - imports come from the host's module map only; an unknown specifier names what there is.
+ *
+ * One LanguageService (language-host.ts) checks every cell, so a warm cell costs one
+ * incremental check of a small file; what earlier cells declared reaches it as emitted
+ * declarations (prelude.ts).
+ */
+import type * as TS from "typescript";
+import type { CompleteResult, ExecuteOutcome, Executor } from "../kernel/outcome";
+import { errorContentWith, InterruptedError } from "../kernel/outcome";
+import { readCell, type CellSource } from "./cell-source";
+import { formatValue } from "./format-value";
+import { isCompleteCell } from "./is-complete";
+import { CELL_FILE, createLanguageHost } from "./language-host";
+import { createPrelude } from "./prelude";
+import { CELL_SOURCE_PREFIX, createCellRunner, missingModule, type CellModule } from "./run-cell";
+
+export type { CellModule } from "./run-cell";
+
+/** The library a cell sees when the host names none: a worker's globals on ES2022. */
+export const DEFAULT_LIBS = ["lib.es2022.d.ts", "lib.webworker.d.ts"];
+
+export interface CellExecutorOptions {
+  /** The TypeScript compiler module. */
+  ts: typeof TS;
+  /** TypeScript library files by name ("lib.es2022.d.ts" → text), with every file they reference. */
+  libFiles: Record<string, string>;
+  /** Which of them the cells see (DEFAULT_LIBS unless given). */
+  libs?: string[];
+  /** Declaration files by absolute path ("/fleetlab/src/model/index.d.ts" → text). */
+  declarations: Record<string, string>;
+  /** What cells may import: specifier → module. */
+  modules: Record<string, CellModule>;
+}
+
+export interface CellExecutor extends Executor {
+  /** Milliseconds the last execute spent type-checking (and emitting declarations for) its cell. */
+  readonly lastCheckMs: number;
+}
+
+/** A cell's text for the compiler: the prelude, the cell, and `export {}` so it is always a module. */
+interface Composed {
+  cell: CellSource;
+  preludeLength: number;
+}
+
+const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
+
+export function createCellExecutor({ ts, libFiles, libs = DEFAULT_LIBS, declarations, modules }: CellExecutorOptions): CellExecutor {
+  const typesOf = Object.fromEntries(Object.entries(modules).map(([specifier, m]) => [specifier, m.types]));
+  const host = createLanguageHost({ ts, libFiles, libs, declarations, typesOf });
+  const prelude = createPrelude(ts);
+  const runner = createCellRunner(ts, modules);
+  let lastCheckMs = 0;
+
+  function compose(code: string): Composed {
+    const cell = readCell(ts, code);
+    const before = prelude.text(cell.declared);
+    host.setCell(`${before}${cell.checked}\nexport {};\n`);
+    return { cell, preludeLength: before.length };
+  }
+
+  /** `line:column - message` per error in the cell itself, as the desktop kernel prints them. */
+  function diagnosticsOf({ cell, preludeLength }: Composed, code: string): string[] {
+    const { service } = host;
+    const all = [...service.getSyntacticDiagnostics(CELL_FILE), ...service.getSemanticDiagnostics(CELL_FILE)];
+    const lines: string[] = [];
+    for (const d of all) {
+      if (d.category !== ts.DiagnosticCategory.Error || d.start === undefined || d.start < preludeLength) continue;
+      const offset = Math.min(cell.toCellOffset(d.start - preludeLength), code.length);
+      const { line, character } = ts.getLineAndCharacterOfPosition(ts.createSourceFile("c.ts", code, ts.ScriptTarget.ES2022), offset);
+      lines.push(`${line + 1}:${character + 1} - ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+    }
+    return lines;
+  }
+
+  function errorOf(err: unknown) {
+    // The cell's frames (its source is fleetlab-cell-<n>.js) and what they called; not the executor's below.
+    const stack = err instanceof Error ? (err.stack ?? "").split("\n") : [];
+    let lastCell = -1;
+    stack.forEach((frame, i) => void (frame.includes(CELL_SOURCE_PREFIX) && (lastCell = i)));
+    return errorContentWith(err, formatValue, (frame) => lastCell >= 0 && stack.indexOf(frame) > lastCell);
+  }
+
+  // Rejects the running cell's await; armed per cell, so an interrupt between cells is a no-op.
+  let interruptCell: ((err: Error) => void) | undefined;
+
+  return {
+    typescriptVersion: ts.version,
+    get lastCheckMs() {
+      return lastCheckMs;
+    },
+
+    async execute(code): Promise<ExecuteOutcome> {
+      let composed: Composed;
+      let declarationsText = "";
+      try {
+        const started = now();
+        composed = compose(code);
+        const unknown = composed.cell.specifiers.find((s) => !(s.specifier in modules));
+        if (unknown) {
+          const err = missingModule(unknown.specifier, Object.keys(modules));
+          const { line, character } = ts.getLineAndCharacterOfPosition(ts.createSourceFile("c.ts", code, ts.ScriptTarget.ES2022), unknown.start);
+          return { status: "error", ename: err.name, evalue: err.message, traceback: [`${line + 1}:${character + 1} - ${err.message}`] };
+        }
+        const diagnostics = diagnosticsOf(composed, code);
+        if (diagnostics.length > 0) {
+          lastCheckMs = now() - started;
+          return { status: "error", ename: "TypeScriptError", evalue: diagnostics.join("\n"), traceback: diagnostics };
+        }
+        declarationsText = host.service.getEmitOutput(CELL_FILE, true).outputFiles.find((f) => f.name.endsWith(".d.ts"))?.text ?? "";
+        lastCheckMs = now() - started;
+      } catch (err) {
+        return { status: "error", ...errorOf(err) }; // a compiler crash
+      }
+      const { cell } = composed;
+      const interrupted = new Promise<never>((_, reject) => (interruptCell = reject));
+      interrupted.catch(() => undefined);
+      try {
+        const result = await Promise.race([runner.run((sink) => cell.run(sink), cell.declared, cell.imports), interrupted]);
+        prelude.record(cell.declared, cell.imports, declarationsText);
+        return result.hasValue && result.value != null ? { status: "ok", hasValue: true, value: result.value } : { status: "ok", hasValue: false };
+      } catch (err) {
+        return { status: "error", ...errorOf(err) };
+      } finally {
+        interruptCell = undefined;
+      }
+    },
+
+    complete(code, cursor): CompleteResult {
+      const composed = compose(code);
+      const at = composed.preludeLength + composed.cell.toCheckedOffset(cursor);
+      const entries = host.service.getCompletionsAtPosition(CELL_FILE, at, {})?.entries ?? [];
+      let start = cursor;
+      while (start > 0 && /[\w$]/.test(code[start - 1])) start--;
+      let end = cursor;
+      while (end < code.length && /[\w$]/.test(code[end])) end++;
+      const word = code.slice(start, end);
+      if (!word) {
+        const sorted = [...entries].sort((a, b) => a.sortText.localeCompare(b.sortText) || a.name.localeCompare(b.name));
+        return { matches: sorted.map((e) => e.name), cursorStart: cursor, cursorEnd: cursor };
+      }
+      // As tslab ranks them: prefix, then case-insensitive prefix, then substring.
+      const lower = word.toLowerCase();
+      const ranked = entries
+        .map((e, index) => {
+          const name = e.name.toLowerCase();
+          const rank = e.name.startsWith(word) ? "0" : name.startsWith(lower) ? "1" : name.includes(lower) ? "2" : "";
+          return { name: e.name, key: rank + e.sortText, index, rank };
+        })
+        .filter((e) => e.rank !== "")
+        .sort((a, b) => a.key.localeCompare(b.key) || a.index - b.index);
+      return { matches: ranked.map((e) => e.name), cursorStart: start, cursorEnd: end };
+    },
+
+    inspect(code, cursor) {
+      const composed = compose(code);
+      const info = host.service.getQuickInfoAtPosition(CELL_FILE, composed.preludeLength + composed.cell.toCheckedOffset(cursor));
+      if (!info) return undefined;
+      // As tslab prints quick info: the signature, then the documentation and tags.
+      let out = ts.displayPartsToString(info.displayParts);
+      const docs = info.documentation ?? [];
+      const tags = (info.tags ?? []).map((t) => ({ name: t.name, text: ts.displayPartsToString(t.text) })).filter((t) => t.text);
+      if (out && (docs.length > 0 || tags.length > 0)) out += "\n";
+      for (const doc of docs) out += `\n${doc.text}`;
+      for (const tag of tags) out += `\n${tag.name === "param" ? "@param " : ""}${tag.text}`;
+      return out || undefined;
+    },
+
+    isComplete: (code) => isCompleteCell(ts, code),
+
+    interrupt() {
+      interruptCell?.(new InterruptedError("execution interrupted by the user"));
+      interruptCell = undefined;
+    },
+
+    abandon() {
+      interruptCell = undefined;
+    },
+  };
+}
