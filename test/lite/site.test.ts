@@ -114,7 +114,9 @@ describeBrowser("FleetLab's JupyterLite site", () => {
 
   const panelState = (file: string) => page.evaluate((p) => {
     const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;
-    return { kernel: panel.sessionContext.session?.kernel ?? null, dirty: panel.context.model.dirty };
+    const kernel = panel.sessionContext.session?.kernel;
+    // Plain values: the kernel's name and status are getters, which do not cross to Node.
+    return { kernel: kernel ? { name: kernel.name, status: kernel.status } : null, dirty: panel.context.model.dirty };
   }, file);
 
   const idle = (file: string) => waitFor(`${file}'s kernel to be idle`, async () => {
