@@ -7,7 +7,8 @@
  * worker), draws FleetLab's widgets with part 1's results withheld until a prediction is
  * committed, takes the commit and a slider move (its instruments redraw), is saved into the
  * browser's storage with its lock record, and after a page reload runs again in a new kernel
- * with part 1 still committed (the worker's lock journal lives in IndexedDB).
+ * with part 1 still committed (the worker's lock journal lives in IndexedDB). Kernel >
+ * Interrupt reaches the worker: a cell awaiting forever ends, and the kernel goes on.
  *
  * Shell-up and kernel-ready times are printed, not asserted: they depend on the machine.
  * No page error or console error is allowed.
@@ -42,6 +43,10 @@ interface PagePanel {
   context: { path: string; ready: Promise<void>; model: { dirty: boolean } };
   sessionContext: { ready: Promise<void>; kernelDisplayName: string; session: { kernel: { name: string; status: string } | null } | null };
   content: { activate(): void };
+}
+interface PageKernel {
+  requestExecute(content: { code: string }): { done: Promise<{ content: { status: string } }> };
+  interrupt(): Promise<void>;
 }
 interface PageGlobals {
   jupyterapp: {
@@ -211,4 +216,26 @@ describeBrowser("FleetLab's JupyterLite site", () => {
     expect((await part1.textContent()) ?? "").not.toContain(WITHHELD_NOTE);
     expect(problems).toEqual([]);
   }, 10 * 60_000);
+
+  it("interrupts a cell that awaits forever, and the kernel runs the next one", async () => {
+    await loadLab(`${server.url}/lab/index.html`);
+    await openNotebook(MISSION_01);
+    const replies = await page.evaluate(async (p) => {
+      const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;
+      const kernel = panel.sessionContext.session!.kernel as unknown as PageKernel;
+      // Bounded, so that a kernel deaf to interrupts fails the test instead of hanging it.
+      const status = (request: { done: Promise<{ content: { status: string } }> }) => Promise.race([
+        request.done.then((reply) => reply.content.status),
+        new Promise<string>((r) => setTimeout(() => r("no reply within 30 s"), 30_000)),
+      ]);
+      const stuck = status(kernel.requestExecute({ code: "await new Promise(() => {});" }));
+      await new Promise((r) => setTimeout(r, 1000));
+      await kernel.interrupt();
+      const interrupted = await stuck;
+      const next = await status(kernel.requestExecute({ code: "1 + 1" }));
+      return { interrupted, next };
+    }, MISSION_01);
+    expect(replies).toEqual({ interrupted: "error", next: "ok" });
+    expect(problems).toEqual([]);
+  }, 5 * 60_000);
 });

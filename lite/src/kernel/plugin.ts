@@ -50,7 +50,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
           notebookPath: () => notebookPath(sessions, options.id, options.location),
         });
         running.set(kernel.id, kernel);
-        kernel.disposed.connect(() => running.delete(kernel.id));
+        // A restart disposes the kernel and creates one with the same id: forget only this one.
+        kernel.disposed.connect(() => running.get(kernel.id) === kernel && running.delete(kernel.id));
         return kernel;
       },
     });
