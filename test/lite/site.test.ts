@@ -7,7 +7,8 @@
  * worker), draws FleetLab's widgets with part 1's results withheld until a prediction is
  * committed, takes the commit and a slider move (its instruments redraw), is saved into the
  * browser's storage with its lock record, and after a page reload runs again in a new kernel
- * with part 1 still committed (the worker's lock journal lives in IndexedDB). Kernel >
+ * with part 1 still committed (the worker's lock journal lives in IndexedDB). Every mission
+ * notebook runs to the end and draws its parts' prediction locks. Kernel >
  * Interrupt reaches the worker: a cell awaiting forever ends, and the kernel goes on.
  *
  * Shell-up and kernel-ready times are printed, not asserted: they depend on the machine.
@@ -216,6 +217,16 @@ describeBrowser("FleetLab's JupyterLite site", () => {
     expect((await part1.textContent()) ?? "").not.toContain(WITHHELD_NOTE);
     expect(problems).toEqual([]);
   }, 10 * 60_000);
+
+  it.each(NOTEBOOKS)("%s runs to the end in the FleetLab kernel and draws a prediction lock per part", async (file) => {
+    const { mission: id } = (JSON.parse(fs.readFileSync(path.join(REPO, "notebooks", file), "utf8")) as NotebookJson).metadata.fleetlab as { mission: string };
+    await loadLab(`${server.url}/lab/index.html`);
+    const { panel } = await openNotebook(file);
+    expect(await runAll(file)).toBe(true);
+    const locks = panel.locator(".jp-OutputArea-output .fleetlab-lock");
+    await waitFor(`${file}'s prediction locks`, async () => ((await locks.count()) === missionById(id).parts.length ? true : undefined), 60_000);
+    expect(problems).toEqual([]);
+  }, 5 * 60_000);
 
   it("interrupts a cell that awaits forever, and the kernel runs the next one", async () => {
     await loadLab(`${server.url}/lab/index.html`);
