@@ -1,4 +1,4 @@
-import { nodeCellExecutor } from "./testing";
+import { nodeCellExecutor } from "../../test/helpers/cell-executor";
 import type { CellExecutor } from "./executor";
 import type { ExecuteOutcome } from "../kernel/outcome";
 import { MIME_BUNDLE } from "../kernel/runtime";

@@ -9,7 +9,7 @@ import { displayBundleWith } from "../kernel/outcome";
 import { installFakeRuntime } from "../../test/helpers/fake-runtime";
 import { setKernelRuntime } from "../kernel/runtime";
 import { formatValue } from "./format-value";
-import { nodeCellExecutor } from "./testing";
+import { nodeCellExecutor } from "../../test/helpers/cell-executor";
 
 const NOTEBOOKS = path.resolve(__dirname, "../../notebooks");
 

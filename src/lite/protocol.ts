@@ -51,7 +51,9 @@ export interface WorkerInterrupt {
 
 /**
  * The first message: where the worker fetches its assets (the TypeScript library and
- * FleetLab declaration files the site ships), and the notebook's path in the site's drive
+ * FleetLab declaration files the site ships: the folder holding typescript-lib.json and
+ * fleetlab-types.json, see asset-format.ts; a relative URL resolves against the worker
+ * script's), and the notebook's path in the site's drive
  * (its folder keys the stored lock and design records, as `.fleetlab/` beside a notebook
  * does on the desktop).
  */

@@ -4,16 +4,16 @@
  * and the real fleetlab modules (src/) as the module map.
  */
 import * as ts from "typescript";
-import { fleetlabTypes, typescriptLib } from "../lite/assets";
-import { createCellExecutor, type CellExecutor, type CellModule } from "./executor";
+import { fleetlabTypes, typescriptLib } from "../../src/lite/assets";
+import { createCellExecutor, type CellExecutor, type CellModule } from "../../src/cells/executor";
 
 let assets: { lib: ReturnType<typeof typescriptLib>; types: ReturnType<typeof fleetlabTypes> } | undefined;
 
 /** The worker's module map over this process's fleetlab modules. */
 export function fleetlabModules(types = fleetlabTypes()): Record<string, CellModule> {
   return {
-    fleetlab: { types: types.modules.fleetlab, load: () => require("../model/index") },
-    "fleetlab/mission": { types: types.modules["fleetlab/mission"], load: () => require("../mission/browser") },
+    fleetlab: { types: types.modules.fleetlab, load: () => require("../../src/model/index") },
+    "fleetlab/mission": { types: types.modules["fleetlab/mission"], load: () => require("../../src/mission/browser") },
   };
 }
 
