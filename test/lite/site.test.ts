@@ -1,0 +1,252 @@
+/**
+ * FleetLab's static JupyterLite site (lite/build.js builds out/lite/; `npm run build` first)
+ * served by a plain static server and driven in Debian's Chromium, no Jupyter server anywhere.
+ *
+ * The shell: the lab comes up with the four mission notebooks in its drive and FleetLab as the
+ * default kernel. Mission 01 end to end: it runs all cells in the FleetLab kernel (a web
+ * worker), draws FleetLab's widgets with part 1's results withheld until a prediction is
+ * committed, takes the commit and a slider move (its instruments redraw), is saved into the
+ * browser's storage with its lock record, and after a page reload runs again in a new kernel
+ * with part 1 still committed (the worker's lock journal lives in IndexedDB). Every mission
+ * notebook runs to the end and draws its parts' prediction locks. Kernel >
+ * Interrupt reaches the worker: a cell awaiting forever ends, and the kernel goes on.
+ *
+ * Shell-up and kernel-ready times are printed, not asserted: they depend on the machine.
+ * No page error or console error is allowed.
+ */
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Locator, Page } from "playwright-core";
+import { answerKey } from "../../src/mission/grading/answer-key";
+import { missionById } from "../../src/mission/find-mission";
+import { WITHHELD_NOTE } from "../../src/mission/session/session";
+import { LITE_KERNEL_DISPLAY_NAME, LITE_KERNEL_NAME } from "../../src/lite/protocol";
+import { LOCK_RECORD_MIME } from "../../src/widget-contract/traits";
+import { verifyLockRecord, type LockRecordJson } from "../../src/kernel-widgets/lock-record";
+import { chromiumMissing, launchChromium } from "../helpers/chromium";
+import { commitPrediction, waitFor, type NotebookJson } from "../helpers/jupyterlab";
+import { whenAvailable } from "../helpers/requires";
+import { siteRoutes } from "../helpers/site-routes";
+import { startStaticServer, type StaticServer } from "../helpers/static-server";
+
+const REPO = path.resolve(__dirname, "..", "..");
+const SITE = path.join(REPO, "out", "lite");
+const NOTEBOOKS = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
+const MISSION_01 = "01_ml_intro.ipynb";
+const WIDGET_VIEW = "application/vnd.jupyter.widget-view+json";
+
+const describeBrowser = whenAvailable(chromiumMissing(), "JupyterLite site tests").describe;
+
+/* The page objects the evaluated functions touch (this file compiles without the DOM lib). */
+interface PagePanel {
+  id: string;
+  context: { path: string; ready: Promise<void>; model: { dirty: boolean } };
+  sessionContext: { ready: Promise<void>; kernelDisplayName: string; session: { kernel: { name: string; status: string } | null } | null };
+  content: { activate(): void };
+}
+interface PageKernel {
+  requestExecute(content: { code: string }): { done: Promise<{ content: { status: string } }> };
+  interrupt(): Promise<void>;
+}
+interface PageGlobals {
+  jupyterapp: {
+    restored: Promise<void>;
+    shell: { widgets(area: string): Iterable<PagePanel>; activateById(id: string): void };
+    commands: { execute(id: string, args?: object): Promise<unknown> };
+    serviceManager: {
+      kernelspecs: { ready: Promise<void>; specs: { default: string; kernelspecs: Record<string, { display_name: string }> } | null };
+      contents: { get(path: string, options?: object): Promise<{ content: unknown; type: string; name: string }> };
+    };
+  };
+}
+/** The page's JupyterLab, inside evaluated functions (installPageHelpers defines it in the page). */
+declare function app(): PageGlobals["jupyterapp"];
+
+function installPageHelpers(): void {
+  (globalThis as unknown as { app(): unknown }).app = () => (globalThis as unknown as PageGlobals).jupyterapp;
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+describeBrowser("FleetLab's JupyterLite site", () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    // Reuses out/lite when it is up to date (lite/build.js skips by hashes); a cold build installs and bundles first.
+    execFileSync(process.execPath, [path.join(REPO, "lite", "build.js")], { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
+    server = await startStaticServer(siteRoutes(SITE));
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(installPageHelpers);
+    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
+    });
+  }, 15 * 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /** Loads `url` and waits until JupyterLab has restored its layout; returns the time it took. */
+  async function loadLab(url: string): Promise<number> {
+    const started = Date.now();
+    await page.goto(url);
+    await page.waitForFunction(() => "jupyterapp" in globalThis, null, { timeout: 120_000 });
+    await page.evaluate(() => app().restored);
+    return Date.now() - started;
+  }
+
+  /** Opens (or shows) `file` and returns its panel's locator once its kernel is idle, with the time that took. */
+  async function openNotebook(file: string): Promise<{ panel: Locator; kernelReadyMs: number }> {
+    const started = Date.now();
+    const id = await page.evaluate(async (p) => {
+      await app().commands.execute("docmanager:open", { path: p, factory: "Notebook" });
+      const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;
+      await panel.context.ready;
+      await panel.sessionContext.ready;
+      return panel.id;
+    }, file);
+    await idle(file);
+    return { panel: page.locator(`[id="${id}"]`), kernelReadyMs: Date.now() - started };
+  }
+
+  const panelState = (file: string) => page.evaluate((p) => {
+    const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;
+    const kernel = panel.sessionContext.session?.kernel;
+    // Plain values: the kernel's name and status are getters, which do not cross to Node.
+    return { kernel: kernel ? { name: kernel.name, status: kernel.status } : null, dirty: panel.context.model.dirty };
+  }, file);
+
+  const idle = (file: string) => waitFor(`${file}'s kernel to be idle`, async () => {
+    const { kernel } = await panelState(file);
+    return kernel?.status === "idle" ? kernel : undefined;
+  }, 180_000);
+
+  /** Run > Run All Cells in `file`; true when no cell failed. */
+  async function runAll(file: string): Promise<boolean> {
+    await page.evaluate((p) => {
+      const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;
+      app().shell.activateById(panel.id);
+      panel.content.activate();
+    }, file);
+    const ok = await page.evaluate(() => app().commands.execute("notebook:run-all-cells"));
+    await idle(file);
+    return ok === true;
+  }
+
+  it("comes up with the mission notebooks in its drive and FleetLab as the default kernel", async () => {
+    const shellUp = await loadLab(`${server.url}/`);
+    process.stdout.write(`[lite] shell up in ${seconds(shellUp)} (page load to a restored JupyterLab)\n`);
+    const specs = await page.evaluate(async () => {
+      await app().serviceManager.kernelspecs.ready;
+      return app().serviceManager.kernelspecs.specs;
+    });
+    expect(specs?.default).toBe(LITE_KERNEL_NAME);
+    expect(specs?.kernelspecs[LITE_KERNEL_NAME].display_name).toBe(LITE_KERNEL_DISPLAY_NAME);
+    const listing = await page.evaluate(async () => (await app().serviceManager.contents.get("", { content: true })).content as { name: string }[]);
+    expect(listing.map((f) => f.name).sort()).toEqual(NOTEBOOKS);
+    await page.locator(".jp-DirListing-itemName", { hasText: MISSION_01.slice(0, 8) }).first().waitFor();
+    expect(problems).toEqual([]);
+  }, 5 * 60_000);
+
+  it("runs mission 01 in the FleetLab kernel: withholds until the commit, redraws on a slider, saves, and keeps the commit across a reload", async () => {
+    expect(fs.existsSync(path.join(SITE, "fleetlab", "worker.js"))).toBe(true);
+    const mission = missionById("01_ml_intro");
+    const track = "cloud_titan";
+    const part = mission.parts[0];
+
+    const { panel, kernelReadyMs } = await openNotebook(MISSION_01);
+    process.stdout.write(`[lite] FleetLab kernel ready in ${seconds(kernelReadyMs)} (notebook opened to kernel idle)\n`);
+    const kernel = (await panelState(MISSION_01)).kernel;
+    expect(kernel?.name).toBe(LITE_KERNEL_NAME);
+    const ran = Date.now();
+    expect(await runAll(MISSION_01)).toBe(true);
+    process.stdout.write(`[lite] mission 01 ran all cells in ${seconds(Date.now() - ran)}\n`);
+
+    const parts = () => panel.locator(".jp-OutputArea-output").filter({ has: page.locator(".fleetlab-lock") });
+    await waitFor("every part's widgets", async () => ((await parts().count()) === mission.parts.length ? true : undefined), 60_000);
+
+    // Before the commit the workbench shows nothing computed.
+    const first = parts().first();
+    const before = (await first.textContent()) ?? "";
+    expect(before).toContain(WITHHELD_NOTE);
+    expect(before).not.toContain("Evidence from the model");
+
+    const { answer } = answerKey(mission, part.id, track).lock;
+    await commitPrediction(first, part.lock.kind, answer);
+    await waitFor("part 1's results after the commit", async () => (((await first.textContent()) ?? "").includes(WITHHELD_NOTE) ? undefined : true));
+
+    // The part's first slider, open now, moved to an end: its instruments redraw.
+    const slider = first.locator(".fleetlab-slider input[type=range]").first();
+    await waitFor("the slider to be enabled", async () => ((await slider.isEnabled()) ? true : undefined));
+    const atMax = await slider.evaluate((e: { value: string; max: string }) => e.value === e.max);
+    const drawn = () => first.locator(".fleetlab-chart svg, .fleetlab-gauge").evaluateAll((els) => els.map((e) => (e as { innerHTML: string }).innerHTML).join("|"));
+    const drawnBefore = await drawn();
+    await slider.focus();
+    await page.keyboard.press(atMax ? "Home" : "End");
+    await waitFor("a chart or gauge of the part to change", async () => ((await drawn()) !== drawnBefore ? true : undefined));
+
+    // Saved into the browser's storage with the widgets' views and the lock record with the commit.
+    await page.keyboard.press("Control+s");
+    await waitFor("the notebook to be saved", async () => ((await panelState(MISSION_01)).dirty ? undefined : true));
+    const saved = await page.evaluate(async (p) => (await app().serviceManager.contents.get(p, { content: true })).content, MISSION_01) as NotebookJson;
+    const outputs = saved.cells.filter((c) => c.cell_type === "code").flatMap((c) => c.outputs ?? []);
+    expect(outputs.filter((o) => o.data?.[WIDGET_VIEW]).length).toBeGreaterThanOrEqual(mission.parts.length);
+    const records = outputs.filter((o) => o.data?.[LOCK_RECORD_MIME]);
+    expect(records).toHaveLength(1);
+    const record = records[0].data![LOCK_RECORD_MIME] as LockRecordJson;
+    expect(verifyLockRecord(record)).toEqual({ ok: true });
+    expect(record.events.filter((e) => e.kind === "commit").map((e) => [e.part, e.value])).toEqual([[`${mission.id}.${part.id}`, answer]]);
+
+    // Reload: a new page, a new kernel in a new worker; part 1 comes back committed.
+    const shellUp = await loadLab(`${server.url}/lab/index.html`);
+    process.stdout.write(`[lite] shell up again after the reload in ${seconds(shellUp)}\n`);
+    const again = await openNotebook(MISSION_01);
+    process.stdout.write(`[lite] FleetLab kernel ready again in ${seconds(again.kernelReadyMs)}\n`);
+    expect(await runAll(MISSION_01)).toBe(true);
+    const part1 = again.panel.locator(".jp-OutputArea-output").filter({ has: page.locator(".fleetlab-lock") }).first();
+    await part1.locator(".fleetlab-lock-status", { hasText: "Locked" }).waitFor({ timeout: 60_000 });
+    expect((await part1.textContent()) ?? "").not.toContain(WITHHELD_NOTE);
+    expect(problems).toEqual([]);
+  }, 10 * 60_000);
+
+  it.each(NOTEBOOKS)("%s runs to the end in the FleetLab kernel and draws a prediction lock per part", async (file) => {
+    const { mission: id } = (JSON.parse(fs.readFileSync(path.join(REPO, "notebooks", file), "utf8")) as NotebookJson).metadata.fleetlab as { mission: string };
+    await loadLab(`${server.url}/lab/index.html`);
+    const { panel } = await openNotebook(file);
+    expect(await runAll(file)).toBe(true);
+    const locks = panel.locator(".jp-OutputArea-output .fleetlab-lock");
+    await waitFor(`${file}'s prediction locks`, async () => ((await locks.count()) === missionById(id).parts.length ? true : undefined), 60_000);
+    expect(problems).toEqual([]);
+  }, 5 * 60_000);
+
+  it("interrupts a cell that awaits forever, and the kernel runs the next one", async () => {
+    await loadLab(`${server.url}/lab/index.html`);
+    await openNotebook(MISSION_01);
+    const replies = await page.evaluate(async (p) => {
+      const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;
+      const kernel = panel.sessionContext.session!.kernel as unknown as PageKernel;
+      // Bounded, so that a kernel deaf to interrupts fails the test instead of hanging it.
+      const status = (request: { done: Promise<{ content: { status: string } }> }) => Promise.race([
+        request.done.then((reply) => reply.content.status),
+        new Promise<string>((r) => setTimeout(() => r("no reply within 30 s"), 30_000)),
+      ]);
+      const stuck = status(kernel.requestExecute({ code: "await new Promise(() => {});" }));
+      await new Promise((r) => setTimeout(r, 1000));
+      await kernel.interrupt();
+      const interrupted = await stuck;
+      const next = await status(kernel.requestExecute({ code: "1 + 1" }));
+      return { interrupted, next };
+    }, MISSION_01);
+    expect(replies).toEqual({ interrupted: "error", next: "ok" });
+    expect(problems).toEqual([]);
+  }, 5 * 60_000);
+});
