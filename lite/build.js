@@ -1,36 +1,37 @@
 #!/usr/bin/env node
 /**
- * Builds FleetLab's static JupyterLite site into out/lite/ (run `npm run build` first; `npm run
- * build:lite` does both). Any static file server can serve the folder:
+ * Builds the app of FleetLab's static JupyterLite sites into dist/lite/app/ (run `npm run build`
+ * first), which the npm package ships; a site is that app plus a course's files, written by
+ * `fleetlab export --site DIR FILE...` (src/lite/site.ts). `npm run build:lite` builds the app
+ * and exports FleetLab's own mission notebooks to out/lite/. The app:
  *
  *   index.html, lab/index.html   the front door and the lab's page (lite/src/*.html)
  *   jupyter-lite.json            the site's page config: FleetLab the default kernel, where things are
  *   build/                       the app (main.js + chunks), build/schemas/ settings, build/themes/
  *   extensions/@fleetlab/widgets FleetLab's prebuilt widget extension, loaded as a federated extension
- *   files/, api/contents/        the mission notebooks, and their listing for JupyterLite's drive
  *   api/translations/            the one language, so the lab asks no server for others
  *   fleetlab/worker.js           the FleetLab kernel's web worker, fleetlab/assets/ what it fetches
+ *
+ * and a site adds files/ and api/contents/all.json, its drive's files and their listing.
  *
  * Work is skipped by hashes, kept in out/lite-build/: `npm ci` in lite/ runs when its
  * package-lock.json changed since the last install, the app is rebuilt when lite/'s sources
  * or lockfile changed, the worker when FleetLab's build (dist/) changed; the small files are
- * rewritten every time. Prints the site folder.
+ * rewritten every time. Prints the app folder.
  */
 const { execFileSync } = require("node:child_process");
 const { createHash } = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
-const { writeContents } = require("./contents.js");
 const { writeSettings } = require("./settings.js");
 
 const HERE = __dirname;
 const ROOT = path.resolve(HERE, "..");
-const OUT = path.join(ROOT, "out", "lite");
+const OUT = path.join(ROOT, "dist", "lite", "app");
 /** Hashes of what was built, and the app's generated entry files: beside the site, not served. */
 const STAMPS = path.join(ROOT, "out", "lite-build");
 const BUILD = path.join(OUT, "build");
 const LABEXTENSION = path.join(ROOT, "widgets", "labextension");
-const NOTEBOOKS = path.join(ROOT, "notebooks");
 const WORKER_DIR = path.join(OUT, "fleetlab");
 
 /** Every file under `dir`, sorted, recursively. */
@@ -161,6 +162,7 @@ function writeSite(federatedExtensions) {
       federated_extensions: federatedExtensions,
       fleetlabWorkerUrl: "./fleetlab/worker.js",
       fleetlabAssetsUrl: "./fleetlab/assets",
+      fleetlabFilesUrl: "./files",
     },
   });
   const english = { en: { displayName: "English", nativeName: "English" } };
@@ -168,20 +170,18 @@ function writeSite(federatedExtensions) {
   writeJson(path.join(OUT, "api", "translations", "en.json"), { data: {}, message: "" });
 }
 
-/** Builds what is out of date; resolves to the site folder and whether it has the worker. */
+/** Builds what is out of date; resolves to the app folder. */
 async function ensureBuilt() {
   fs.mkdirSync(OUT, { recursive: true });
   await buildApp();
   const extension = installLabextension();
   writeSettings(BUILD, [path.join(OUT, "extensions", extension.name)]);
-  writeContents(OUT, filesUnder(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")));
-  const worker = await buildWorker();
-  if (!worker) log("warning: dist/src/lite/ has no worker build (build-worker.js, assets.js); the site has no FleetLab worker");
+  if (!(await buildWorker())) throw new Error("dist/src/lite/ has no worker build (build-worker.js, assets.js): run `npm run build` first");
   writeSite([extension]);
-  return { dir: OUT, worker };
+  return { dir: OUT };
 }
 
-module.exports = { ensureBuilt, SITE_DIR: OUT };
+module.exports = { ensureBuilt, APP_DIR: OUT };
 
 if (require.main === module) {
   ensureBuilt().then(({ dir }) => console.log(dir), (error) => {

@@ -1,6 +1,7 @@
 /**
- * FleetLab's static JupyterLite site (lite/build.js builds out/lite/; `npm run build` first)
- * served by a plain static server and driven in Debian's Chromium, no Jupyter server anywhere.
+ * FleetLab's static JupyterLite site (lite/build.js builds its app, `npm run build` first; the
+ * export writes the mission notebooks into out/lite/ beside it, as `npm run build:lite` does)
+ * served by `fleetlab serve`'s static server and driven in Debian's Chromium, no Jupyter server anywhere.
  *
  * The shell: the lab comes up with the four mission notebooks in its drive and FleetLab as the
  * default kernel. Mission 01 end to end: it runs all cells in the FleetLab kernel (a web
@@ -27,10 +28,11 @@ import { verifyLockRecord, type LockRecordJson } from "../../src/kernel-widgets/
 import { chromiumMissing, launchChromium } from "../helpers/chromium";
 import { commitPrediction, waitFor, type NotebookJson } from "../helpers/jupyterlab";
 import { whenAvailable } from "../helpers/requires";
-import { siteRoutes } from "../helpers/site-routes";
-import { startStaticServer, type StaticServer } from "../helpers/static-server";
+import { startSiteServer, type SiteServer } from "../../src/cli/site-server";
+import { exportSite } from "../../src/lite/site";
 
 const REPO = path.resolve(__dirname, "..", "..");
+const APP = path.join(REPO, "dist", "lite", "app");
 const SITE = path.join(REPO, "out", "lite");
 const NOTEBOOKS = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
 const MISSION_01 = "01_ml_intro.ipynb";
@@ -72,15 +74,16 @@ function seconds(ms: number): string {
 }
 
 describeBrowser("FleetLab's JupyterLite site", () => {
-  let server: StaticServer;
+  let server: SiteServer;
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
 
   beforeAll(async () => {
-    // Reuses out/lite when it is up to date (lite/build.js skips by hashes); a cold build installs and bundles first.
+    // Reuses the app when it is up to date (lite/build.js skips by hashes); a cold build installs and bundles first.
     execFileSync(process.execPath, [path.join(REPO, "lite", "build.js")], { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
-    server = await startStaticServer(siteRoutes(SITE));
+    exportSite(APP, SITE, NOTEBOOKS.map((f) => path.join(REPO, "notebooks", f)));
+    server = await startSiteServer(SITE);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(installPageHelpers);
@@ -143,7 +146,7 @@ describeBrowser("FleetLab's JupyterLite site", () => {
   }
 
   it("comes up with the mission notebooks in its drive and FleetLab as the default kernel", async () => {
-    const shellUp = await loadLab(`${server.url}/`);
+    const shellUp = await loadLab(server.url);
     process.stdout.write(`[lite] shell up in ${seconds(shellUp)} (page load to a restored JupyterLab)\n`);
     const specs = await page.evaluate(async () => {
       await app().serviceManager.kernelspecs.ready;
@@ -207,7 +210,7 @@ describeBrowser("FleetLab's JupyterLite site", () => {
     expect(record.events.filter((e) => e.kind === "commit").map((e) => [e.part, e.value])).toEqual([[`${mission.id}.${part.id}`, answer]]);
 
     // Reload: a new page, a new kernel in a new worker; part 1 comes back committed.
-    const shellUp = await loadLab(`${server.url}/lab/index.html`);
+    const shellUp = await loadLab(`${server.url}lab/index.html`);
     process.stdout.write(`[lite] shell up again after the reload in ${seconds(shellUp)}\n`);
     const again = await openNotebook(MISSION_01);
     process.stdout.write(`[lite] FleetLab kernel ready again in ${seconds(again.kernelReadyMs)}\n`);
@@ -220,7 +223,7 @@ describeBrowser("FleetLab's JupyterLite site", () => {
 
   it.each(NOTEBOOKS)("%s runs to the end in the FleetLab kernel and draws a prediction lock per part", async (file) => {
     const { mission: id } = (JSON.parse(fs.readFileSync(path.join(REPO, "notebooks", file), "utf8")) as NotebookJson).metadata.fleetlab as { mission: string };
-    await loadLab(`${server.url}/lab/index.html`);
+    await loadLab(`${server.url}lab/index.html`);
     const { panel } = await openNotebook(file);
     expect(await runAll(file)).toBe(true);
     const locks = panel.locator(".jp-OutputArea-output .fleetlab-lock");
@@ -229,7 +232,7 @@ describeBrowser("FleetLab's JupyterLite site", () => {
   }, 5 * 60_000);
 
   it("interrupts a cell that awaits forever, and the kernel runs the next one", async () => {
-    await loadLab(`${server.url}/lab/index.html`);
+    await loadLab(`${server.url}lab/index.html`);
     await openNotebook(MISSION_01);
     const replies = await page.evaluate(async (p) => {
       const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;

@@ -36,6 +36,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
     const running = new Map<string, WorkerKernel>();
     const workerUrl = siteUrl("fleetlabWorkerUrl");
     const assetsUrl = URLExt.join(siteUrl("fleetlabAssetsUrl"), "/");
+    const filesUrl = URLExt.join(siteUrl("fleetlabFilesUrl"), "/");
     specs.register({
       spec: {
         name: LITE_KERNEL_NAME,
@@ -46,7 +47,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       },
       create: async (options: IKernel.IOptions) => {
         const kernel = new WorkerKernel({
-          ...options, workerUrl, assetsUrl,
+          ...options, workerUrl, assetsUrl, filesUrl,
           notebookPath: () => notebookPath(sessions, options.id, options.location),
         });
         running.set(kernel.id, kernel);

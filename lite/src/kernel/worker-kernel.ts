@@ -22,6 +22,8 @@ export interface WorkerKernelOptions extends IKernel.IOptions {
   workerUrl: string;
   /** Where the worker fetches its TypeScript library and FleetLab declarations. */
   assetsUrl: string;
+  /** Where the site serves its files (the drive as published), for a course's mission files. */
+  filesUrl: string;
   /** The notebook's path in the site's drive, known once the kernel's session is. */
   notebookPath: () => Promise<string>;
 }
@@ -121,7 +123,7 @@ export class WorkerKernel extends BaseKernel {
     });
     worker.onmessage = (event: MessageEvent<FromWorker>) => this._receive(event.data);
     worker.onerror = (event) => this._fail(event.message || `cannot run ${this._options.workerUrl}`);
-    this._post({ method: "init", assetsUrl: this._options.assetsUrl, notebookPath });
+    this._post({ method: "init", assetsUrl: this._options.assetsUrl, filesUrl: this._options.filesUrl, notebookPath });
     await ready;
   }
 
