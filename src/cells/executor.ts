@@ -58,6 +58,8 @@ export interface CellHost {
 }
 
 export interface CellExecutor extends Executor {
+  /** Builds the program and checker (parsing every declaration file) now, not on the first cell. */
+  warm(): void;
   /** Milliseconds the last execute spent type-checking (and emitting declarations for) its cell. */
   readonly lastCheckMs: number;
 }
@@ -107,7 +109,8 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
 
   function errorOf(err: unknown) {
     // The cell's frames (its source is fleetlab-cell-<n>.js) and what they called; not the executor's below.
-    const stack = err instanceof Error ? (err.stack ?? "").split("\n") : [];
+    const own = (err as { stack?: unknown } | null)?.stack; // an Error of any realm
+    const stack = typeof own === "string" ? own.split("\n") : [];
     let lastCell = -1;
     stack.forEach((frame, i) => void (frame.includes(CELL_SOURCE_PREFIX) && (lastCell = i)));
     return errorContentWith(err, format, (frame) => lastCell >= 0 && stack.indexOf(frame) > lastCell);
@@ -120,6 +123,11 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
     typescriptVersion: ts.version,
     get lastCheckMs() {
       return lastCheckMs;
+    },
+
+    warm() {
+      compose("");
+      host.service.getSemanticDiagnostics(CELL_FILE);
     },
 
     async execute(code): Promise<ExecuteOutcome> {

@@ -25,6 +25,8 @@ export interface NodeExecutor extends CellExecutor {
 export const NODE_LIBS = ["lib.es2022.d.ts"];
 
 const ARGS = Symbol.for("fleetlab.cellArguments");
+/** The global object scripts run against (a test runner's module sandbox has a global of its own). */
+const scriptGlobal = (): { [ARGS]?: unknown[] } => vm.runInThisContext("globalThis");
 
 /**
  * Runs the cell's function inside a vm script with `breakOnSigint`: a SIGINT while its
@@ -32,11 +34,12 @@ const ARGS = Symbol.for("fleetlab.cellArguments");
  * reports that as Interrupted), where `new Function` code could not be stopped.
  */
 export const evaluateInScript: EvaluateCell = (body, params, args, sourceName) => {
-  const holder = globalThis as { [ARGS]?: unknown[] };
+  const holder = scriptGlobal();
   const script = new vm.Script(`(function (${params.join(", ")}) {\n${body}\n}).apply(undefined, globalThis[Symbol.for("fleetlab.cellArguments")])`, { filename: sourceName });
+  // displayErrors off: a throw here keeps its own stack, without Node's source excerpt prepended.
   holder[ARGS] = args;
   try {
-    return script.runInThisContext({ breakOnSigint: true });
+    return script.runInThisContext({ breakOnSigint: true, displayErrors: false });
   } finally {
     delete holder[ARGS];
   }
@@ -62,7 +65,6 @@ export function createNodeExecutor(cwd: string, packageRoot: string): NodeExecut
     formatValue: (v) => util.inspect(v),
     evaluate: evaluateInScript,
   });
-  // Builds the program and checker now (parsing every declaration file), not on the first cell.
-  executor.complete("", 0);
+  executor.warm();
   return Object.assign(executor, { resolution });
 }
