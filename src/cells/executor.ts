@@ -1,12 +1,13 @@
 /**
  * FleetLab's own TypeScript cell executor, browser-safe: the compiler is injected (the
- * repository's `typescript`, bundled into the web worker) and every file it reads is in
- * memory. It keeps the desktop kernel's semantics (src/kernel/executor.ts, over tslab):
+ * repository's `typescript`, bundled into the web worker) and every file it reads comes
+ * from its host (memory in a browser, the disk on the desktop). It keeps the semantics the
+ * desktop kernel had under tslab:
  *
  *   - a cell with a type error does not run; each diagnostic names the cell's line:column;
  *   - top-level declarations and imports persist into later cells, which may redeclare them;
  *   - top-level await; the last expression's value (unless null or undefined) is the outcome's;
- *   - imports come from the host's module map only; an unknown specifier names what there is.
+ *   - imports come from the host's modules; with a fixed map, an unknown specifier names what there is.
  *
  * One LanguageService (language-host.ts) checks every cell, so a warm cell costs one
  * incremental check of a small file; what earlier cells declared reaches it as emitted

@@ -1,6 +1,6 @@
 /**
- * What running a cell produces, shared by every executor: the desktop kernel's (executor.ts,
- * over tslab) and the browser worker's (src/cells/). Browser-safe: no Node builtin, so the
+ * What running a cell produces, shared by every host of the cell executor (src/cells/): the
+ * desktop's (node-cells.ts) and the browser worker's. Browser-safe: no Node builtin, so the
  * value formatter (text/plain) is each host's to give: util.inspect on the desktop, a small
  * formatter in the worker (src/cells/format-value.ts).
  */
