@@ -1,16 +1,21 @@
 /**
  * FleetLab's own TypeScript cell executor, browser-safe: the compiler is injected (the
- * repository's `typescript`, bundled into the web worker) and every file it reads is in
- * memory. It keeps the desktop kernel's semantics (src/kernel/executor.ts, over tslab):
+ * repository's `typescript`, bundled into the web worker) and every file it reads comes
+ * from its host (memory in a browser, the disk on the desktop). It keeps the semantics the
+ * desktop kernel had under tslab:
  *
  *   - a cell with a type error does not run; each diagnostic names the cell's line:column;
  *   - top-level declarations and imports persist into later cells, which may redeclare them;
  *   - top-level await; the last expression's value (unless null or undefined) is the outcome's;
- *   - imports come from the host's module map only; an unknown specifier names what there is.
+ *   - imports come from the host's modules; with a fixed map, an unknown specifier names what there is.
  *
  * One LanguageService (language-host.ts) checks every cell, so a warm cell costs one
  * incremental check of a small file; what earlier cells declared reaches it as emitted
  * declarations (prelude.ts).
+ *
+ * createCellExecutor is the browser's form (every file in memory, a fixed module map);
+ * createHostedCellExecutor takes the host's own files, modules, value formatter and way
+ * of running cell code (the desktop's: src/kernel/node-cells.ts).
  */
 import type * as TS from "typescript";
 import type { CompleteResult, ExecuteOutcome, Executor } from "../kernel/outcome";
@@ -18,11 +23,13 @@ import { errorContentWith, InterruptedError } from "../kernel/outcome";
 import { readCell, type CellSource } from "./cell-source";
 import { formatValue } from "./format-value";
 import { isCompleteCell } from "./is-complete";
-import { CELL_FILE, createLanguageHost } from "./language-host";
+import { createLanguageHost, memoryFiles, type LanguageHostOptions } from "./language-host";
 import { createPrelude } from "./prelude";
-import { CELL_SOURCE_PREFIX, createCellRunner, missingModule, type CellModule } from "./run-cell";
+import { CELL_SOURCE_PREFIX, createCellRunner, moduleMap, type CellModule, type CellModules, type EvaluateCell } from "./run-cell";
+import type { FormatValue } from "../kernel/outcome";
 
-export type { CellModule } from "./run-cell";
+export type { CellModule, CellModules, EvaluateCell } from "./run-cell";
+export type { CompilerFiles } from "./language-host";
 
 /** The library a cell sees when the host names none: a worker's globals on ES2022. */
 export const DEFAULT_LIBS = ["lib.es2022.d.ts", "lib.webworker.d.ts"];
@@ -40,7 +47,20 @@ export interface CellExecutorOptions {
   modules: Record<string, CellModule>;
 }
 
+/** What a host gives the executor. */
+export interface CellHost {
+  /** The compiler's files and options (language-host.ts). */
+  compiler: LanguageHostOptions;
+  modules: CellModules;
+  /** text/plain of a thrown non-Error. */
+  formatValue?: FormatValue;
+  /** How compiled cell code is made and run (`new Function` unless given). */
+  evaluate?: EvaluateCell;
+}
+
 export interface CellExecutor extends Executor {
+  /** Builds the program and checker (parsing every declaration file) now, not on the first cell. */
+  warm(): void;
   /** Milliseconds the last execute spent type-checking (and emitting declarations for) its cell. */
   readonly lastCheckMs: number;
 }
@@ -53,11 +73,18 @@ interface Composed {
 
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
+/** The browser's executor: every file in memory, cells import the module map only. */
 export function createCellExecutor({ ts, libFiles, libs = DEFAULT_LIBS, declarations, modules }: CellExecutorOptions): CellExecutor {
   const typesOf = Object.fromEntries(Object.entries(modules).map(([specifier, m]) => [specifier, m.types]));
-  const host = createLanguageHost({ ts, libFiles, libs, declarations, typesOf });
+  return createHostedCellExecutor({ compiler: { ts, files: memoryFiles(libFiles, declarations), libs, typesOf }, modules: moduleMap(modules) });
+}
+
+export function createHostedCellExecutor({ compiler, modules, formatValue: format = formatValue, evaluate }: CellHost): CellExecutor {
+  const { ts } = compiler;
+  const host = createLanguageHost(compiler);
+  const CELL_FILE = host.cellFile;
   const prelude = createPrelude(ts);
-  const runner = createCellRunner(ts, modules);
+  const runner = createCellRunner(ts, modules, evaluate);
   let lastCheckMs = 0;
 
   function compose(code: string): Composed {
@@ -83,10 +110,11 @@ export function createCellExecutor({ ts, libFiles, libs = DEFAULT_LIBS, declarat
 
   function errorOf(err: unknown) {
     // The cell's frames (its source is fleetlab-cell-<n>.js) and what they called; not the executor's below.
-    const stack = err instanceof Error ? (err.stack ?? "").split("\n") : [];
+    const own = (err as { stack?: unknown } | null)?.stack; // an Error of any realm
+    const stack = typeof own === "string" ? own.split("\n") : [];
     let lastCell = -1;
     stack.forEach((frame, i) => void (frame.includes(CELL_SOURCE_PREFIX) && (lastCell = i)));
-    return errorContentWith(err, formatValue, (frame) => lastCell >= 0 && stack.indexOf(frame) > lastCell);
+    return errorContentWith(err, format, (frame) => lastCell >= 0 && stack.indexOf(frame) > lastCell);
   }
 
   // Rejects the running cell's await; armed per cell, so an interrupt between cells is a no-op.
@@ -98,16 +126,21 @@ export function createCellExecutor({ ts, libFiles, libs = DEFAULT_LIBS, declarat
       return lastCheckMs;
     },
 
+    warm() {
+      compose("");
+      host.service.getSemanticDiagnostics(CELL_FILE);
+    },
+
     async execute(code): Promise<ExecuteOutcome> {
       let composed: Composed;
       let declarationsText = "";
       try {
         const started = now();
         composed = compose(code);
-        const unknown = composed.cell.specifiers.find((s) => !(s.specifier in modules));
-        if (unknown) {
-          const err = missingModule(unknown.specifier, Object.keys(modules));
-          const { line, character } = ts.getLineAndCharacterOfPosition(ts.createSourceFile("c.ts", code, ts.ScriptTarget.ES2022), unknown.start);
+        const missing = composed.cell.specifiers.map((s) => ({ ...s, err: modules.missing?.(s.specifier) })).find((s) => s.err);
+        if (missing?.err) {
+          const { err, start } = missing;
+          const { line, character } = ts.getLineAndCharacterOfPosition(ts.createSourceFile("c.ts", code, ts.ScriptTarget.ES2022), start);
           return { status: "error", ename: err.name, evalue: err.message, traceback: [`${line + 1}:${character + 1} - ${err.message}`] };
         }
         const diagnostics = diagnosticsOf(composed, code);

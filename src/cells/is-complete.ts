@@ -1,5 +1,5 @@
 /**
- * is_complete_request for a TypeScript cell, as the desktop kernel (tslab) answers it: a
+ * is_complete_request for a TypeScript cell, as tslab answered it: a
  * cell is incomplete when the parser expected more at its very end (an open block, call or
  * template string); two trailing blank lines force it complete. The indent follows the last
  * line: one level deeper after an opening bracket, one shallower before a closing one.

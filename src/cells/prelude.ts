@@ -29,13 +29,16 @@ function exportedDeclarations(ts: typeof TS, dts: string): Map<string, string[]>
   const add = (name: string, text: string) => out.set(name, [...(out.get(name) ?? []), text]);
   for (const statement of sf.statements) {
     const modifiers = ts.canHaveModifiers(statement) ? ts.getModifiers(statement) ?? [] : [];
+    // The declaration's doc comment, kept for inspect's quick info on a later cell.
+    const doc = /\/\*\*[\s\S]*?\*\/\s*$/.exec(dts.slice(statement.pos, statement.getStart(sf)))?.[0].trim();
+    const documented = (text: string) => (doc ? `${doc}\n${text}` : text);
     const exported = modifiers.find((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!exported) continue;
     if (ts.isVariableStatement(statement)) {
       const flags = statement.declarationList.flags;
       const keyword = flags & ts.NodeFlags.Const ? "const" : flags & ts.NodeFlags.Let ? "let" : "var";
       for (const d of statement.declarationList.declarations) {
-        if (ts.isIdentifier(d.name)) add(d.name.text, `declare ${keyword} ${d.getText(sf)};`);
+        if (ts.isIdentifier(d.name)) add(d.name.text, documented(`declare ${keyword} ${d.getText(sf)};`));
       }
       continue;
     }
@@ -45,7 +48,7 @@ function exportedDeclarations(ts: typeof TS, dts: string): Map<string, string[]>
     // A class or function emitted without `declare` (an interface or type needs none).
     if ((ts.isClassDeclaration(statement) || ts.isFunctionDeclaration(statement) || ts.isEnumDeclaration(statement) || ts.isModuleDeclaration(statement)) &&
       !modifiers.some((m) => m.kind === ts.SyntaxKind.DeclareKeyword)) text = `declare ${text}`;
-    add(name.text, text);
+    add(name.text, documented(text));
   }
   return out;
 }

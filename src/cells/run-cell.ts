@@ -6,9 +6,10 @@
  * `import … from "x"` runs through the host's module map (`require`), and each binding is
  * also put on the scope (a live getter) for later cells.
  *
- * The cell runs in an async function (top-level await) created with `new Function`, in
- * sloppy mode, as `with` needs; its source is named `fleetlab-cell-<n>.js`, so a stack
- * trace's cell frames can be told from the executor's.
+ * The cell runs in an async function (top-level await), in sloppy mode, as `with` needs;
+ * its source is named `fleetlab-cell-<n>.js`, so a stack trace's cell frames can be told
+ * from the executor's. How that function is made and called is the host's (EvaluateCell):
+ * `new Function` in a browser, a vm script the desktop can break with SIGINT.
  */
 import type * as TS from "typescript";
 import type { ImportBinding } from "./cell-source";
@@ -33,24 +34,50 @@ export function missingModule(specifier: string, available: string[]): ModuleNot
   return new ModuleNotFoundError(`Cannot find module ${JSON.stringify(specifier)}: cells in this kernel can import ${list}`);
 }
 
+/** What cells may import, at run time. */
+export interface CellModules {
+  /** Why `specifier` cannot be imported, checked before type-checking; undefined lets the compiler judge. */
+  missing?(specifier: string): Error | undefined;
+  /** The module's namespace, for a cell's import of `specifier` (the host caches as it sees fit). */
+  require(specifier: string): unknown;
+}
+
+/** A fixed module map: specifier → module, each loaded once, on first import. */
+export function moduleMap(modules: Record<string, CellModule>): CellModules {
+  const loaded = new Map<string, unknown>();
+  const missing = (specifier: string) => (specifier in modules ? undefined : missingModule(specifier, Object.keys(modules)));
+  return {
+    missing,
+    require(specifier) {
+      if (loaded.has(specifier)) return loaded.get(specifier);
+      const err = missing(specifier);
+      if (err) throw err;
+      const namespace = modules[specifier].load();
+      loaded.set(specifier, namespace);
+      return namespace;
+    },
+  };
+}
+
+/**
+ * Makes and calls a cell's function: `body` is a sloppy-mode function body over `params`,
+ * called with `args`; `sourceName` names its source in stack traces. Returns what it returns.
+ */
+export type EvaluateCell = (body: string, params: string[], args: unknown[], sourceName: string) => unknown;
+
+/** `new Function`, as a browser worker runs cells. */
+export const evaluateWithFunction: EvaluateCell = (body, params, args, sourceName) =>
+  (new Function(...params, `${body}\n//# sourceURL=${sourceName}`) as (...a: unknown[]) => unknown)(...args);
+
 export interface CellRunner {
   /** Runs one cell's run text; resolves with its value (if it ends in an expression) or rejects with what it threw. */
   run(runText: (sink: string) => { text: string; hasValue: boolean }, declared: ReadonlySet<string>, imports: readonly ImportBinding[]): Promise<{ hasValue: boolean; value?: unknown }>;
 }
 
-export function createCellRunner(ts: typeof TS, modules: Record<string, CellModule>): CellRunner {
+export function createCellRunner(ts: typeof TS, modules: CellModules, evaluate: EvaluateCell = evaluateWithFunction): CellRunner {
   const scope: Record<string, unknown> = Object.create(null);
-  const loaded = new Map<string, unknown>();
   let count = 0;
-
-  function require(specifier: string): unknown {
-    if (loaded.has(specifier)) return loaded.get(specifier);
-    const mod = modules[specifier];
-    if (!mod) throw missingModule(specifier, Object.keys(modules));
-    const namespace = mod.load();
-    loaded.set(specifier, namespace);
-    return namespace;
-  }
+  const require = (specifier: string) => modules.require(specifier);
 
   function bind({ name, specifier, imported }: ImportBinding): void {
     const namespace = require(specifier) as Record<string, unknown>;
@@ -73,9 +100,8 @@ export function createCellRunner(ts: typeof TS, modules: Record<string, CellModu
       }).outputText;
       let value: unknown;
       const sink = (v: unknown) => void (value = v);
-      const body = `return (async function () { with (__fleetlab_scope__) {\n${js}\n} })();\n//# sourceURL=${CELL_SOURCE_PREFIX}${++count}.js`;
-      const cell = new Function("__fleetlab_scope__", "exports", "require", VALUE_SINK, body) as (...a: unknown[]) => Promise<void>;
-      await cell(scope, scope, require, sink);
+      const body = `return (async function () { with (__fleetlab_scope__) {\n${js}\n} })();`;
+      await evaluate(body, ["__fleetlab_scope__", "exports", "require", VALUE_SINK], [scope, scope, require, sink], `${CELL_SOURCE_PREFIX}${++count}.js`);
       return hasValue ? { hasValue, value } : { hasValue };
     },
   };

@@ -3,7 +3,7 @@
  * socket server, the headless runner's watchdog).
  *
  * Two kinds of work can hold the cell thread:
- *   - a pending `await`, or a script run by tslab with vm `breakOnSigint`: SIGINT ends
+ *   - a pending `await`, or a cell's script run with vm `breakOnSigint` (node-cells.ts): SIGINT ends
  *     both (the vm throws ERR_SCRIPT_EXECUTION_INTERRUPTED; the SIGINT listener rejects the
  *     await the cell races against). This is the clean path and it is always tried first.
  *   - synchronous code outside that script: a loop after the cell's first `await` (it runs

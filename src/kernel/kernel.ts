@@ -1,7 +1,7 @@
 /**
  * `fleetlab kernel <connection_file>`: wires the pieces together.
  *
- *   main thread: executor (tslab) + handler + comms + KernelRuntime; runs cells
+ *   main thread: executor (node-cells.ts) + handler + comms + KernelRuntime; runs cells
  *   worker:      server.ts (zeromq sockets, wire format, heartbeat, control)
  *
  * The two talk by postMessage: the worker forwards verified shell requests in order,
@@ -38,7 +38,8 @@ export async function runKernel(connectionFile: string): Promise<number> {
   // Installed before the worker can raise SIGINT, so the signal never hits Node's default (exit).
   installInterruptTarget({ onInterrupt: () => target.onInterrupt(), onTerminated: () => target.onTerminated() });
 
-  const tsVersion = (JSON.parse(fs.readFileSync(require.resolve("@tslab/typescript-for-tslab/package.json", { paths: [path.dirname(require.resolve("tslab/package.json"))] }), "utf8")) as { version: string }).version;
+  // From package.json: the server answers kernel_info while the compiler still loads.
+  const tsVersion = (JSON.parse(fs.readFileSync(require.resolve("typescript/package.json"), "utf8")) as { version: string }).version;
   const data: ServerData = { role: "fleetlab-kernel-server", connection, session, kernelInfo: kernelInfoContent(tsVersion, process.version) };
   const worker = new Worker(path.join(__dirname, "server.js"), { workerData: data });
   const post = (m: FromMain) => worker.postMessage(m);
@@ -63,7 +64,6 @@ export async function runKernel(connectionFile: string): Promise<number> {
   };
   // Lock records outlive a restart in .fleetlab/ beside the notebook (the kernel's cwd).
   setKernelRuntime({ ...handler.runtime, journal: createFolderJournal(path.join(process.cwd(), ".fleetlab")) });
-  connectTslabDisplay(handler.runtime);
   handler.output.captureProcessStreams();
   // User async code that throws later must not end the kernel: report it to the cell it belongs to.
   process.on("uncaughtException", (err) => process.stderr.write(`Uncaught ${(err as Error)?.stack ?? String(err)}\n`));
@@ -83,14 +83,4 @@ export async function runKernel(connectionFile: string): Promise<number> {
     });
     worker.on("exit", (code) => resolve(code === 0 ? 0 : 1));
   });
-}
-
-/** Points tslab's `display` API (import * as tslab from "tslab") at this kernel. */
-function connectTslabDisplay(runtime: ReturnType<typeof createHandler>["runtime"]): void {
-  const jupyter = require(require.resolve("tslab/dist/jupyter")) as { lastWriteDisplayData: unknown };
-  jupyter.lastWriteDisplayData = (d: { data: Record<string, string>; metadata: Record<string, string>; transient?: { display_id?: string } }, update: boolean) => {
-    const id = d.transient?.display_id;
-    if (update && id) runtime.updateDisplay(d.data, { displayId: id, metadata: d.metadata });
-    else runtime.display(d.data, { metadata: d.metadata, displayId: id });
-  };
 }

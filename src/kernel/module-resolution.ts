@@ -1,7 +1,7 @@
 /**
  * Lets cells `import … from "fleetlab"` from a notebook in any folder.
  *
- * Jupyter starts the kernel in the notebook's folder, and tslab resolves both types
+ * Jupyter starts the kernel in the notebook's folder, and the kernel resolves both types
  * (TypeScript, moduleResolution node10) and values (`require`) from that folder by
  * walking up `node_modules`. Three cases:
  *
@@ -10,8 +10,8 @@
  *   2. Otherwise (a notebook inside this repository, a copy in /tmp, or a global
  *      `npm install -g fleetlab`): the kernel forwards the virtual folder
  *      `<cwd>/node_modules/fleetlab/…` to the package the kernel itself runs from,
- *      for types (by wrapping the TypeScript `sys` that tslab's compiler host reads
- *      through, the same trick tslab uses for its own `tslab` module), and for
+ *      for types (by wrapping the TypeScript `sys` the executor's compiler reads
+ *      through: node-compiler-files.ts), and for
  *      values (by wrapping Module._resolveFilename for "fleetlab" and "fleetlab/…").
  *
  * Nothing is written to disk, so a read-only notebook folder works too. The kernel's
@@ -158,7 +158,7 @@ function forwardFor(forwards: readonly Forward[], parent: unknown): Forward | un
 
 /**
  * Arranges resolution of "fleetlab" for cells run with working directory `cwd`.
- * Call before tslab's converter is created. Safe to call for many folders in one process
+ * Call before the executor's compiler is created. Safe to call for many folders in one process
  * (`fleetlab run a/x.ipynb b/y.ipynb`): each call adds that folder's virtual
  * `node_modules/fleetlab`; the hooks on `tsSys` and `require` are installed once.
  *
@@ -168,7 +168,7 @@ function forwardFor(forwards: readonly Forward[], parent: unknown): Forward | un
  *
  * @param cwd         the notebook folder (process.cwd() of the kernel)
  * @param packageRoot the folder holding the running fleetlab's package.json
- * @param tsSys       the `sys` object of the TypeScript that tslab compiles with
+ * @param tsSys       the `sys` object the executor's compiler reads through
  */
 export function installFleetlabResolution(cwd: string, packageRoot: string, tsSys: TsSys): Resolution {
   const found = findInstalledPackage(cwd);

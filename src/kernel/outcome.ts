@@ -1,6 +1,6 @@
 /**
- * What running a cell produces, shared by every executor: the desktop kernel's (executor.ts,
- * over tslab) and the browser worker's (src/cells/). Browser-safe: no Node builtin, so the
+ * What running a cell produces, shared by every host of the cell executor (src/cells/): the
+ * desktop's (node-cells.ts) and the browser worker's. Browser-safe: no Node builtin, so the
  * value formatter (text/plain) is each host's to give: util.inspect on the desktop, a small
  * formatter in the worker (src/cells/format-value.ts).
  */
@@ -50,17 +50,22 @@ export type FormatValue = (value: unknown) => string;
  *                   it and every frame after it are cut, as they do not help the reader
  */
 export function errorContentWith(err: unknown, format: FormatValue, isBoundary: (frame: string) => boolean): { ename: string; evalue: string; traceback: string[] } {
-  if (err instanceof Error) {
-    const code = (err as { code?: unknown }).code;
-    if (err instanceof InterruptedError || code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || err.message === "Interrupted asynchronously") {
-      return { ename: INTERRUPTED_ENAME, evalue: "execution interrupted by the user", traceback: [`${INTERRUPTED_ENAME}: ${err.message}`] };
-    }
-    const stack = (err.stack ?? `${err.name}: ${err.message}`).split("\n");
-    const cut = stack.findIndex(isBoundary);
-    return { ename: err.name || err.constructor?.name || "Error", evalue: err.message, traceback: cut > 0 ? stack.slice(0, cut) : stack };
+  // Also an Error of another realm (a vm context, a test runner's sandbox).
+  if (err instanceof Error || Object.prototype.toString.call(err) === "[object Error]") {
+    return errorOfError(err as Error, isBoundary);
   }
   const text = format(err);
   return { ename: "Thrown", evalue: text, traceback: [`Uncaught ${text}`] };
+}
+
+function errorOfError(err: Error, isBoundary: (frame: string) => boolean): { ename: string; evalue: string; traceback: string[] } {
+  const code = (err as { code?: unknown }).code;
+  if (err instanceof InterruptedError || code === "ERR_SCRIPT_EXECUTION_INTERRUPTED" || err.message === "Interrupted asynchronously") {
+    return { ename: INTERRUPTED_ENAME, evalue: "execution interrupted by the user", traceback: [`${INTERRUPTED_ENAME}: ${err.message}`] };
+  }
+  const stack = (err.stack ?? `${err.name}: ${err.message}`).split("\n");
+  const cut = stack.findIndex(isBoundary);
+  return { ename: err.name || err.constructor?.name || "Error", evalue: err.message, traceback: cut > 0 ? stack.slice(0, cut) : stack };
 }
 
 /**

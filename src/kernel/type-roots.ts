@@ -1,7 +1,7 @@
 /**
  * Which `@types` packages a cell sees without importing them.
  *
- * With no `types` compiler option (tslab sets none), TypeScript puts every package in every
+ * With no `types` compiler option (the desktop executor sets none), TypeScript puts every package in every
  * `node_modules/@types` folder above the notebook into the program, whether a cell uses it or
  * not ("automatic type inclusion", TypeScript handbook, tsconfig `types`). In a project with
  * a dev toolchain that means react, jquery, lodash, backbone, babel, jest, jsdom... all parsed

@@ -105,7 +105,7 @@ export function createWorkerHost(options: WorkerHostOptions): WorkerHost {
     setMissionHost({ designRecord: () => records.design, loadMissionFile: missionFileLoader(init) });
     cleanups.push(captureConsole(stream), () => setKernelRuntime(undefined), () => setMissionHost(undefined));
     executor = createCellExecutor({ ts, libFiles: lib.files, libs: lib.libs, declarations: types.files, modules });
-    executor.complete("", 0); // builds the program and checker now, not on the first cell
+    executor.warm();
     post({ kind: "ready", kernelInfo: kernelInfo({ typescriptVersion: ts.version, version: types.version, homepage: types.homepage, runsOn: "a browser web worker" }) }, []);
     return { executor, host, records };
   }

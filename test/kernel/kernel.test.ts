@@ -37,6 +37,9 @@ describe("fleetlab kernel over the wire", () => {
         language_info: { name: "typescript", mimetype: "text/typescript", file_extension: ".ts" },
       });
       expect(reply.content.banner).toContain(`Node.js ${process.version}`);
+      // Cells compile with the package's own TypeScript.
+      const typescript = (JSON.parse(fs.readFileSync(require.resolve("typescript/package.json"), "utf8")) as { version: string }).version;
+      expect((reply.content.language_info as { version: string }).version).toBe(typescript);
       // Help points at FleetLab's own README, as package.json publishes it.
       const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "..", "package.json"), "utf8")) as { version: string; homepage: string };
       expect(reply.content.implementation_version).toBe(pkg.version);
@@ -207,7 +210,7 @@ c.send({ b: 2 }); c.close({ bye: true }); c.isClosed`);
       "while (true) {}",
       "await new Promise(() => {})",
       "for (let i = 0; i < 1e12; i++) { kept += 0; }",
-      // After the first await the loop runs as a microtask, outside tslab's vm script.
+      // After the first await the loop runs as a microtask, outside the cell's vm script.
       "await Promise.resolve(); while (true) {}",
       "await new Promise((r) => setTimeout(r, 50)); for (;;) { kept += 0; }",
     ];
@@ -245,12 +248,20 @@ c.send({ b: 2 }); c.close({ bye: true }); c.isClosed`);
     expect(ofType(next.iopub, "execute_result")[0].content.data).toEqual({ "text/plain": "124" });
   });
 
-  it("also interrupts on SIGINT (interrupt_mode signal)", async () => {
-    const pending = k.execute("while (true) {}");
-    await new Promise((r) => setTimeout(r, 500));
-    k.proc.kill("SIGINT");
-    expect((await pending).reply.content.ename).toBe("Interrupted");
-    expect((await k.execute("kept")).reply.content.status).toBe("ok");
+  it("also interrupts on SIGINT (interrupt_mode signal), before and after the cell's first await", async () => {
+    for (const code of ["while (true) {}", "await Promise.resolve(); while (true) { kept += 0; }"]) {
+      const pending = k.execute(code);
+      await new Promise((r) => setTimeout(r, 500));
+      k.proc.kill("SIGINT");
+      if (code.startsWith("await")) {
+        // No signal listener runs inside a microtask: the escalation interrupt.ts makes from the
+        // server thread stops it (an interrupt_request); the SIGINT alone must not end the kernel.
+        await new Promise((r) => setTimeout(r, 300));
+        await k.request("control", "interrupt_request", {});
+      }
+      expect((await pending).reply.content.ename).toBe("Interrupted");
+      expect(ofType((await k.execute("kept")).iopub, "execute_result")[0].content.data).toEqual({ "text/plain": "123" });
+    }
   });
 });
 
@@ -305,7 +316,7 @@ describe("fleetlab kernel: restart, shutdown, notebook folders", () => {
 });
 
 describe("fleetlab kernel: local modules", () => {
-  it("re-reads a local .ts module edited after its first import (file watchers start after start-up)", async () => {
+  it("re-reads a local .ts module edited after its first import (its type-check and its code)", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-local-nb-"));
     fs.writeFileSync(path.join(dir, "fleet.ts"), "export const gpus: number = 8;\n");
     const k = await startKernel({ cwd: dir });
@@ -313,7 +324,7 @@ describe("fleetlab kernel: local modules", () => {
       const first = await k.execute('import { gpus } from "./fleet";\ngpus');
       expect(ofType(first.iopub, "execute_result")[0].content.data).toEqual({ "text/plain": "8" });
       fs.writeFileSync(path.join(dir, "fleet.ts"), 'export const gpus: string = "4096";\n');
-      // The change reaches the compiler through a file watcher, asynchronously: ask until it shows.
+      // The change is seen by the file's modification time; ask until it shows (coarse timestamps).
       const deadline = Date.now() + 20_000;
       let shown: unknown;
       while (Date.now() < deadline) {

@@ -22,9 +22,9 @@ export { isMissionFile } from "../mission-ref";
 export { MissionFileError } from "./mission-module";
 
 /**
- * The compiler options of every mission file: those of the kernel's cells (tslab's
- * TypeScript 5.0, ES2022, CommonJS), strict, and with no Node types, since a mission
- * runs in the browser too (a JupyterLite kernel).
+ * The compiler options of every mission file: those of the kernel's cells (ES2022,
+ * CommonJS), strict, and with no Node types, since a mission runs in the browser too
+ * (a JupyterLite kernel).
  */
 export function missionCompilerOptions(ts: typeof TS): TS.CompilerOptions {
   return {
@@ -34,11 +34,10 @@ export function missionCompilerOptions(ts: typeof TS): TS.CompilerOptions {
   };
 }
 
-/** The TypeScript the kernel compiles cells with (tslab's). */
+/** The TypeScript the kernel compiles cells with (the package's own). */
 export function kernelTypeScript(): typeof TS {
-  const tslab = require.resolve("tslab/package.json");
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(require.resolve("@tslab/typescript-for-tslab", { paths: [path.dirname(tslab)] })) as typeof TS;
+  return require("typescript") as typeof TS;
 }
 
 /** The declaration (or, in a source checkout under test, the source) of a public entry point, without extension. */

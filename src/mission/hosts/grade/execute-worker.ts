@@ -3,7 +3,7 @@
  * execute-sandbox.ts in a fresh process under Node's permission model: reads only in the
  * package and its scratch folder (which holds a copy of the notebook), writes only there, no
  * child processes, worker threads or addons, the heap capped. The cells run as the kernel
- * runs them (tslab's executor, widgets on a headless runtime), every one in order, an error
+ * runs them (the desktop cell executor, widgets on a headless runtime), every one in order, an error
  * reported and the next cell run. Time limits are the parent's (it kills this process).
  *
  * What the cells print is counted, never kept. After each cell the model's exports and the
@@ -23,7 +23,6 @@ import { cellSource, type Notebook } from "../../authoring/nbformat";
 import type { CellRun } from "../../grading/cell-runs";
 import { DESIGN_RECORD_ENV } from "../../grading/design-record";
 import { createHeadlessRuntime } from "../headless/runtime";
-import { connectTslabDisplay } from "../run/execute-notebook";
 import type { ExecuteJob } from "./execute-job";
 
 // Taken before any cell runs: a cell that replaces them cannot silence or forge the reports.
@@ -79,7 +78,6 @@ async function main(): Promise<void> {
   process.env[DESIGN_RECORD_ENV] = path.join(job.scratch, "fleetlab-design-record.json");
   const rt = createHeadlessRuntime();
   setKernelRuntime(rt);
-  connectTslabDisplay(rt);
   const root = packageRoot();
   const executor = createExecutor(job.scratch, root);
   const targets = watched(root);

@@ -1,6 +1,6 @@
 /**
  * Runs one notebook in this process, without Jupyter, the way the FleetLab kernel would:
- * the same tslab converter and executor (src/kernel/executor.ts), the same `fleetlab`
+ * the same cell executor (src/kernel/executor.ts, over src/cells/), the same `fleetlab`
  * module resolution, the notebook's folder as working directory, and the headless
  * KernelRuntime installed with setKernelRuntime so widgets open their comms here.
  *
@@ -145,16 +145,6 @@ export function planNotebook(file: string, source: Notebook, track: TrackId | nu
   return { file, notebook, mission, track: runTrack, drives };
 }
 
-/** Points tslab's `display` API at the headless runtime (as the kernel does). */
-export function connectTslabDisplay(rt: HeadlessRuntime): void {
-  const jupyter = require(require.resolve("tslab/dist/jupyter")) as { lastWriteDisplayData: unknown };
-  jupyter.lastWriteDisplayData = (d: { data: JsonObject; metadata: JsonObject; transient?: { display_id?: string } }, update: boolean) => {
-    const id = d.transient?.display_id;
-    if (update && id) rt.updateDisplay(d.data, { displayId: id, metadata: d.metadata });
-    else rt.display(d.data, { metadata: d.metadata, displayId: id });
-  };
-}
-
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Sends one drive over the part's comm and fails if the widget refuses it. */
@@ -187,7 +177,6 @@ export async function executeNotebook(plan: NotebookPlan, options: RunOptions): 
   process.env[DESIGN_RECORD_ENV] = options.ledgerFile;
   const rt = createHeadlessRuntime();
   setKernelRuntime(rt);
-  connectTslabDisplay(rt);
   resetNotebookRecords();
   const widgetsBefore = new Set(liveWidgets().map((w) => w.id));
   const executor = createExecutor(dir, packageRoot());

@@ -58,10 +58,14 @@ export function createWatchdog(onInterrupt: () => void): Watchdog {
           settled = true;
           cutOff = undefined;
           worker.postMessage({ kind: "disarm" });
+          worker.unref();
           finish();
         };
         cutOff = () => settle(() => resolve(onCutOff()));
         worker.postMessage({ kind: "arm", ms });
+        // Armed, the watchdog keeps the process alive: a cell awaiting what never comes
+        // leaves nothing else pending, and must still be timed out rather than end the run.
+        worker.ref();
         queueMicrotask(() => {
           if (!settled) work().then((v) => settle(() => resolve(v)), (e) => settle(() => reject(e)));
         });
