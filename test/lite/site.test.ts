@@ -17,6 +17,7 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { answerKey } from "../../src/mission/grading/answer-key";
@@ -30,6 +31,7 @@ import { commitPrediction, waitFor, type NotebookJson } from "../helpers/jupyter
 import { whenAvailable } from "../helpers/requires";
 import { startSiteServer, type SiteServer } from "../../src/cli/site-server";
 import { exportSite } from "../../src/lite/site";
+import { filesToExport } from "../../src/cli/commands/export";
 
 const REPO = path.resolve(__dirname, "..", "..");
 const APP = path.join(REPO, "dist", "lite", "app");
@@ -251,5 +253,26 @@ describeBrowser("FleetLab's JupyterLite site", () => {
     }, MISSION_01);
     expect(replies).toEqual({ interrupted: "error", next: "ok" });
     expect(problems).toEqual([]);
+  }, 5 * 60_000);
+  it("runs a course's own mission, exported with its mission file by fleetlab export", async () => {
+    // A TA's course folder: the example mission and its notebook, as `fleetlab new --example` writes them.
+    const course = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-course-"));
+    execFileSync(process.execPath, [path.join(REPO, "bin", "fleetlab.js"), "new", "15_demo", "--example"], { cwd: course, stdio: "ignore" });
+    const courseSite = path.join(course, "site");
+    exportSite(APP, courseSite, filesToExport([], course));
+    expect(fs.readdirSync(path.join(courseSite, "files")).sort()).toEqual(["15_demo.ipynb", "15_demo.ts"]);
+    const courseServer = await startSiteServer(courseSite);
+    try {
+      await loadLab(`${courseServer.url}lab/index.html`);
+      const { panel } = await openNotebook("15_demo.ipynb");
+      expect(await runAll("15_demo.ipynb")).toBe(true);
+      const locks = panel.locator(".jp-OutputArea-output .fleetlab-lock");
+      await waitFor("15_demo's prediction locks", async () => ((await locks.count()) === 3 ? true : undefined), 60_000);
+      expect(await panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()).toBe(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await courseServer.close();
+      fs.rmSync(course, { recursive: true, force: true });
+    }
   }, 5 * 60_000);
 });
