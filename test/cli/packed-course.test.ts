@@ -2,10 +2,11 @@
  * FleetLab as a course installs it: the packed tarball (`npm pack`) installed into a fresh
  * folder outside the repository, a mission written there with `fleetlab new`, checked, run
  * headless on every track, and executed through Jupyter (nbclient) with the kernelspec
- * installed from that folder. Needs dist/ built, the npm registry (or its cache), and
- * Debian's python3-nbclient.
+ * installed from that folder; and published as a static site with `fleetlab export --site`
+ * from the app the tarball carries, served by `fleetlab serve`. Needs dist/ built, the npm
+ * registry (or its cache), and Debian's python3-nbclient.
  */
-import { spawnSync, type SpawnSyncOptions } from "child_process";
+import { execFileSync, spawn, spawnSync, type SpawnSyncOptions } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -39,6 +40,8 @@ whenAvailable(hasNbclient ? null : `${PYTHON} with nbclient not found (install p
   const fleetlab = (...args: string[]) => sh(bin, args, { cwd: courseDir });
 
   beforeAll(() => {
+    // The site app the package ships (dist/lite/app), as prepack builds it; skipped when up to date.
+    execFileSync(process.execPath, [path.join(root, "lite", "build.js")], { cwd: root, stdio: ["ignore", "ignore", "inherit"], env });
     const packed = sh("npm", ["pack", "--ignore-scripts", "--pack-destination", work, "--loglevel=error"], { cwd: root });
     expect(packed.stderr).toBe("");
     const tarball = path.join(work, packed.stdout.trim().split("\n").pop()!);
@@ -84,6 +87,35 @@ whenAvailable(hasNbclient ? null : `${PYTHON} with nbclient not found (install p
     const views = nb.cells.flatMap((c: { outputs?: { data?: Record<string, unknown> }[] }) => c.outputs ?? [])
       .filter((o: { data?: Record<string, unknown> }) => o.data?.["application/vnd.jupyter.widget-view+json"]);
     expect(views.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("export --site publishes the course's notebook with its mission file, and serve serves it", async () => {
+    const exported = fleetlab("export", "--site", "site", "15_demo.ipynb");
+    expect(exported).toMatchObject({ status: 0, stderr: "" });
+    expect(fs.readdirSync(path.join(courseDir, "site", "files")).sort()).toEqual(["15_demo.ipynb", "15_demo.ts"]);
+    const config = JSON.parse(fs.readFileSync(path.join(courseDir, "site", "jupyter-lite.json"), "utf8"))["jupyter-config-data"];
+    expect(config).toMatchObject({ defaultKernelName: "fleetlab", fleetlabWorkerUrl: "./fleetlab/worker.js", fleetlabFilesUrl: "./files" });
+    expect(fs.statSync(path.join(courseDir, "site", "fleetlab", "worker.js")).size).toBeGreaterThan(1e6);
+
+    const server = spawn(bin, ["serve", "site", "--port", "0"], { cwd: courseDir, env });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        server.stdout.on("data", (d) => {
+          out += d;
+          const m = /served at (\S+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        server.on("exit", (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
+      });
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/lab\/index\.html$/);
+      expect((await fetch(url)).status).toBe(200);
+      const listing = await (await fetch(new URL("../api/contents/all.json", url))).json() as { content: { name: string }[] };
+      expect(listing.content.map((m) => m.name)).toEqual(["15_demo.ipynb", "15_demo.ts"]);
+    } finally {
+      server.kill("SIGINT");
+    }
+    expect(fleetlab("export", "--site", "15_demo.ipynb").status).toBe(2); // a file, not a folder to write
   });
 
   it("new without --example: check lists the TODOs and fails", () => {
