@@ -47,10 +47,25 @@ export interface CellExecutorOptions {
   modules: Record<string, CellModule>;
 }
 
+/**
+ * `@types` packages a host leaves out of the program until a cell needs them: the desktop's
+ * @types/node is most of its declarations' parse and bind time, and most cells never use it.
+ * A cell needs them when, checked without them, it has any error (a genuine one reports
+ * the same with them) or a specifier `needs` names went unresolved, in the cell or in the
+ * declarations of a package it imports (which would otherwise type as `any`). Once added,
+ * they stay, so every later cell is checked as if they had been there from the start.
+ */
+export interface TypesOnDemand {
+  names: string[];
+  /** Whether an unresolved module specifier (e.g. "fs", "node:path") calls for them. */
+  needs(specifier: string): boolean;
+}
+
 /** What a host gives the executor. */
 export interface CellHost {
   /** The compiler's files and options (language-host.ts). */
   compiler: LanguageHostOptions;
+  typesOnDemand?: TypesOnDemand;
   modules: CellModules;
   /** text/plain of a thrown non-Error. */
   formatValue?: FormatValue;
@@ -79,9 +94,17 @@ export function createCellExecutor({ ts, libFiles, libs = DEFAULT_LIBS, declarat
   return createHostedCellExecutor({ compiler: { ts, files: memoryFiles(libFiles, declarations), libs, typesOf }, modules: moduleMap(modules) });
 }
 
-export function createHostedCellExecutor({ compiler, modules, formatValue: format = formatValue, evaluate }: CellHost): CellExecutor {
+export function createHostedCellExecutor({ compiler, modules, formatValue: format = formatValue, evaluate, typesOnDemand }: CellHost): CellExecutor {
   const { ts } = compiler;
-  const host = createLanguageHost(compiler);
+  let pendingTypes = typesOnDemand;
+  let unresolvedNeedsTypes = false;
+  const host = createLanguageHost({
+    ...compiler,
+    onUnresolved(specifier) {
+      compiler.onUnresolved?.(specifier);
+      if (pendingTypes?.needs(specifier)) unresolvedNeedsTypes = true;
+    },
+  });
   const CELL_FILE = host.cellFile;
   const prelude = createPrelude(ts);
   const runner = createCellRunner(ts, modules, evaluate);
@@ -95,9 +118,26 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
   }
 
   /** `line:column - message` per error in the cell itself, as the desktop kernel prints them. */
-  function diagnosticsOf({ cell, preludeLength }: Composed, code: string): string[] {
+  function diagnosticsOf(composed: Composed, code: string): string[] {
+    const lines = cellDiagnostics(composed, code, true);
+    return addTypesIfNeeded(lines.length > 0) ? cellDiagnostics(composed, code, true) : lines;
+  }
+
+  /**
+   * Adds the pending on-demand types when the cell calls for them; true if it did. Completion
+   * and quick info ask with the cell's semantic errors only: code being typed (`fleet.`)
+   * is a syntax error that says nothing about Node.
+   */
+  function addTypesIfNeeded(cellHasErrors: boolean): boolean {
+    if (!pendingTypes || (!cellHasErrors && !unresolvedNeedsTypes)) return false;
+    host.addTypes(pendingTypes.names);
+    pendingTypes = undefined;
+    return true;
+  }
+
+  function cellDiagnostics({ cell, preludeLength }: Composed, code: string, syntactic: boolean): string[] {
     const { service } = host;
-    const all = [...service.getSyntacticDiagnostics(CELL_FILE), ...service.getSemanticDiagnostics(CELL_FILE)];
+    const all = [...(syntactic ? service.getSyntacticDiagnostics(CELL_FILE) : []), ...service.getSemanticDiagnostics(CELL_FILE)];
     const lines: string[] = [];
     for (const d of all) {
       if (d.category !== ts.DiagnosticCategory.Error || d.start === undefined || d.start < preludeLength) continue;
@@ -106,6 +146,11 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
       lines.push(`${line + 1}:${character + 1} - ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
     }
     return lines;
+  }
+
+  /** Before completion or quick info: the types the cell needs, as executing it would add them. */
+  function withTypesFor(composed: Composed, code: string): void {
+    if (pendingTypes) addTypesIfNeeded(cellDiagnostics(composed, code, false).length > 0);
   }
 
   function errorOf(err: unknown) {
@@ -169,6 +214,7 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
 
     complete(code, cursor): CompleteResult {
       const composed = compose(code);
+      withTypesFor(composed, code);
       const at = composed.preludeLength + composed.cell.toCheckedOffset(cursor);
       const entries = host.service.getCompletionsAtPosition(CELL_FILE, at, {})?.entries ?? [];
       let start = cursor;
@@ -195,6 +241,7 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
 
     inspect(code, cursor) {
       const composed = compose(code);
+      withTypesFor(composed, code);
       const info = host.service.getQuickInfoAtPosition(CELL_FILE, composed.preludeLength + composed.cell.toCheckedOffset(cursor));
       if (!info) return undefined;
       // As tslab prints quick info: the signature, then the documentation and tags.
