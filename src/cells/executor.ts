@@ -86,6 +86,9 @@ interface Composed {
   preludeLength: number;
 }
 
+/** "Cannot find name / namespace / module …" in TypeScript 5.9, with or without a suggestion of what to install or which lib. */
+const NOT_FOUND = new Set([2304, 2552, 2580, 2591, 2583, 2584, 2503, 2833, 2307, 2792]);
+
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
 /** The browser's executor: every file in memory, cells import the module map only. */
@@ -119,38 +122,37 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
 
   /** `line:column - message` per error in the cell itself, as the desktop kernel prints them. */
   function diagnosticsOf(composed: Composed, code: string): string[] {
-    const lines = cellDiagnostics(composed, code, true);
-    return addTypesIfNeeded(lines.length > 0) ? cellDiagnostics(composed, code, true) : lines;
+    const errors = cellErrors(composed, code, true);
+    return (addTypesIfNeeded(errors.length > 0) ? cellErrors(composed, code, true) : errors).map((e) => e.text);
   }
 
-  /**
-   * Adds the pending on-demand types when the cell calls for them; true if it did. Completion
-   * and quick info ask with the cell's semantic errors only: code being typed (`fleet.`)
-   * is a syntax error that says nothing about Node.
-   */
-  function addTypesIfNeeded(cellHasErrors: boolean): boolean {
-    if (!pendingTypes || (!cellHasErrors && !unresolvedNeedsTypes)) return false;
+  /** Adds the pending on-demand types when the cell calls for them; true if it did. */
+  function addTypesIfNeeded(cellCallsForThem: boolean): boolean {
+    if (!pendingTypes || (!cellCallsForThem && !unresolvedNeedsTypes)) return false;
     host.addTypes(pendingTypes.names);
     pendingTypes = undefined;
     return true;
   }
 
-  function cellDiagnostics({ cell, preludeLength }: Composed, code: string, syntactic: boolean): string[] {
+  function cellErrors({ cell, preludeLength }: Composed, code: string, syntactic: boolean): { code: number; text: string }[] {
     const { service } = host;
     const all = [...(syntactic ? service.getSyntacticDiagnostics(CELL_FILE) : []), ...service.getSemanticDiagnostics(CELL_FILE)];
-    const lines: string[] = [];
+    const errors: { code: number; text: string }[] = [];
     for (const d of all) {
       if (d.category !== ts.DiagnosticCategory.Error || d.start === undefined || d.start < preludeLength) continue;
       const offset = Math.min(cell.toCellOffset(d.start - preludeLength), code.length);
       const { line, character } = ts.getLineAndCharacterOfPosition(ts.createSourceFile("c.ts", code, ts.ScriptTarget.ES2022), offset);
-      lines.push(`${line + 1}:${character + 1} - ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      errors.push({ code: d.code, text: `${line + 1}:${character + 1} - ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}` });
     }
-    return lines;
+    return errors;
   }
 
-  /** Before completion or quick info: the types the cell needs, as executing it would add them. */
+  /**
+   * Before completion or quick info: the types the cell calls for. Code being typed is
+   * rarely error-free (`mission.op`), so here only a name or module not found calls for them.
+   */
   function withTypesFor(composed: Composed, code: string): void {
-    if (pendingTypes) addTypesIfNeeded(cellDiagnostics(composed, code, false).length > 0);
+    if (pendingTypes) addTypesIfNeeded(cellErrors(composed, code, false).some((e) => NOT_FOUND.has(e.code)));
   }
 
   function errorOf(err: unknown) {
