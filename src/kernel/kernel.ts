@@ -46,7 +46,7 @@ export async function runKernel(connectionFile: string): Promise<number> {
   const post = (m: FromMain) => worker.postMessage(m);
 
   const timing = startUpTiming();
-  timing.mark("modules loaded, server thread started");
+  timing.mark("server thread started");
   const executor = timing.timeFirstCell(createExecutor(process.cwd(), packageRoot()));
   timing.mark("executor ready (program built, empty cell checked)");
   const handler = createHandler(executor, session, (channel, message) => post({ kind: "send", channel, message }));
