@@ -136,6 +136,8 @@ export const HOSTILE_CODE: Record<string, Hostile> = {
   // Ends the process mid-notebook: must not pass silently.
   "code-process-exit": (nb) => withCodeCell(nb, "exit", "process.exit(0);", "part1-run"),
   "code-infinite-loop": (nb) => withCodeCell(nb, "loop", "let spins = 0;\nwhile (true) spins++;", "part1-run"),
+  // Awaits what never comes, leaving nothing pending: must not end the run as if it had finished.
+  "code-never-settles": (nb) => withCodeCell(nb, "wait", "await new Promise(() => {});", "part1-run"),
   "code-memory-bomb": (nb) => withCodeCell(nb, "hog", "const hog: number[][] = [];\nwhile (true) hog.push(new Array(1_000_000).fill(1));", "part1-run"),
   // Refused by the permission model (and the file would be outside the sandbox's folder anyway).
   "code-child-process": (nb) => withCodeCell(nb, "shell", 'const { execSync } = require("child_process");\nexecSync("touch /tmp/fleetlab-grade-pwned");', "part1-run"),

@@ -47,10 +47,25 @@ export interface CellExecutorOptions {
   modules: Record<string, CellModule>;
 }
 
+/**
+ * `@types` packages a host leaves out of the program until a cell needs them: the desktop's
+ * @types/node is most of its declarations' parse and bind time, and most cells never use it.
+ * A cell needs them when, checked without them, it has any error (a genuine one reports
+ * the same with them) or a specifier `needs` names went unresolved, in the cell or in the
+ * declarations of a package it imports (which would otherwise type as `any`). Once added,
+ * they stay, so every later cell is checked as if they had been there from the start.
+ */
+export interface TypesOnDemand {
+  names: string[];
+  /** Whether an unresolved module specifier (e.g. "fs", "node:path") calls for them. */
+  needs(specifier: string): boolean;
+}
+
 /** What a host gives the executor. */
 export interface CellHost {
   /** The compiler's files and options (language-host.ts). */
   compiler: LanguageHostOptions;
+  typesOnDemand?: TypesOnDemand;
   modules: CellModules;
   /** text/plain of a thrown non-Error. */
   formatValue?: FormatValue;
@@ -71,6 +86,9 @@ interface Composed {
   preludeLength: number;
 }
 
+/** "Cannot find name / namespace / module …" in TypeScript 5.9, with or without a suggestion of what to install or which lib. */
+const NOT_FOUND = new Set([2304, 2552, 2580, 2591, 2583, 2584, 2503, 2833, 2307, 2792]);
+
 const now = () => (typeof performance !== "undefined" ? performance.now() : Date.now());
 
 /** The browser's executor: every file in memory, cells import the module map only. */
@@ -79,9 +97,17 @@ export function createCellExecutor({ ts, libFiles, libs = DEFAULT_LIBS, declarat
   return createHostedCellExecutor({ compiler: { ts, files: memoryFiles(libFiles, declarations), libs, typesOf }, modules: moduleMap(modules) });
 }
 
-export function createHostedCellExecutor({ compiler, modules, formatValue: format = formatValue, evaluate }: CellHost): CellExecutor {
+export function createHostedCellExecutor({ compiler, modules, formatValue: format = formatValue, evaluate, typesOnDemand }: CellHost): CellExecutor {
   const { ts } = compiler;
-  const host = createLanguageHost(compiler);
+  let pendingTypes = typesOnDemand;
+  let unresolvedNeedsTypes = false;
+  const host = createLanguageHost({
+    ...compiler,
+    onUnresolved(specifier) {
+      compiler.onUnresolved?.(specifier);
+      if (pendingTypes?.needs(specifier)) unresolvedNeedsTypes = true;
+    },
+  });
   const CELL_FILE = host.cellFile;
   const prelude = createPrelude(ts);
   const runner = createCellRunner(ts, modules, evaluate);
@@ -95,17 +121,38 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
   }
 
   /** `line:column - message` per error in the cell itself, as the desktop kernel prints them. */
-  function diagnosticsOf({ cell, preludeLength }: Composed, code: string): string[] {
+  function diagnosticsOf(composed: Composed, code: string): string[] {
+    const errors = cellErrors(composed, code, true);
+    return (addTypesIfNeeded(errors.length > 0) ? cellErrors(composed, code, true) : errors).map((e) => e.text);
+  }
+
+  /** Adds the pending on-demand types when the cell calls for them; true if it did. */
+  function addTypesIfNeeded(cellCallsForThem: boolean): boolean {
+    if (!pendingTypes || (!cellCallsForThem && !unresolvedNeedsTypes)) return false;
+    host.addTypes(pendingTypes.names);
+    pendingTypes = undefined;
+    return true;
+  }
+
+  function cellErrors({ cell, preludeLength }: Composed, code: string, syntactic: boolean): { code: number; text: string }[] {
     const { service } = host;
-    const all = [...service.getSyntacticDiagnostics(CELL_FILE), ...service.getSemanticDiagnostics(CELL_FILE)];
-    const lines: string[] = [];
+    const all = [...(syntactic ? service.getSyntacticDiagnostics(CELL_FILE) : []), ...service.getSemanticDiagnostics(CELL_FILE)];
+    const errors: { code: number; text: string }[] = [];
     for (const d of all) {
       if (d.category !== ts.DiagnosticCategory.Error || d.start === undefined || d.start < preludeLength) continue;
       const offset = Math.min(cell.toCellOffset(d.start - preludeLength), code.length);
       const { line, character } = ts.getLineAndCharacterOfPosition(ts.createSourceFile("c.ts", code, ts.ScriptTarget.ES2022), offset);
-      lines.push(`${line + 1}:${character + 1} - ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      errors.push({ code: d.code, text: `${line + 1}:${character + 1} - ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}` });
     }
-    return lines;
+    return errors;
+  }
+
+  /**
+   * Before completion or quick info: the types the cell calls for. Code being typed is
+   * rarely error-free (`mission.op`), so here only a name or module not found calls for them.
+   */
+  function withTypesFor(composed: Composed, code: string): void {
+    if (pendingTypes) addTypesIfNeeded(cellErrors(composed, code, false).some((e) => NOT_FOUND.has(e.code)));
   }
 
   function errorOf(err: unknown) {
@@ -169,6 +216,7 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
 
     complete(code, cursor): CompleteResult {
       const composed = compose(code);
+      withTypesFor(composed, code);
       const at = composed.preludeLength + composed.cell.toCheckedOffset(cursor);
       const entries = host.service.getCompletionsAtPosition(CELL_FILE, at, {})?.entries ?? [];
       let start = cursor;
@@ -195,6 +243,7 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
 
     inspect(code, cursor) {
       const composed = compose(code);
+      withTypesFor(composed, code);
       const info = host.service.getQuickInfoAtPosition(CELL_FILE, composed.preludeLength + composed.cell.toCheckedOffset(cursor));
       if (!info) return undefined;
       // As tslab prints quick info: the signature, then the documentation and tags.

@@ -57,6 +57,8 @@ export interface LanguageHostOptions {
    * parse time of large declaration files.
    */
   parseJsDoc?(file: string): boolean;
+  /** Told each module specifier that resolves to nothing, in the cell or in any declaration file. */
+  onUnresolved?(specifier: string): void;
 }
 
 export interface LanguageHost {
@@ -65,6 +67,8 @@ export interface LanguageHost {
   readonly cellFile: string;
   /** Replaces the cell file's text. */
   setCell(text: string): void;
+  /** Adds `@types` packages to the `types` option; the next check builds a program with them (unchanged files stay parsed). */
+  addTypes(names: string[]): void;
 }
 
 /**
@@ -94,12 +98,12 @@ function registryWithJsDocModes(ts: typeof TS, parseJsDoc: (file: string) => boo
   } as TS.DocumentRegistry;
 }
 
-export function createLanguageHost({ ts, files, libs, typesOf = {}, cellFile = CELL_FILE, compilerOptions = {}, parseJsDoc }: LanguageHostOptions): LanguageHost {
+export function createLanguageHost({ ts, files, libs, typesOf = {}, cellFile = CELL_FILE, compilerOptions = {}, parseJsDoc, onUnresolved }: LanguageHostOptions): LanguageHost {
   const snapshots = new Map<string, { version: string; snapshot: TS.IScriptSnapshot }>();
   let cell = "";
   let version = 0;
 
-  const options: TS.CompilerOptions = {
+  let options: TS.CompilerOptions = {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.ESNext,
     moduleResolution: ts.ModuleResolutionKind.Bundler,
@@ -157,7 +161,9 @@ export function createLanguageHost({ ts, files, libs, typesOf = {}, cellFile = C
         if (types !== undefined) return { resolvedModule: { resolvedFileName: types, extension: ts.Extension.Dts, isExternalLibraryImport: false } };
         // Declaration files' imports are cached (most fail over to ambient modules after a walk up
         // every node_modules); the cell's are not, so a package installed since resolves at once.
-        return ts.resolveModuleName(literal.text, containingFile, options, moduleHost, containingFile === cellFile ? undefined : resolutionCache);
+        const resolved = ts.resolveModuleName(literal.text, containingFile, options, moduleHost, containingFile === cellFile ? undefined : resolutionCache);
+        if (!resolved.resolvedModule) onUnresolved?.(literal.text);
+        return resolved;
       });
     },
   };
@@ -169,6 +175,9 @@ export function createLanguageHost({ ts, files, libs, typesOf = {}, cellFile = C
     setCell(t) {
       cell = t;
       version++;
+    },
+    addTypes(names) {
+      options = { ...options, types: [...(options.types ?? []), ...names] };
     },
   };
 }

@@ -6,7 +6,7 @@
 import util from "util";
 import type { MimeBundle } from "./runtime";
 import { displayBundleWith, errorContentWith } from "./outcome";
-import { createNodeExecutor, type NodeExecutor } from "./node-cells";
+import type { NodeExecutor } from "./node-cells";
 
 export type { CompleteResult, ExecuteOutcome } from "./outcome";
 export { INTERRUPTED_ENAME, InterruptedError } from "./outcome";
@@ -32,5 +32,8 @@ export function displayBundle(value: unknown): MimeBundle | null {
  * @param packageRoot folder of the running fleetlab package (for `import … from "fleetlab"`)
  */
 export function createExecutor(cwd: string, packageRoot: string): Executor {
+  // Required here, not above: the compiler (8 MB of JavaScript) then loads while the
+  // kernel's server thread starts and answers kernel_info, not before it.
+  const { createNodeExecutor } = require("./node-cells") as typeof import("./node-cells");
   return createNodeExecutor(cwd, packageRoot);
 }

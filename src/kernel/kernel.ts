@@ -23,6 +23,7 @@ import { createRequestQueue } from "./request-queue";
 import { setKernelRuntime } from "./runtime";
 import type { FromMain, ServerData, ToMain } from "./server";
 import { parseConnectionInfo } from "./connection";
+import { startUpTiming } from "./start-up-timing";
 
 /** Starts the kernel; resolves with the exit code only if start-up fails (shutdown exits the process). */
 export async function runKernel(connectionFile: string): Promise<number> {
@@ -44,7 +45,10 @@ export async function runKernel(connectionFile: string): Promise<number> {
   const worker = new Worker(path.join(__dirname, "server.js"), { workerData: data });
   const post = (m: FromMain) => worker.postMessage(m);
 
-  const executor = createExecutor(process.cwd(), packageRoot());
+  const timing = startUpTiming();
+  timing.mark("server thread started");
+  const executor = timing.timeFirstCell(createExecutor(process.cwd(), packageRoot()));
+  timing.mark("executor ready (program built, empty cell checked)");
   const handler = createHandler(executor, session, (channel, message) => post({ kind: "send", channel, message }));
   const queue = createRequestQueue((m: Message) => handler.handle(m));
   target = {

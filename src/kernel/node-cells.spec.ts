@@ -7,6 +7,7 @@
 import fs from "fs";
 import os from "os";
 import path from "path";
+import * as ts from "typescript";
 import { createNodeExecutor, evaluateInScript, type NodeExecutor } from "./node-cells";
 import type { ExecuteOutcome } from "./outcome";
 
@@ -82,6 +83,77 @@ describe("the desktop cell executor (node-cells.ts)", () => {
     expect(x.inspect('import { fleetAvailability } from "fleetlab";\nfleetAvailability', 50)).toMatch(/Probability that all N nodes are up at once/);
     // Declaration files outside fleetlab are parsed without JSDoc, for start-up.
     expect(x.inspect("Math.sqrt", 6)).toBe("(method) Math.sqrt(x: number): number");
+  });
+});
+
+/**
+ * @types/node on demand: a notebook folder whose package's declarations import a Node
+ * builtin, and which files the compiler reads, to see when Node's types come in.
+ */
+describe("@types/node, loaded when a cell needs it", () => {
+  const NODE_TYPES = `${path.sep}@types${path.sep}node${path.sep}`;
+  let reads: string[];
+  let spy: jest.SpyInstance;
+  beforeEach(() => {
+    reads = [];
+    const readFile = ts.sys.readFile;
+    spy = jest.spyOn(ts.sys, "readFile").mockImplementation((file, encoding) => {
+      reads.push(file.split("/").join(path.sep));
+      return readFile(file, encoding);
+    });
+  });
+  afterEach(() => spy.mockRestore());
+  const nodeTypesRead = () => reads.some((f) => f.includes(NODE_TYPES));
+
+  function folder(): string {
+    const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-node-types-")));
+    const pkg = path.join(dir, "node_modules", "fleet-bus");
+    fs.mkdirSync(pkg, { recursive: true });
+    fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "fleet-bus", main: "index.js", types: "index.d.ts" }));
+    fs.writeFileSync(path.join(pkg, "index.js"), 'exports.bus = new (require("events").EventEmitter)();\n');
+    fs.writeFileSync(path.join(pkg, "index.d.ts"), 'import { EventEmitter } from "events";\nexport declare const bus: EventEmitter;\n');
+    return dir;
+  }
+
+  it("never reads them for cells that do not use Node, fleetlab's missions included", async () => {
+    const x = createNodeExecutor(folder(), REPO);
+    expect(await x.execute("1 + 1")).toEqual(ok(2));
+    expect(await x.execute('import { mission } from "fleetlab/mission";\ntypeof mission.open')).toEqual(ok("function"));
+    expect(x.complete("Math.sq", 7).matches).toContain("sqrt");
+    expect(nodeTypesRead()).toBe(false);
+    // Completing a Node global brings them in, as running the cell would.
+    expect(x.complete("process.platf", 13).matches).toContain("platform");
+  });
+
+  it("adds them for a cell using Node's globals, which type-checks as before, and keeps them", async () => {
+    const x = createNodeExecutor(folder(), REPO);
+    expect(await x.execute("1 + 1")).toEqual(ok(2));
+    expect(await x.execute("const v: string = process.version;\nBuffer.from(v).length > 0")).toEqual(ok(true));
+    expect(nodeTypesRead()).toBe(true);
+    expect(await x.execute("const n: number = process.version;")).toMatchObject({ status: "error", traceback: ["1:7 - Type 'string' is not assignable to type 'number'."] });
+    expect(await x.execute("let t: NodeJS.Timeout = setTimeout(() => undefined, 0);\nclearTimeout(t); typeof require")).toEqual(ok("function"));
+  });
+
+  it("adds them for a builtin import, and for a package whose declarations import one", async () => {
+    const x = createNodeExecutor(folder(), REPO);
+    expect(await x.execute('import { bus } from "fleet-bus";\nbus.listenerCount("x")')).toEqual(ok(0));
+    expect(nodeTypesRead()).toBe(true);
+    // Typed through events' EventEmitter, not `any`.
+    const wrong = await x.execute('import { bus as b } from "fleet-bus";\nb.noSuchMethod()');
+    expect(wrong).toMatchObject({ status: "error", ename: "TypeScriptError" });
+    if (wrong.status === "error") expect(wrong.evalue).toMatch(/^2:3 - Property 'noSuchMethod' does not exist on type 'EventEmitter/);
+    const y = createNodeExecutor(folder(), REPO);
+    expect(await y.execute('import { readdirSync } from "node:fs";\nArray.isArray(readdirSync("."))')).toEqual(ok(true));
+  });
+
+  it("still reports a genuine error that only looks like a missing Node type", async () => {
+    const x = createNodeExecutor(folder(), REPO);
+    const typo = await x.execute("proces.version");
+    expect(typo).toMatchObject({ status: "error", traceback: ["1:1 - Cannot find name 'proces'. Did you mean 'process'?"] });
+    const noModule = await x.execute('import nope from "node:no-such-builtin";');
+    expect(noModule).toMatchObject({ status: "error", ename: "TypeScriptError" });
+    if (noModule.status === "error") expect(noModule.evalue).toMatch(/Cannot find module 'node:no-such-builtin'/);
+    expect(await x.execute("const b: Buffer = 'text';")).toMatchObject({ status: "error", traceback: ["1:7 - Type 'string' is not assignable to type 'Buffer<ArrayBufferLike>'."] });
   });
 });
 

@@ -8,6 +8,7 @@
  *   running   a vm script run with `breakOnSigint`, so SIGINT stops a cell's synchronous
  *             code (interrupt.ts stops what runs after its first await)
  */
+import Module from "module";
 import util from "util";
 import vm from "vm";
 import * as ts from "typescript";
@@ -50,17 +51,20 @@ export const evaluateInScript: EvaluateCell = (body, params, args, sourceName) =
  * @param packageRoot folder of the running fleetlab package (for `import … from "fleetlab"`)
  */
 export function createNodeExecutor(cwd: string, packageRoot: string): NodeExecutor {
-  const { files, resolution, parseJsDoc, typeRoots } = nodeCompilerFiles(ts, cwd, packageRoot);
+  const { files, resolution, parseJsDoc, typeRoots, automaticTypes } = nodeCompilerFiles(ts, cwd, packageRoot);
+  const ambient = automaticTypes.filter((name) => name !== "node");
   const executor = createHostedCellExecutor({
     compiler: {
       ts,
       files,
       libs: NODE_LIBS,
       cellFile: cellRequireBase(cwd).replace(/\.js$/, ".ts").split("\\").join("/"),
-      // Automatic @types (narrowed by type-roots.ts), and Node's module resolution, as cells had under tslab.
-      compilerOptions: { types: undefined, typeRoots, moduleResolution: ts.ModuleResolutionKind.Node10, resolveJsonModule: true },
+      // The automatic @types (narrowed by type-roots.ts) and Node's module resolution, as cells had under tslab;
+      // @types/node joins when a cell needs it (executor.ts TypesOnDemand).
+      compilerOptions: { types: ambient, typeRoots, moduleResolution: ts.ModuleResolutionKind.Node10, resolveJsonModule: true },
       parseJsDoc,
     },
+    typesOnDemand: ambient.length < automaticTypes.length ? { names: ["node"], needs: (specifier) => Module.isBuiltin(specifier) } : undefined,
     modules: nodeModules(ts, cwd),
     formatValue: (v) => util.inspect(v),
     evaluate: evaluateInScript,

@@ -24,6 +24,8 @@ export interface NodeCompilerFiles {
   parseJsDoc(file: string): boolean;
   /** Every `node_modules/@types` above the notebook, and FleetLab's own @types when none holds `node`. */
   typeRoots: string[];
+  /** The `@types` packages in them that cells see without importing them (type-roots.ts): "node" and the notebook's declared ones. */
+  automaticTypes: string[];
 }
 
 /** `node_modules/@types` folders at and above `cwd`, nearest first; with FleetLab's own when none has @types/node (a notebook folder with no node_modules). */
@@ -82,5 +84,6 @@ export function nodeCompilerFiles(ts: typeof TS, cwd: string, packageRoot: strin
     currentDirectory: slashes(path.resolve(cwd)),
   };
   const typeRoots = typeRootsFor(cwd, (d) => sys.directoryExists(d), (f) => sys.fileExists(f));
-  return { files, resolution, typeRoots, parseJsDoc: (file) => !file.endsWith(".d.ts") || isFleetlab(file) };
+  const automaticTypes = [...new Set(typeRoots.flatMap((root) => sys.getDirectories(root)))];
+  return { files, resolution, typeRoots, automaticTypes, parseJsDoc: (file) => !file.endsWith(".d.ts") || isFleetlab(file) };
 }

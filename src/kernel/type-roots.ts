@@ -10,7 +10,8 @@
  *
  * The kernel narrows automatic inclusion to what a notebook plausibly means to be ambient:
  * `@types/node` (process, Buffer, timers) plus every `@types/*` package the notebook's nearest
- * package.json names in dependencies / devDependencies / peerDependencies. Any other types
+ * package.json names in dependencies / devDependencies / peerDependencies (node-cells.ts
+ * defers @types/node itself until a cell needs it: src/cells/executor.ts TypesOnDemand). Any other types
  * package still loads when a cell imports its module (`import _ from "lodash"` resolves
  * `@types/lodash` through module resolution, which this does not touch; `import type {} from
  * "jquery"` brings in a UMD package's globals). A globals-only package (no module, e.g. a

@@ -1,7 +1,7 @@
 /**
  * `fleetlab grade --execute` on the hostile code cells of the corpus (verdicts in
  * test/fixtures/submissions/expected-execute.json): a cell that ends the process, loops
- * forever, exhausts memory, starts a child process, patches the model or floods the output
+ * forever, awaits forever, exhausts memory, starts a child process, patches the model or floods the output
  * is named in the feedback with its cell, the run exits 0 with a row for every notebook,
  * and the replayed grade is the honest notebook's whatever the cells did. Runs the built
  * CLI (npm run build).
@@ -75,6 +75,8 @@ describe("fleetlab grade --execute on hostile code cells", () => {
   it("names the cell at fault and why, in the feedback", () => {
     expect(feedback("code-process-exit")).toMatch(/cell \d+ \(id "exit"\) ended the process \(process\.exit\(0\)\)/);
     expect(feedback("code-infinite-loop")).toMatch(/cell \d+ \(id "loop"\) was stopped after 8 s/);
+    // Awaiting a promise nothing can settle: timed out, not the process ending as if the notebook had.
+    expect(feedback("code-never-settles")).toMatch(/cell \d+ \(id "wait"\) was stopped after 8 s/);
     expect(feedback("code-memory-bomb")).toMatch(/cell \d+ \(id "hog"\) ran out of memory/);
     expect(feedback("code-child-process")).toMatch(/cell \d+ \(id "shell"\) tried something the grading sandbox does not allow/);
     expect(feedback("code-monkey-patch")).toMatch(/id "patch"\) changed [^)]*Math\.exp/);

@@ -4,7 +4,8 @@
  * package and its scratch folder (which holds a copy of the notebook), writes only there, no
  * child processes, worker threads or addons, the heap capped. The cells run as the kernel
  * runs them (the desktop cell executor, widgets on a headless runtime), every one in order, an error
- * reported and the next cell run. Time limits are the parent's (it kills this process).
+ * reported and the next cell run. Time limits are the parent's (it kills this process); a
+ * cell awaiting what never comes runs into them rather than ending the process early.
  *
  * What the cells print is counted, never kept. After each cell the model's exports and the
  * JavaScript built-ins it computes with are compared with a snapshot, to name a cell that
@@ -99,7 +100,10 @@ async function main(): Promise<void> {
     current = i;
     printed = 0;
     say(`cell ${i}`);
-    const outcome = await executor.execute(cellSource(cell));
+    // A cell awaiting what never comes leaves nothing pending, and the process would end
+    // as though the notebook had: kept alive, the cell runs into the parent's time limit.
+    const keepAlive = setInterval(() => undefined, 1 << 30);
+    const outcome = await executor.execute(cellSource(cell)).finally(() => clearInterval(keepAlive));
     const run: CellRun = { index: i, id: String(cell.id ?? i), status: outcome.status, outputBytes: 0 };
     if (outcome.status === "error") {
       run.ename = outcome.ename.slice(0, 80);
