@@ -214,7 +214,8 @@ describeBrowser("a hand-in from FleetLab's JupyterLite site, and its host under 
     expect(lab.problems.filter((p) => !/FleetLab kernel: .*the worker script is broken/.test(p))).toEqual([]);
     lab.problems.length = 0;
 
-    await lab.page.evaluate(() => (globalThis as unknown as { jupyterapp: { commands: { execute(id: string): Promise<unknown> } } }).jupyterapp.commands.execute("kernelmenu:restart"));
+    // Not awaited in the page: the command resolves only once its dialog is answered.
+    await lab.page.evaluate(() => void (globalThis as unknown as { jupyterapp: { commands: { execute(id: string): Promise<unknown> } } }).jupyterapp.commands.execute("kernelmenu:restart"));
     await lab.page.locator(".jp-Dialog .jp-mod-accept").click({ timeout: 30_000 });
     await lab.idle(MISSION_01);
     expect(await lab.runAll(MISSION_01)).toBe(true);
