@@ -8,6 +8,9 @@
  * writes so far are stored.
  *
  * Keys: `fleetlab/<folder>/journal/<name>` (the lines, an array) and `fleetlab/<folder>/design`.
+ * A journal stored as anything but an array of strings (storage damaged or edited) reads as
+ * lines that do not parse, so the lock record's reader sets it aside as on the desktop; what
+ * is set aside is the value exactly as it was stored.
  */
 import type { DesignRecordStore } from "../mission/session/design-store";
 import type { JournalStore } from "../kernel/runtime";
@@ -38,10 +41,16 @@ export async function loadStoredRecords(kv: KeyValueStore, notebookPath: string)
   const designKey = `${prefix}design`;
 
   const journals = new Map<string, string[]>();
+  /** Journals whose stored value is not an array of strings, as stored. */
+  const damaged = new Map<string, unknown>();
   let designText: string | null = null;
   for (const [key, value] of await kv.entries(prefix)) {
     if (key === designKey && typeof value === "string") designText = value;
-    else if (key.startsWith(`${prefix}journal/`) && Array.isArray(value)) journals.set(key, value.map(String));
+    else if (key.startsWith(`${prefix}journal/`)) {
+      const lines = journalLines(value);
+      journals.set(key, lines);
+      if (!Array.isArray(value) || lines.some((l, i) => l !== value[i])) damaged.set(key, value);
+    }
   }
 
   let pending: Promise<void> = Promise.resolve();
@@ -63,10 +72,13 @@ export async function loadStoredRecords(kv: KeyValueStore, notebookPath: string)
       const key = journalKey(name);
       const aside = `${key}.set-aside-${new Date().toISOString().replace(/[:.]/g, "-")}`;
       const lines = journals.get(key) ?? [];
+      const stored = damaged.has(key) ? damaged.get(key) : lines;
       journals.delete(key);
+      damaged.delete(key);
       journals.set(aside, lines);
+      // Stored aside before the original goes, so a failure between the two loses nothing.
       writeThrough(async () => {
-        await kv.put(aside, lines);
+        await kv.put(aside, stored);
         await kv.delete(key);
       });
       return aside;
@@ -94,4 +106,18 @@ export async function loadStoredRecords(kv: KeyValueStore, notebookPath: string)
       }
     },
   };
+}
+
+/** A stored journal's lines; a value of another shape becomes one line per element (or one in all) that is not a lock event. */
+function journalLines(value: unknown): string[] {
+  const text = (v: unknown) => (typeof v === "string" ? v : `(stored as ${v === null ? "null" : typeof v}: ${String(safeJson(v)).slice(0, 200)})`);
+  return Array.isArray(value) ? value.map(text) : [text(value)];
+}
+
+function safeJson(v: unknown): string | undefined {
+  try {
+    return JSON.stringify(v);
+  } catch {
+    return String(v);
+  }
 }

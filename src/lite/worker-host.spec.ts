@@ -2,7 +2,10 @@
  * The worker host in Node, without a browser: a fake postMessage, a Map in place of
  * IndexedDB, the assets the site ships (assets.ts, from dist/). Mission 01's notebook runs
  * through it; a prediction committed through the widget's comm is stored, and a second host
- * on the same store (a page reload) shows the part committed with the same prediction.
+ * on the same store (a page reload) shows the part committed with the same prediction. A
+ * damaged lock journal in the store (a line that is not JSON, a record that does not verify,
+ * a value that is no list of lines) is reported in the cell that opens the mission, kept
+ * aside under another key exactly as it was stored, and a fresh record takes commits.
  */
 import fs from "fs";
 import path from "path";
@@ -12,6 +15,8 @@ import { missionSource } from "../mission/authoring/scaffold";
 import { resetNotebookRecords } from "../mission/session/session";
 import { LIB_ASSET, TYPES_ASSET } from "./asset-format";
 import { fleetlabTypes, typescriptLib } from "./assets";
+import { verifyLockRecord, type LockRecordJson } from "../kernel-widgets/lock-record";
+import { LOCK_RECORD_MIME } from "../widget-contract/traits";
 import { memoryKeyValueStore } from "./key-value";
 import type { FromWorker, WorkerEmit, WorkerReply, WorkerRequest } from "./protocol";
 import { createWorkerHost, type WorkerHost } from "./worker-host";
@@ -164,6 +169,36 @@ describe("the FleetLab worker host", () => {
     expect(frontState(second.emits(), again)).toMatchObject({ locked: true, value: 0.4 });
     await second.request({ method: "comm", msgType: "comm_msg", content: { comm_id: again, data: { method: "custom", content: { type: "lock_request", value: 0.9 } } }, metadata: {}, buffers: [] });
     expect(frontState(second.emits(), again)).toMatchObject({ locked: true, value: 0.4 });
+  });
+
+  const JOURNAL = "fleetlab/missions/journal/locks-01_ml_intro";
+  it.each([
+    ["a line that is not JSON", ['{"seq":0,"time":']],
+    ["a record that does not verify", ['{"seq":0,"not":"an event"}']],
+    ["a value that is no list of lines", "garbage"],
+  ])("reports a stored lock journal holding %s, keeps it aside as stored, and takes a fresh commit", async (_what, stored) => {
+    const store = memoryKeyValueStore(new Map([[JOURNAL, structuredClone(stored)]]));
+    resetNotebookRecords();
+    const p = page(store);
+    hosts.push(p.host);
+    const lock = await runNotebook(p);
+
+    const shown = JSON.stringify(p.emits().filter((m) => m.msgType === "display_data" || m.msgType === "stream" || m.msgType === "error").map((m) => m.content));
+    expect(shown).toMatch(/saved lock record of this mission could not be read .*It was kept as fleetlab\/missions\/journal\/locks-01_ml_intro\.set-aside-/);
+    const aside = [...store.map.keys()].filter((k) => k.startsWith(`${JOURNAL}.set-aside-`));
+    expect(aside).toHaveLength(1);
+    expect(store.map.get(aside[0])).toEqual(stored);
+
+    const commit = await p.request({ method: "comm", msgType: "comm_msg", content: { comm_id: lock, data: { method: "custom", content: { type: "lock_request", value: 0.4 } } }, metadata: {}, buffers: [] });
+    expect(commit.reply).toEqual({ status: "ok" });
+    expect(frontState(p.emits(), lock)).toMatchObject({ locked: true, value: 0.4 });
+    const fresh = (store.map.get(JOURNAL) as string[]).map((l) => JSON.parse(l));
+    expect(verifyLockRecord({ version: 1, algorithm: "sha256", events: fresh })).toEqual({ ok: true });
+    expect(fresh.filter((e) => e.kind === "commit").map((e) => e.value)).toEqual([0.4]);
+    // The record the notebook saves for grading is the fresh one.
+    const records = p.emits().filter((m) => (m.msgType === "display_data" || m.msgType === "update_display_data") && LOCK_RECORD_MIME in (m.content.data as JsonObject));
+    const last = (records[records.length - 1].content.data as JsonObject)[LOCK_RECORD_MIME] as unknown as LockRecordJson;
+    expect(last.events.map((e) => e.hash)).toEqual(fresh.map((e) => e.hash));
   });
 
   it("opens a course's mission file from the site, beside its notebook", async () => {

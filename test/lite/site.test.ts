@@ -19,136 +19,67 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Locator, Page } from "playwright-core";
 import { answerKey } from "../../src/mission/grading/answer-key";
 import { missionById } from "../../src/mission/find-mission";
 import { WITHHELD_NOTE } from "../../src/mission/session/session";
 import { LITE_KERNEL_DISPLAY_NAME, LITE_KERNEL_NAME } from "../../src/lite/protocol";
 import { LOCK_RECORD_MIME } from "../../src/widget-contract/traits";
 import { verifyLockRecord, type LockRecordJson } from "../../src/kernel-widgets/lock-record";
-import { chromiumMissing, launchChromium } from "../helpers/chromium";
+import { chromiumMissing } from "../helpers/chromium";
 import { commitPrediction, waitFor, type NotebookJson } from "../helpers/jupyterlab";
+import { NOTEBOOKS, REPO, SITE, startLiteSite, type LitePage, type LiteSite } from "../helpers/lite-site";
 import { whenAvailable } from "../helpers/requires";
-import { startSiteServer, type SiteServer } from "../../src/cli/site-server";
+import { startSiteServer } from "../../src/cli/site-server";
 import { exportSite } from "../../src/lite/site";
 import { filesToExport } from "../../src/cli/commands/export";
 
-const REPO = path.resolve(__dirname, "..", "..");
-const APP = path.join(REPO, "dist", "lite", "app");
-const SITE = path.join(REPO, "out", "lite");
-const NOTEBOOKS = fs.readdirSync(path.join(REPO, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
 const MISSION_01 = "01_ml_intro.ipynb";
 const WIDGET_VIEW = "application/vnd.jupyter.widget-view+json";
 
 const describeBrowser = whenAvailable(chromiumMissing(), "JupyterLite site tests").describe;
 
 /* The page objects the evaluated functions touch (this file compiles without the DOM lib). */
-interface PagePanel {
-  id: string;
-  context: { path: string; ready: Promise<void>; model: { dirty: boolean } };
-  sessionContext: { ready: Promise<void>; kernelDisplayName: string; session: { kernel: { name: string; status: string } | null } | null };
-  content: { activate(): void };
-}
 interface PageKernel {
   requestExecute(content: { code: string }): { done: Promise<{ content: { status: string } }> };
   interrupt(): Promise<void>;
 }
-interface PageGlobals {
-  jupyterapp: {
-    restored: Promise<void>;
-    shell: { widgets(area: string): Iterable<PagePanel>; activateById(id: string): void };
-    commands: { execute(id: string, args?: object): Promise<unknown> };
-    serviceManager: {
-      kernelspecs: { ready: Promise<void>; specs: { default: string; kernelspecs: Record<string, { display_name: string }> } | null };
-      contents: { get(path: string, options?: object): Promise<{ content: unknown; type: string; name: string }> };
-    };
+interface PageApp {
+  serviceManager: {
+    kernelspecs: { ready: Promise<void>; specs: { default: string; kernelspecs: Record<string, { display_name: string }> } | null };
+    contents: { get(path: string, options?: object): Promise<{ content: unknown }> };
   };
 }
-/** The page's JupyterLab, inside evaluated functions (installPageHelpers defines it in the page). */
-declare function app(): PageGlobals["jupyterapp"];
-
-function installPageHelpers(): void {
-  (globalThis as unknown as { app(): unknown }).app = () => (globalThis as unknown as PageGlobals).jupyterapp;
-}
+/** The page's JupyterLab and a notebook's panel, inside evaluated functions (test/helpers/lite-site.ts defines them). */
+declare function app(): PageApp;
+declare function panelOf(path: string): { sessionContext: { session: { kernel: unknown } | null } };
 
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
 describeBrowser("FleetLab's JupyterLite site", () => {
-  let server: SiteServer;
-  let browser: Browser;
-  let page: Page;
-  const problems: string[] = [];
+  let site: LiteSite;
+  let lab: LitePage;
+  let page: LitePage["page"];
+  let problems: string[];
 
   beforeAll(async () => {
-    // Reuses the app when it is up to date (lite/build.js skips by hashes); a cold build installs and bundles first.
-    execFileSync(process.execPath, [path.join(REPO, "lite", "build.js")], { cwd: REPO, stdio: ["ignore", "ignore", "inherit"] });
-    exportSite(APP, SITE, NOTEBOOKS.map((f) => path.join(REPO, "notebooks", f)));
-    server = await startSiteServer(SITE);
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.addInitScript(installPageHelpers);
-    page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
-    page.on("console", (m) => {
-      if (m.type() === "error") problems.push(`console.error: ${m.text()}`);
-    });
+    site = await startLiteSite();
+    lab = await site.openPage();
+    ({ page, problems } = lab);
   }, 15 * 60_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await site?.close();
   });
 
-  /** Loads `url` and waits until JupyterLab has restored its layout; returns the time it took. */
-  async function loadLab(url: string): Promise<number> {
-    const started = Date.now();
-    await page.goto(url);
-    await page.waitForFunction(() => "jupyterapp" in globalThis, null, { timeout: 120_000 });
-    await page.evaluate(() => app().restored);
-    return Date.now() - started;
-  }
-
-  /** Opens (or shows) `file` and returns its panel's locator once its kernel is idle, with the time that took. */
-  async function openNotebook(file: string): Promise<{ panel: Locator; kernelReadyMs: number }> {
-    const started = Date.now();
-    const id = await page.evaluate(async (p) => {
-      await app().commands.execute("docmanager:open", { path: p, factory: "Notebook" });
-      const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;
-      await panel.context.ready;
-      await panel.sessionContext.ready;
-      return panel.id;
-    }, file);
-    await idle(file);
-    return { panel: page.locator(`[id="${id}"]`), kernelReadyMs: Date.now() - started };
-  }
-
-  const panelState = (file: string) => page.evaluate((p) => {
-    const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;
-    const kernel = panel.sessionContext.session?.kernel;
-    // Plain values: the kernel's name and status are getters, which do not cross to Node.
-    return { kernel: kernel ? { name: kernel.name, status: kernel.status } : null, dirty: panel.context.model.dirty };
-  }, file);
-
-  const idle = (file: string) => waitFor(`${file}'s kernel to be idle`, async () => {
-    const { kernel } = await panelState(file);
-    return kernel?.status === "idle" ? kernel : undefined;
-  }, 180_000);
-
-  /** Run > Run All Cells in `file`; true when no cell failed. */
-  async function runAll(file: string): Promise<boolean> {
-    await page.evaluate((p) => {
-      const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;
-      app().shell.activateById(panel.id);
-      panel.content.activate();
-    }, file);
-    const ok = await page.evaluate(() => app().commands.execute("notebook:run-all-cells"));
-    await idle(file);
-    return ok === true;
-  }
+  const loadLab = (url: string) => lab.load(url);
+  const openNotebook = (file: string) => lab.open(file);
+  const panelState = (file: string) => lab.state(file);
+  const runAll = (file: string) => lab.runAll(file);
 
   it("comes up with the mission notebooks in its drive and FleetLab as the default kernel", async () => {
-    const shellUp = await loadLab(server.url);
+    const shellUp = await loadLab("");
     process.stdout.write(`[lite] shell up in ${seconds(shellUp)} (page load to a restored JupyterLab)\n`);
     const specs = await page.evaluate(async () => {
       await app().serviceManager.kernelspecs.ready;
@@ -202,7 +133,7 @@ describeBrowser("FleetLab's JupyterLite site", () => {
     // Saved into the browser's storage with the widgets' views and the lock record with the commit.
     await page.keyboard.press("Control+s");
     await waitFor("the notebook to be saved", async () => ((await panelState(MISSION_01)).dirty ? undefined : true));
-    const saved = await page.evaluate(async (p) => (await app().serviceManager.contents.get(p, { content: true })).content, MISSION_01) as NotebookJson;
+    const saved = await lab.stored(MISSION_01);
     const outputs = saved.cells.filter((c) => c.cell_type === "code").flatMap((c) => c.outputs ?? []);
     expect(outputs.filter((o) => o.data?.[WIDGET_VIEW]).length).toBeGreaterThanOrEqual(mission.parts.length);
     const records = outputs.filter((o) => o.data?.[LOCK_RECORD_MIME]);
@@ -212,7 +143,7 @@ describeBrowser("FleetLab's JupyterLite site", () => {
     expect(record.events.filter((e) => e.kind === "commit").map((e) => [e.part, e.value])).toEqual([[`${mission.id}.${part.id}`, answer]]);
 
     // Reload: a new page, a new kernel in a new worker; part 1 comes back committed.
-    const shellUp = await loadLab(`${server.url}lab/index.html`);
+    const shellUp = await loadLab("lab/index.html");
     process.stdout.write(`[lite] shell up again after the reload in ${seconds(shellUp)}\n`);
     const again = await openNotebook(MISSION_01);
     process.stdout.write(`[lite] FleetLab kernel ready again in ${seconds(again.kernelReadyMs)}\n`);
@@ -225,7 +156,7 @@ describeBrowser("FleetLab's JupyterLite site", () => {
 
   it.each(NOTEBOOKS)("%s runs to the end in the FleetLab kernel and draws a prediction lock per part", async (file) => {
     const { mission: id } = (JSON.parse(fs.readFileSync(path.join(REPO, "notebooks", file), "utf8")) as NotebookJson).metadata.fleetlab as { mission: string };
-    await loadLab(`${server.url}lab/index.html`);
+    await loadLab("lab/index.html");
     const { panel } = await openNotebook(file);
     expect(await runAll(file)).toBe(true);
     const locks = panel.locator(".jp-OutputArea-output .fleetlab-lock");
@@ -234,11 +165,10 @@ describeBrowser("FleetLab's JupyterLite site", () => {
   }, 5 * 60_000);
 
   it("interrupts a cell that awaits forever, and the kernel runs the next one", async () => {
-    await loadLab(`${server.url}lab/index.html`);
+    await loadLab("lab/index.html");
     await openNotebook(MISSION_01);
     const replies = await page.evaluate(async (p) => {
-      const panel = [...app().shell.widgets("main")].find((w) => w.context?.path === p)!;
-      const kernel = panel.sessionContext.session!.kernel as unknown as PageKernel;
+      const kernel = panelOf(p).sessionContext.session!.kernel as unknown as PageKernel;
       // Bounded, so that a kernel deaf to interrupts fails the test instead of hanging it.
       const status = (request: { done: Promise<{ content: { status: string } }> }) => Promise.race([
         request.done.then((reply) => reply.content.status),
@@ -259,17 +189,15 @@ describeBrowser("FleetLab's JupyterLite site", () => {
     const course = fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-course-"));
     execFileSync(process.execPath, [path.join(REPO, "bin", "fleetlab.js"), "new", "15_demo", "--example"], { cwd: course, stdio: "ignore" });
     const courseSite = path.join(course, "site");
-    exportSite(APP, courseSite, filesToExport([], course));
+    exportSite(path.join(REPO, "dist", "lite", "app"), courseSite, filesToExport([], course));
     expect(fs.readdirSync(path.join(courseSite, "files")).sort()).toEqual(["15_demo.ipynb", "15_demo.ts"]);
     const courseServer = await startSiteServer(courseSite);
     try {
-      await loadLab(`${courseServer.url}lab/index.html`);
-      const { panel } = await openNotebook("15_demo.ipynb");
-      expect(await runAll("15_demo.ipynb")).toBe(true);
-      const locks = panel.locator(".jp-OutputArea-output .fleetlab-lock");
-      await waitFor("15_demo's prediction locks", async () => ((await locks.count()) === 3 ? true : undefined), 60_000);
-      expect(await panel.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']").count()).toBe(0);
-      expect(problems).toEqual([]);
+      await lab.load(`${courseServer.url}lab/index.html`);
+      const { panel } = await lab.open("15_demo.ipynb");
+      expect(await lab.runAll("15_demo.ipynb")).toBe(true);
+      await waitFor("15_demo's prediction locks", async () => ((await lab.parts(panel).count()) === 3 ? true : undefined), 60_000);
+      expect(lab.problems).toEqual([]);
     } finally {
       await courseServer.close();
       fs.rmSync(course, { recursive: true, force: true });

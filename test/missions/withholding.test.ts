@@ -17,26 +17,8 @@ import { readDesignRecord } from "../../src/mission/grading/design-record";
 import { MISSIONS } from "../../src/mission/missions/index";
 import type { NotebookOutput } from "../../src/mission/authoring/nbformat";
 import { open, resetNotebookRecords, WITHHELD_NOTE } from "../../src/mission/session/session";
+import { sightings } from "../helpers/withheld";
 import type { TrackId } from "../../src/mission/authoring/types";
-
-/** Every number in a JSON value, including numbers written inside strings. */
-function numbersIn(value: unknown, out: number[] = []): number[] {
-  if (typeof value === "number") out.push(value);
-  // Timestamps, hashes, widget or display ids and a container's child count ("Box(vbox, 13 children)")
-  // are not results: their digits would match by chance.
-  else if (typeof value === "string") for (const m of value.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z|\b[0-9a-f]{64}\b|fleetlab-[\w-]+|\d+ children\)/g, "").replace(/(\d),(\d{3})/g, "$1$2").matchAll(/-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi)) out.push(Number(m[0]));
-  else if (Array.isArray(value)) for (const v of value) numbersIn(v, out);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) numbersIn(v, out);
-  return out;
-}
-
-/** A target in the unit named, written in the other units of its quantity (a fraction as a percentage too). */
-const UNIT_FACTORS: Record<string, number[]> = {
-  s: [1, 1 / 60, 1 / 3600, 1 / 86_400], min: [1, 60, 1 / 60, 1 / 1440], h: [1, 3600, 60, 1 / 24], days: [1, 86_400, 1440, 24],
-  "%": [1, 1 / 100], "": [1, 100],
-};
-
-const near = (x: number, v: number) => Math.abs(x - v) <= Math.max(1e-9, Math.abs(v) * 1e-3);
 
 const cases = MISSIONS.flatMap((mission) =>
   (Object.keys(mission.tracks) as TrackId[]).flatMap((track) => mission.parts.map((part) => ({ mission, track, part }))));
@@ -80,8 +62,7 @@ describe("the prediction lock withholds every result until the commit, and every
     const everything = JSON.stringify(readable());
     expect(everything).not.toContain("Evidence from the model");
     if (typeof key.lock.answer === "number") {
-      const factors = UNIT_FACTORS[key.lock.unit ?? ""] ?? [1];
-      const hits = numbersIn(readable()).filter((x) => factors.some((f) => near(x, (key.lock.answer as number) * f)));
+      const hits = sightings(readable(), key.lock.answer, key.lock.unit);
       expect({ lockAnswerSeen: hits }).toEqual({ lockAnswerSeen: [] });
     }
 
@@ -98,8 +79,7 @@ describe("the prediction lock withholds every result until the commit, and every
     if (key.target) {
       // Committed, target not yet found: the target's value is nowhere a student can read it, in
       // its own unit or another unit of the same quantity (a duration in hours shown in days).
-      const factors = UNIT_FACTORS[key.target.unit ?? ""] ?? [1];
-      const targetHits = numbersIn(readable()).filter((x) => factors.some((f) => near(x, key.target!.value * f)));
+      const targetHits = sightings(readable(), key.target.value, key.target.unit);
       expect({ targetSeen: targetHits }).toEqual({ targetSeen: [] });
       const recorded = () => readDesignRecord(ledgerFile).entry(mission.id, part.id)!.target;
       expect(recorded()).toMatchObject({ value: null, found: false });

@@ -58,7 +58,7 @@ export class WorkerKernel extends BaseKernel {
   async kernelInfoRequest(): Promise<KernelMessage.IInfoReplyMsg["content"]> {
     await this.ready;
     const info = this._failure
-      ? { language_info: { name: "typescript" }, banner: `FleetLab could not start: ${this._failure}` }
+      ? { language_info: { name: "typescript" }, banner: `The FleetLab kernel stopped: ${this._failure}` }
       : this._info;
     return { ...KERNEL_INFO_BASE, ...info } as unknown as KernelMessage.IInfoReplyMsg["content"];
   }
@@ -122,7 +122,11 @@ export class WorkerKernel extends BaseKernel {
       this._whenReady = resolve;
     });
     worker.onmessage = (event: MessageEvent<FromWorker>) => this._receive(event.data);
-    worker.onerror = (event) => this._fail(event.message || `cannot run ${this._options.workerUrl}`);
+    worker.onerror = (event) => {
+      // Handled here (the kernel reports it in the cell), not left to the page as an uncaught error.
+      event.preventDefault();
+      this._fail(event.message || `cannot run ${this._options.workerUrl}`);
+    };
     this._post({ method: "init", assetsUrl: this._options.assetsUrl, filesUrl: this._options.filesUrl, notebookPath });
     await ready;
   }
@@ -203,9 +207,12 @@ export class WorkerKernel extends BaseKernel {
   private _lastId = 0;
 }
 
-/** The reply content of any request once the worker failed. */
+/** The reply content of any request once the worker failed: what happened and the way out. */
 function failedReply(message: string) {
-  return { status: "error" as const, ename: "KernelFailed", evalue: message, traceback: [`FleetLab could not start: ${message}`] };
+  return {
+    status: "error" as const, ename: "KernelFailed", evalue: message,
+    traceback: [`The FleetLab kernel stopped: ${message}`, "Restart it (Kernel > Restart Kernel…) to start a new one; committed predictions are kept."],
+  };
 }
 
 /** The bytes of a comm buffer as an ArrayBuffer of their own, which can be transferred to the worker. */
