@@ -58,6 +58,16 @@ describe("the browser-safe cell executor", () => {
     expect(await x.execute("throw 42")).toMatchObject({ status: "error", ename: "Thrown", evalue: "42" });
   });
 
+  it("gives a thrown error's frames in the cell's own lines and columns, an earlier cell's included", async () => {
+    expect(await x.execute("import { sweep } from \"fleetlab/mission\";\n\nconst limit = 3;\nfunction check(n: number) {\n  if (n > limit) throw new RangeError(`${n} is over`);\n}")).toEqual(ok());
+    const r = await x.execute("const values = [1, 2, 5];\n\nfor (const v of values) {\n    check(v);\n}");
+    if (r.status !== "error") throw new Error("the cell did not fail");
+    expect(r.traceback[0]).toBe("RangeError: 5 is over");
+    // The error is made on line 5 of the earlier cell (`new` at column 24); the call is on line 4, column 5.
+    expect(r.traceback[1]).toMatch(/^\s+at (Object\.)?check \(fleetlab-cell-\d+\.js:5:24\)$/);
+    expect(r.traceback[2]).toMatch(/fleetlab-cell-\d+\.js:4:5\)?$/);
+  });
+
   it("interrupt rejects the running cell's await; the next cell runs", async () => {
     const running = x.execute("await new Promise(() => {});");
     await new Promise((r) => setTimeout(r, 10));

@@ -25,7 +25,7 @@ import { formatValue } from "./format-value";
 import { isCompleteCell } from "./is-complete";
 import { createLanguageHost, memoryFiles, type LanguageHostOptions } from "./language-host";
 import { createPrelude } from "./prelude";
-import { CELL_SOURCE_PREFIX, createCellRunner, moduleMap, type CellModule, type CellModules, type EvaluateCell } from "./run-cell";
+import { CELL_SOURCE_PREFIX, CELL_FRAME, createCellRunner, moduleMap, type CellModule, type CellModules, type EvaluateCell } from "./run-cell";
 import type { FormatValue } from "../kernel/outcome";
 
 export type { CellModule, CellModules, EvaluateCell } from "./run-cell";
@@ -161,7 +161,16 @@ export function createHostedCellExecutor({ compiler, modules, formatValue: forma
     const stack = typeof own === "string" ? own.split("\n") : [];
     let lastCell = -1;
     stack.forEach((frame, i) => void (frame.includes(CELL_SOURCE_PREFIX) && (lastCell = i)));
-    return errorContentWith(err, format, (frame) => lastCell >= 0 && stack.indexOf(frame) > lastCell);
+    const content = errorContentWith(err, format, (frame) => lastCell >= 0 && stack.indexOf(frame) > lastCell);
+    return { ...content, traceback: content.traceback.map(inCellLines) };
+  }
+
+  /** A frame's position in a cell's compiled JavaScript, given as the cell's own line and column. */
+  function inCellLines(frame: string): string {
+    return frame.replace(CELL_FRAME, (whole, name: string, line: string, column: string) => {
+      const at = runner.runTextPosition(name, Number(line), Number(column));
+      return at ? `${name}:${at.line}:${at.column}` : whole;
+    });
   }
 
   // Rejects the running cell's await; armed per cell, so an interrupt between cells is a no-op.

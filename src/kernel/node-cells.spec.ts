@@ -9,6 +9,7 @@ import os from "os";
 import path from "path";
 import * as ts from "typescript";
 import { createNodeExecutor, evaluateInScript, type NodeExecutor } from "./node-cells";
+import { nodeCompilerFiles } from "./node-compiler-files";
 import type { ExecuteOutcome } from "./outcome";
 
 const REPO = path.resolve(__dirname, "..", "..");
@@ -74,6 +75,9 @@ describe("the desktop cell executor (node-cells.ts)", () => {
       expect(thrown.traceback[0]).toBe("RangeError: no fleet");
       expect(thrown.traceback.slice(1).every((f) => f.includes("fleetlab-cell-"))).toBe(true);
     }
+    // In the vm script too, a frame names the cell's own line and column.
+    const deep = await x.execute("const fleet = 3;\n\nif (fleet > 2) {\n  throw new RangeError('three');\n}");
+    expect(deep.status === "error" && deep.traceback[1]).toMatch(/fleetlab-cell-\d+\.js:4:9\)?$/);
     expect(await x.execute("throw { code: 7 }")).toMatchObject({ status: "error", ename: "Thrown", evalue: "{ code: 7 }" });
   });
 
@@ -168,5 +172,18 @@ describe("evaluateInScript", () => {
       stack = (e as Error).stack ?? "";
     }
     expect(stack.split("\n")[1]).toContain("fleetlab-cell-y.js");
+  });
+});
+
+describe("where the desktop host parses JSDoc", () => {
+  it("in fleetlab's own declarations, never in packages beneath it (a checkout's node_modules, a nested install)", () => {
+    const packageRoot = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "fleetlab-package-")));
+    const { parseJsDoc } = nodeCompilerFiles(ts, packageRoot, packageRoot);
+    const at = (rel: string) => `${packageRoot.split(path.sep).join("/")}/${rel}`;
+    expect(parseJsDoc(at("dist/src/model/index.d.ts"))).toBe(true);
+    expect(parseJsDoc(at("node_modules/typescript/lib/lib.es5.d.ts"))).toBe(false);
+    expect(parseJsDoc(at("node_modules/@types/node/fs.d.ts"))).toBe(false);
+    expect(parseJsDoc(at("notes.ts"))).toBe(true);
+    fs.rmSync(packageRoot, { recursive: true, force: true });
   });
 });

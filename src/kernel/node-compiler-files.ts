@@ -61,7 +61,8 @@ export function nodeCompilerFiles(ts: typeof TS, cwd: string, packageRoot: strin
   limitAutomaticTypes(sys, declaredTypes(nearestPackageJson(cwd)));
   const libDir = slashes(path.dirname(require.resolve("typescript/lib/lib.d.ts"))) + "/";
   const fleetlabDirs = [slashes(path.resolve(packageRoot)) + "/", resolution.kind === "forwarded" ? resolution.from + "/" : slashes(resolution.packageDir) + "/"];
-  const isFleetlab = (file: string) => fleetlabDirs.some((d) => file.startsWith(d));
+  // FleetLab's own files, not the packages beneath it (a checkout's node_modules, or one npm nested in the package).
+  const isFleetlab = (file: string) => fleetlabDirs.some((d) => file.startsWith(d) && !file.slice(d.length).includes("node_modules/"));
   const isLocal = (file: string) => !file.startsWith(libDir) && !file.includes("/node_modules/");
 
   const files: CompilerFiles = {
