@@ -1,8 +1,8 @@
 /**
  * `fleetlab export --site DIR [FILE ...]`: writes a static JupyterLite site of a course's
  * notebooks to DIR, where FleetLab's kernel runs in each student's browser: no server, no
- * install. Given no FILE, the notebooks of the current folder. Each notebook's mission files
- * (`mission.open("15_demo.ts", …)`) come along from beside it. DIR must be new, empty or an
+ * install. Given no FILE, the notebooks of the current folder. Each notebook's mission file
+ * (its `metadata.fleetlab.missionFile`) comes along from beside it. DIR must be new, empty or an
  * earlier site. Host DIR on any static web host, or try it with `fleetlab serve DIR`.
  * Exit 0 written, 2 a usage error or a file the site cannot hold (one line naming it).
  */
@@ -12,16 +12,11 @@ import { exportSite, packagedApp, SiteError } from "../../lite/site";
 
 const USAGE = "usage: fleetlab export --site DIR [FILE ...]";
 
-/** Mission files a notebook's code cells open, as written (`mission.open("x.ts", track)`). */
+/** The mission file a notebook names (`metadata.fleetlab.missionFile`, as `fleetlab new` writes it and `check` reads it), if any. */
 export function missionFileRefs(notebookFile: string): string[] {
-  const nb = JSON.parse(fs.readFileSync(notebookFile, "utf8")) as { cells?: { cell_type?: string; source?: string | string[] }[] };
-  const refs = new Set<string>();
-  for (const cell of nb.cells ?? []) {
-    if (cell.cell_type !== "code") continue;
-    const source = Array.isArray(cell.source) ? cell.source.join("") : (cell.source ?? "");
-    for (const m of source.matchAll(/\bmission\.open\(\s*(["'`])([^"'`]+\.[cm]?ts)\1/g)) refs.add(m[2]);
-  }
-  return [...refs];
+  const nb = JSON.parse(fs.readFileSync(notebookFile, "utf8")) as { metadata?: { fleetlab?: { missionFile?: unknown } } };
+  const ref = nb.metadata?.fleetlab?.missionFile;
+  return typeof ref === "string" ? [ref] : [];
 }
 
 /** The files to export: the given ones (or the folder's notebooks) with the mission files their notebooks open. */
