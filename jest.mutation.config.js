@@ -9,4 +9,7 @@ module.exports = {
   roots: ["<rootDir>/src/model"],
   testMatch: ["**/*.spec.ts"],
   setupFiles: [],
+  // An absolute path: Stryker wraps the environment and requires it without <rootDir>.
+  testEnvironment: require("path").join(__dirname, "test/mutation/first-failure-environment.js"),
+  testSequencer: "<rootDir>/test/mutation/small-first-sequencer.js",
 };

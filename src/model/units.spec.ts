@@ -29,4 +29,19 @@ describe("units at the API edge", () => {
     expect(() => toSeconds(unit("s"))).toThrow(ModelInputError);
     expect(() => toPlainNumber("f", "x", {} as unknown as number, "s")).toThrow(/f: x/);
   });
+  it.each([
+    ["toSeconds", toSeconds, "s"],
+    ["toHours", toHours, "h"],
+    ["toBytes", toBytes, "B"],
+    ["toBytesPerSecond", toBytesPerSecond, "B/s"],
+    ["toWatts", toWatts, "W"],
+    ["toJoules", toJoules, "J"],
+  ] as const)("%s names itself, its parameter and its unit in every refusal", (name, convert, targetUnit) => {
+    const wrongDimension = targetUnit === "B" ? "3 s" : "3 B";
+    const expected = (requirement: string, got: string) => `${name}: value must be ${requirement} (got ${got})`;
+    expect(() => convert(wrongDimension)).toThrow(expected(`a quantity with the dimension of ${targetUnit}`, `"${wrongDimension}"`));
+    expect(() => convert("no such unit")).toThrow(expected(`a quantity in ${targetUnit} or a compatible unit`, '"no such unit"'));
+    expect(() => convert(true as unknown as number)).toThrow(expected(`a number, unit string or mathjs Unit in ${targetUnit}`, "boolean"));
+    expect(() => convert(Number.POSITIVE_INFINITY)).toThrow(expected("finite", "Infinity"));
+  });
 });
