@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { all, create } from "mathjs";
 import { dalyInterval, expectedWallTime, fleetLostTimeFraction, overheadSplit, youngDalyInterval, youngOverhead } from "./checkpoint-interval";
 
 const MIN = 60;
@@ -103,6 +104,45 @@ describe("expectedWallTime and overheadSplit", () => {
     expect(s.reworkFraction / (Math.exp(-r / m) * (x / 2 - (x * x) / 12))).toBeCloseTo(1, 12);
     expect(s.restartFraction / (r / m)).toBeCloseTo(1, 9);
     expect(s.checkpointFraction / (d / (tau + d))).toBeCloseTo(1, 9);
+  });
+  it("where x = (τ+δ)/M is large but T_w representable (x = 720: e^x overflows, s(x) is subnormal), stays exact", () => {
+    // T_s = 1e-10 s, τ = 720 s, δ = R = 0, M = 1 s: useful = s(720) = 720·e^{−720}, T_w = T_s·(e^{720} − 1)/720.
+    const s = overheadSplit({ workSeconds: 1e-10, intervalSeconds: 720, checkpointSeconds: 0, restartSeconds: 0, mtbfSeconds: 1 });
+    const useful = 720 * Math.exp(-360) * Math.exp(-360); // ≈ 1.46e-310; e^{−720}/(1 − e^{−720}) = e^{−720} in doubles
+    expect(s.usefulFraction).toBeGreaterThan(0);
+    expect(s.usefulFraction / useful).toBeCloseTo(1, 9);
+    expect(s.reworkFraction).toBe(1);
+    const wall = (1e-10 / 720) * Math.exp(360) * Math.exp(360); // ≈ 6.8e299
+    expect(s.wallSeconds / wall).toBeCloseTo(1, 11);
+  });
+  it("where (τ+δ)/M underflows to 0 (no failure can strike), T_w = T_s·(τ+δ)/τ and nothing is lost to failures", () => {
+    const s = overheadSplit({ workSeconds: 1000, intervalSeconds: 1e-300, checkpointSeconds: 1e-300, restartSeconds: 0, mtbfSeconds: 1e300 });
+    expect(s.wallSeconds).toBeCloseTo(2000, 9);
+    expect(s.usefulFraction).toBeCloseTo(0.5, 15);
+    expect(s.checkpointFraction).toBeCloseTo(0.5, 15);
+    expect(s.reworkFraction).toBe(0);
+    expect(s.restartFraction).toBe(0);
+  });
+  it("where (τ+δ)/M overflows to ∞, T_w is +Infinity and the whole time is rework, never NaN", () => {
+    const s = overheadSplit({ workSeconds: 1, intervalSeconds: 1e300, checkpointSeconds: 100, restartSeconds: 0, mtbfSeconds: 1e-10 });
+    expect(s.wallSeconds).toBe(Infinity);
+    expect(s.expectedFailures).toBe(Infinity);
+    expect(s.usefulFraction).toBe(0);
+    expect(s.checkpointFraction).toBe(0);
+    expect(s.reworkFraction).toBe(1);
+    expect(s.restartFraction).toBe(0);
+  });
+  it("keeps full double precision in the rework just below the series cut-off x = 1e-4 (oracle: 1 − x/(e^x − 1) to 40 digits)", () => {
+    const big = create(all, { number: "BigNumber", precision: 40 });
+    const exact = (x: number) => {
+      const b = big.bignumber(x);
+      return Number(big.subtract(1, big.divide(b, big.subtract(big.exp(b), 1))));
+    };
+    for (const tau of [99, 90, 50]) {
+      const m = 1e6, x = tau / m; // δ = R = 0: rework = 1 − s(x)
+      const s = overheadSplit({ workSeconds: 1, intervalSeconds: tau, checkpointSeconds: 0, restartSeconds: 0, mtbfSeconds: m });
+      expect(Math.abs(s.reworkFraction / exact(x) - 1)).toBeLessThan(1e-15);
+    }
   });
   it("rejects bad input", () => {
     expect(() => expectedWallTime({ ...run, intervalSeconds: 0 })).toThrow(/expectedWallTime: intervalSeconds/);

@@ -109,11 +109,15 @@ function segmentShare(x: number): number {
   return x < 1 ? x / Math.expm1(x) : (x * Math.exp(-x)) / -Math.expm1(-x);
 }
 
-/** ln(x / (e^x − 1)), finite wherever segmentShare would underflow to 0 (x up to ~1e308). */
+/**
+ * ln(x / (e^x − 1)), finite wherever segmentShare would underflow to 0 (x up to ~1e308).
+ * ln(e^x − 1) = x + ln(1 − e^−x), and from x = 50 on the second term (< 2e-22) is below half
+ * an ulp of x, so there it is x exactly.
+ */
 function logSegmentShare(x: number): number {
   if (x === 0) return 0;
   if (x === Infinity) return -Infinity;
-  return Math.log(x) - (x < 50 ? Math.log(Math.expm1(x)) : x + Math.log1p(-Math.exp(-x)));
+  return Math.log(x) - (x < 50 ? Math.log(Math.expm1(x)) : x);
 }
 
 /** 1 − x / (e^x − 1), by its series x/2 − x²/12 + x⁴/720 where the difference would cancel. */

@@ -21,6 +21,20 @@ describe("incremental resume", () => {
     expect(() => incrementalResumeTime({ ...phone, dirtyFraction: 1.5 })).toThrow(/incrementalResumeTime: dirtyFraction must be in \[0, 1\]/);
     expect(() => maxDirtyFractionForDeadline({ ...phone, stateBytes: 0, deadlineSeconds: 1 })).toThrow(/stateBytes/);
   });
+  it("rejects a negative size or time and a non-positive bandwidth, naming the function and argument", () => {
+    expect(() => incrementalResumeTime({ ...phone, dirtyFraction: 0.5, stateBytes: -1 }))
+      .toThrow("incrementalResumeTime: stateBytes must be finite and >= 0 (got -1)");
+    expect(() => incrementalResumeTime({ ...phone, dirtyFraction: 0.5, baseSeconds: -0.5 }))
+      .toThrow("incrementalResumeTime: baseSeconds must be finite and >= 0 (got -0.5)");
+    expect(() => incrementalResumeTime({ ...phone, dirtyFraction: 0.5, flashBytesPerSecond: 0 }))
+      .toThrow("incrementalResumeTime: flashBytesPerSecond must be finite and > 0 (got 0)");
+    expect(() => maxDirtyFractionForDeadline({ ...phone, stateBytes: 0, deadlineSeconds: 1 }))
+      .toThrow("maxDirtyFractionForDeadline: stateBytes must be finite and > 0 (got 0)");
+    expect(() => maxDirtyFractionForDeadline({ ...phone, baseSeconds: -0.5, deadlineSeconds: 0.1 }))
+      .toThrow("maxDirtyFractionForDeadline: baseSeconds must be finite and >= 0 (got -0.5)");
+    expect(() => maxDirtyFractionForDeadline({ ...phone, deadlineSeconds: -1 }))
+      .toThrow("maxDirtyFractionForDeadline: deadlineSeconds must be finite and >= 0 (got -1)");
+  });
 });
 
 describe("brown-out save", () => {
@@ -46,5 +60,28 @@ describe("brown-out save", () => {
   it("rejects bad input", () => {
     expect(() => capacitorEnergy({ capacitanceFarads: 1e-4, startVolts: 1.8, cutoffVolts: 3.3 })).toThrow(/cutoffVolts must be in \[0, 1.8\]/);
     expect(() => brownoutSave({ ...ring, writeBytesPerSecond: 0, writeJoulesPerByte: 1e-9 })).toThrow(/brownoutSave: writeBytesPerSecond/);
+  });
+  it("rejects a non-positive capacitance and negative voltages, naming the argument", () => {
+    expect(() => capacitorEnergy({ capacitanceFarads: 0, startVolts: 3.3, cutoffVolts: 1.8 }))
+      .toThrow("capacitorEnergy: capacitanceFarads must be finite and > 0 (got 0)");
+    expect(() => capacitorEnergy({ capacitanceFarads: 1e-4, startVolts: -1, cutoffVolts: 0 }))
+      .toThrow("capacitorEnergy: startVolts must be finite and >= 0 (got -1)");
+  });
+  it("rejects each negative brown-out input, naming it", () => {
+    const ok = { ...ring, writeBytesPerSecond: 1e3, writeJoulesPerByte: 1e-9 };
+    expect(() => brownoutSave({ ...ok, stateBytes: -1 })).toThrow("brownoutSave: stateBytes must be finite and >= 0 (got -1)");
+    expect(() => brownoutSave({ ...ok, writeJoulesPerByte: -1 })).toThrow("brownoutSave: writeJoulesPerByte must be finite and >= 0 (got -1)");
+    expect(() => brownoutSave({ ...ok, baseWatts: -1 })).toThrow("brownoutSave: baseWatts must be finite and >= 0 (got -1)");
+    expect(() => brownoutSave({ ...ok, storedJoules: -1 })).toThrow("brownoutSave: storedJoules must be finite and >= 0 (got -1)");
+  });
+  it("completes when the save needs exactly the stored energy (margin 0)", () => {
+    // t_w = 100 / 50 = 2 s; E = 100·0.25 + 1·2 = 27 J; P = 1 + 50·0.25 = 13.5 W; t_hold = 27 / 13.5 = 2 s.
+    const r = brownoutSave({ stateBytes: 100, writeBytesPerSecond: 50, writeJoulesPerByte: 0.25, baseWatts: 1, storedJoules: 27 });
+    expect(r).toEqual({ writeSeconds: 2, energyJoules: 27, holdUpSeconds: 2, marginSeconds: 0, completes: true });
+  });
+  it("holds up forever when nothing draws power, even with no stored energy", () => {
+    // P = 0 + 50·0 = 0 W: t_hold is Infinity, not 0 / 0 = NaN; the save needs E = 0 J <= 0 J.
+    const r = brownoutSave({ stateBytes: 100, writeBytesPerSecond: 50, writeJoulesPerByte: 0, baseWatts: 0, storedJoules: 0 });
+    expect(r).toEqual({ writeSeconds: 2, energyJoules: 0, holdUpSeconds: Infinity, marginSeconds: Infinity, completes: true });
   });
 });

@@ -144,7 +144,8 @@ export function platformRoi(opts: { models: number; heterogeneity: number; horiz
  * Equation: Y·(1 − r)·Toil_manual(N*) = Capex + Y·opex
  * Method:   ROI is strictly increasing in N (every toil term is non-decreasing and the
  *           alert term strictly increasing), so bisection on [0, N_hi], doubling N_hi
- *           until ROI(N_hi) > 0, converges to N* (60 halvings: far below 1e-9 models).
+ *           until ROI(N_hi) > 0, converges to N*: it halves the bracket until it is at
+ *           most 1e-9·max(1, N_hi) wide (about 30 halvings) and returns its midpoint.
  *
  * Worked example ($500k, h = 0.5, r = 0.1, Y = 1, defaults): N* ≈ 26.6 models
  *   Toil_manual(26.6) ≈ 555,556 = 500,000 / 0.9
@@ -170,7 +171,7 @@ export function platformBreakEven(opts: { heterogeneity: number; horizonYears?: 
     hi *= 2;
     if (hi > 1e15) throw new ModelInputError("platformBreakEven", "capexDollars", "recoverable by toil savings", opts.capexDollars);
   }
-  for (let i = 0; i < 200 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
+  while (hi - lo > 1e-9 * Math.max(1, hi)) {
     const mid = (lo + hi) / 2;
     if (roi(mid) > 0) hi = mid;
     else lo = mid;

@@ -50,6 +50,22 @@ describe("the catalog's figure list", () => {
     expect(byName.get("LLAMA3_ROOT_CAUSES.faultyGpu.count")?.value).toBe(148);
     expect(byName.get("LLAMA3_ROOT_CAUSES.networkSwitchCable.count")?.value).toBe(35);
   });
+  it("walks the catalog once: every call returns the same frozen list", () => {
+    expect(catalogFigures()).toBe(catalogFigures());
+    expect(Object.isFrozen(catalogFigures())).toBe(true);
+  });
+  it("refuses to list a table row that has neither a component nor a name", () => {
+    // A fresh module registry, in which LLAMA3_ROOT_CAUSES has a row without a label.
+    jest.isolateModules(() => {
+      jest.doMock("./failures", () => {
+        const actual = jest.requireActual<typeof import("./failures")>("./failures");
+        return { ...actual, LLAMA3_ROOT_CAUSES: { ...actual.LLAMA3_ROOT_CAUSES, value: [{ category: "GPU", count: 1 }] } };
+      });
+      const fresh = require("./figures") as typeof import("./figures");
+      expect(() => fresh.catalogFigures()).toThrow(new Error("catalog: a row of LLAMA3_ROOT_CAUSES has no component or name to list it by"));
+    });
+    jest.dontMock("./failures");
+  });
   it("turns a row label into an identifier", () => {
     expect(rowKey("GPU HBM3 memory")).toBe("gpuHbm3Memory");
     expect(rowKey("GPU thermal interface + sensor")).toBe("gpuThermalInterfaceSensor");
