@@ -14,6 +14,19 @@ describe("harmonicNumber", () => {
     expect(harmonicNumber(5000)).toBeCloseTo(exact, 12);
     expect(harmonicNumber(1001) - harmonicNumber(1000)).toBeCloseTo(1 / 1001, 12);
   });
+  it("the asymptotic branch is within 2 × 10⁻¹⁵ (about 2 ulp) of the exact rational H_n just above the seam", () => {
+    // H_n = p/q summed in exact BigInt rationals, converted as integer part + 20 decimals
+    const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
+    let p = 0n, q = 1n;
+    for (let i = 1n; i <= 1100n; i++) {
+      p = p * i + q; q *= i;
+      const g = gcd(p, q); p /= g; q /= g;
+      if (i === 1001n || i === 1050n || i === 1100n) {
+        const exact = Number(p / q) + Number(((p % q) * 10n ** 20n) / q) / 1e20;
+        expect(Math.abs(harmonicNumber(Number(i)) - exact)).toBeLessThan(2e-15);
+      }
+    }
+  });
   it("rejects a fractional n", () => expect(() => harmonicNumber(2.5)).toThrow(/harmonicNumber: n must be an integer/));
 });
 

@@ -88,6 +88,7 @@ function orderStatisticStepTime(fn: string, options: StragglerOptions & { backup
   requireInteger(fn, { workers }, 1);
   requireInteger(fn, { backupWorkers }, 0);
   requireNonNegative(fn, { baseSeconds, tailMeanSeconds });
-  const spread = backupWorkers === 0 ? harmonicNumber(workers) : harmonicNumber(workers + backupWorkers) - harmonicNumber(backupWorkers);
+  // k = 0 needs no case of its own: H_0 = 0, so the spread is H_N.
+  const spread = harmonicNumber(workers + backupWorkers) - harmonicNumber(backupWorkers);
   return baseSeconds + tailMeanSeconds * spread;
 }

@@ -49,6 +49,9 @@ describe("tree and recursive doubling", () => {
     expect(allReduceTime("recursive-doubling", { ...base, linkBytesPerSecond: 50e9 })).toBe(70);
     expect(() => allReduceTime("mesh" as never, { ...base, linkBytesPerSecond: 50e9 })).toThrow(/algorithm must be one of "ring", "tree"/);
   });
+  it("names itself and every algorithm when refusing an unknown one", () =>
+    expect(() => allReduceTime("mesh" as never, { ...base, linkBytesPerSecond: 50e9 }))
+      .toThrow('allReduceTime: algorithm must be one of "ring", "tree", "recursive-doubling" (got "mesh")'));
 });
 
 describe("communication intensity", () => {
@@ -65,5 +68,11 @@ describe("communication intensity", () => {
   it("rejects bad input", () => {
     expect(() => communicationIntensity(1, 0)).toThrow(/flops/);
     expect(() => dataParallelCommunicationIntensity({ gradientBytes: -1, gpus: 2, flopsPerStep: 1 })).toThrow(/gradientBytes/);
+  });
+  it("data-parallel intensity refuses a GPU count below 1 and non-positive FLOPs in its own name", () => {
+    expect(() => dataParallelCommunicationIntensity({ gradientBytes: 1, gpus: 0, flopsPerStep: 1 }))
+      .toThrow("dataParallelCommunicationIntensity: gpus must be an integer in [1, 9007199254740991] (got 0)");
+    expect(() => dataParallelCommunicationIntensity({ gradientBytes: 1, gpus: 2, flopsPerStep: 0 }))
+      .toThrow("dataParallelCommunicationIntensity: flopsPerStep must be finite and > 0 (got 0)");
   });
 });
