@@ -78,6 +78,8 @@ describe("replicas and SLO composition", () => {
   it("rejects bad input", () => {
     expect(() => replicatedAvailability(0.9, 0)).toThrow(/replicas/);
     expect(() => replicatedAvailability(1.5, 2)).toThrow(/^replicatedAvailability: availability must be/);
+    expect(replicatedAvailability(1, 3)).toBe(1);
+    expect(replicatedAvailability(0, 3)).toBe(0);
     expect(() => replicatedAvailability(0.9, 0)).toThrow(/^replicatedAvailability: replicas must be/);
     expect(() => sloViolationProbability([])).toThrow(/^sloViolationProbability: violationProbabilities must be a non-empty array of probabilities/);
     expect(() => sloViolationProbability([0.1, 2])).toThrow(/^sloViolationProbability: violationProbabilities\[1\] must be/);

@@ -27,8 +27,8 @@ import { ModelInputError, requireInteger, requireNonNegative, requirePositive, r
 export function fleetAvailability(nodeAvailability: number, nodes: number): number {
   requireProbability("fleetAvailability", { nodeAvailability });
   requireNonNegative("fleetAvailability", { nodes });
-  if (nodes === 0) return 1;
-  if (nodeAvailability === 0) return 0;
+  if (nodes === 0) return 1; // P^0 = 1, where 0 · ln 0 would be NaN
+  // P_node = 0 needs no case of its own: ln 0 = −∞ and e^−∞ = 0.
   return Math.exp(nodes * Math.log1p(nodeAvailability - 1));
 }
 
@@ -182,7 +182,7 @@ export function deviceHoursPerInterruption(options: { devices: number; windowHou
 export function replicatedAvailability(availability: number, replicas: number): number {
   requireProbability("replicatedAvailability", { availability });
   requireInteger("replicatedAvailability", { replicas }, 1);
-  if (availability === 1) return 1;
+  // A = 1 needs no case of its own: ln 0 = −∞ and −(e^−∞ − 1) = 1.
   return -Math.expm1(replicas * Math.log1p(-availability));
 }
 
