@@ -15,15 +15,8 @@ const fs = require("fs");
 const path = require("path");
 
 const root = path.join(__dirname, "../..");
-const reportPath = path.resolve(process.argv[2] ?? path.join(root, "reports/mutation/incremental.json"));
-const justified = JSON.parse(fs.readFileSync(path.join(__dirname, "equivalent-mutants.json"), "utf8"));
-const goal = JSON.parse(fs.readFileSync(path.join(root, "stryker.config.json"), "utf8")).thresholds.high;
-
-if (!fs.existsSync(reportPath)) {
-  console.error(`no mutation report at ${path.relative(root, reportPath)}: run npm run test:mutation first`);
-  process.exit(2);
-}
-const report = JSON.parse(fs.readFileSync(reportPath, "utf8"));
+const DETECTED = new Set(["Killed", "Timeout"]);
+const UNDETECTED = new Set(["Survived", "NoCoverage"]);
 
 /** The source a mutant replaces: its location, 1-based lines and columns as in the report. */
 function mutatedText(source, { start, end }) {
@@ -34,56 +27,74 @@ function mutatedText(source, { start, end }) {
 
 const squash = (text) => text.replace(/\s+/g, " ").trim();
 const key = (file, mutator, original, replacement) => [file, mutator, squash(original), squash(replacement)].join("\u0000");
-const reasons = new Map(justified.map((j) => [key(j.file, j.mutator, j.original, j.replacement), j.reason]));
-const used = new Set();
 
-const DETECTED = new Set(["Killed", "Timeout"]);
-const UNDETECTED = new Set(["Survived", "NoCoverage"]);
-let detected = 0;
-let undetected = 0;
-const unexplained = [];
-const explained = [];
-const rows = [];
-
-for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
-  if (!file.startsWith("src/model/") || file.endsWith(".spec.ts") || !fs.existsSync(path.join(root, file))) continue;
-  let fileDetected = 0;
-  let fileUndetected = 0;
-  for (const mutant of mutants) {
-    if (DETECTED.has(mutant.status)) fileDetected++;
-    if (!UNDETECTED.has(mutant.status)) continue;
-    fileUndetected++;
-    const original = mutatedText(source, mutant.location);
-    const k = key(file, mutant.mutatorName, original, mutant.replacement);
-    const where = `${file}:${mutant.location.start.line}:${mutant.location.start.column}`;
-    const line = `${where} ${mutant.mutatorName}${mutant.status === "NoCoverage" ? " (no coverage)" : ""}: ${squash(original).slice(0, 80)} -> ${squash(mutant.replacement).slice(0, 80)}`;
-    if (reasons.has(k)) {
-      used.add(k);
-      explained.push(`${line}\n    ${reasons.get(k)}`);
-    } else {
-      unexplained.push(line);
+/**
+ * Scores the model's files in a Stryker report and sorts its survivors into justified and
+ * unexplained. `exists` says whether a file is still in the tree (a report keeps removed ones).
+ */
+function summarize(report, justified, exists = () => true) {
+  const reasons = new Map(justified.map((j) => [key(j.file, j.mutator, j.original, j.replacement), j.reason]));
+  const used = new Set();
+  const files = [];
+  const explained = [];
+  const unexplained = [];
+  for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!file.startsWith("src/model/") || file.endsWith(".spec.ts") || !exists(file)) continue;
+    let detected = 0;
+    let undetected = 0;
+    for (const mutant of mutants) {
+      if (DETECTED.has(mutant.status)) detected++;
+      if (!UNDETECTED.has(mutant.status)) continue;
+      undetected++;
+      const original = mutatedText(source, mutant.location);
+      const k = key(file, mutant.mutatorName, original, mutant.replacement);
+      const survivor = {
+        where: `${file}:${mutant.location.start.line}:${mutant.location.start.column}`,
+        mutator: mutant.mutatorName,
+        noCoverage: mutant.status === "NoCoverage",
+        original: squash(original),
+        replacement: squash(mutant.replacement),
+      };
+      if (reasons.has(k)) {
+        used.add(k);
+        explained.push({ ...survivor, reason: reasons.get(k) });
+      } else {
+        unexplained.push(survivor);
+      }
     }
+    if (detected + undetected > 0) files.push({ file, detected, undetected, score: (100 * detected) / (detected + undetected) });
   }
-  detected += fileDetected;
-  undetected += fileUndetected;
-  if (fileDetected + fileUndetected > 0) {
-    rows.push([file, fileDetected, fileUndetected, (100 * fileDetected) / (fileDetected + fileUndetected)]);
-  }
+  const detected = files.reduce((n, f) => n + f.detected, 0);
+  const undetected = files.reduce((n, f) => n + f.undetected, 0);
+  const stale = justified.filter((j) => !used.has(key(j.file, j.mutator, j.original, j.replacement)));
+  return { files, detected, undetected, score: (100 * detected) / (detected + undetected), explained, unexplained, stale };
 }
 
-const score = (100 * detected) / (detected + undetected);
-console.log("file".padEnd(46), "detected", "survived", "score");
-for (const [file, d, u, s] of rows) console.log(file.padEnd(46), String(d).padStart(8), String(u).padStart(8), `${s.toFixed(1)}%`);
-console.log("src/model".padEnd(46), String(detected).padStart(8), String(undetected).padStart(8), `${score.toFixed(2)}% (goal ${goal}%)`);
+function main() {
+  const reportPath = path.resolve(process.argv[2] ?? path.join(root, "reports/mutation/incremental.json"));
+  if (!fs.existsSync(reportPath)) {
+    console.error(`no mutation report at ${path.relative(root, reportPath)}: run npm run test:mutation first`);
+    process.exit(2);
+  }
+  const report = JSON.parse(fs.readFileSync(reportPath, "utf8"));
+  const justified = JSON.parse(fs.readFileSync(path.join(__dirname, "equivalent-mutants.json"), "utf8"));
+  const goal = JSON.parse(fs.readFileSync(path.join(root, "stryker.config.json"), "utf8")).thresholds.high;
+  const s = summarize(report, justified, (file) => fs.existsSync(path.join(root, file)));
 
-console.log(`\nEquivalent survivors (${explained.length}), each with why no input tells it apart:`);
-for (const e of explained) console.log(`  ${e}`);
-console.log(`\nUnexplained survivors (${unexplained.length}):`);
-for (const u of unexplained) console.log(`  ${u}`);
-
-const stale = justified.filter((j) => !used.has(key(j.file, j.mutator, j.original, j.replacement)));
-if (stale.length > 0) {
-  console.log(`\nJustifications that match no survivor (${stale.length}): remove them or fix their text`);
-  for (const j of stale) console.log(`  ${j.file} ${j.mutator}: ${squash(j.original)} -> ${squash(j.replacement)}`);
+  const show = (m) => `${m.where} ${m.mutator}${m.noCoverage ? " (no coverage)" : ""}: ${m.original.slice(0, 80)} -> ${m.replacement.slice(0, 80)}`;
+  console.log("file".padEnd(46), "detected", "survived", "score");
+  for (const f of s.files) console.log(f.file.padEnd(46), String(f.detected).padStart(8), String(f.undetected).padStart(8), `${f.score.toFixed(1)}%`);
+  console.log("src/model".padEnd(46), String(s.detected).padStart(8), String(s.undetected).padStart(8), `${s.score.toFixed(2)}% (goal ${goal}%)`);
+  console.log(`\nEquivalent survivors (${s.explained.length}), each with why no input tells it apart:`);
+  for (const m of s.explained) console.log(`  ${show(m)}\n    ${m.reason}`);
+  console.log(`\nUnexplained survivors (${s.unexplained.length}):`);
+  for (const m of s.unexplained) console.log(`  ${show(m)}`);
+  if (s.stale.length > 0) {
+    console.log(`\nJustifications that match no survivor (${s.stale.length}): remove them or fix their text`);
+    for (const j of s.stale) console.log(`  ${j.file} ${j.mutator}: ${squash(j.original)} -> ${squash(j.replacement)}`);
+  }
+  process.exit(s.unexplained.length > 0 || s.stale.length > 0 || s.score < goal ? 1 : 0);
 }
-process.exit(unexplained.length > 0 || stale.length > 0 || score < goal ? 1 : 0);
+
+module.exports = { summarize };
+if (require.main === module) main();
