@@ -214,9 +214,7 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
     if (capabilityAware && Math.round(capable) < r.gpus) {
       throw new ModelInputError(FN, `${at}.minCapability`, `met by at least ${r.gpus} GPUs (capable GPUs: ${Math.round(capable)})`, r.minCapability);
     }
-    if (r.placement === "topology-aware" && r.locality === "strict" && Math.ceil(r.gpus / c.gpusPerNode) > nodes) {
-      throw new ModelInputError(FN, `${at}.gpus`, `≤ ${totalGpus} for a strict topology-aware block`, r.gpus);
-    }
+    // A strict topology-aware block needs ⌈gpus/gpusPerNode⌉ ≤ nodes adjacent nodes, which gpus ≤ totalGpus above already ensures.
     return r;
   });
   const totalWeight = jobClasses.reduce((s, j) => s + j.weight, 0);

@@ -262,6 +262,35 @@ describe("spot preemption", () => {
     }
   });
 
+  it("grows a non-gang job back after each reclaim, also one that started at full width on scattered GPUs", () => {
+    // 3 nodes of 2 GPUs, 3-GPU elastic jobs wanting 2 adjacent wholly free nodes. The first takes nodes 0-1 as a block;
+    // the second finds no block and starts best-fit on the other 3 free GPUs (nodes 1-2), at full width; the third
+    // waits. A reclaim costs a job at most a node's share until the node is back (0.05 h of every 5 h), so both
+    // running jobs end within 5% of their 20 h of work, and none loses all its GPUs (no static restart).
+    for (const seed of [1, 2, 3]) {
+      const r = simulateCluster({
+        racks: 1, nodesPerRack: 3, gpusPerNode: 2, jobs: 3, arrivalRatePerHour: 1000, placement: "topology-aware", network: { gradientBytes: 0 },
+        jobClasses: [{ gpus: 3, meanServiceHours: 20, serviceCv: 0, gang: false, minGpus: 1 }],
+        spot: { spotFraction: 1, meanHoursBetweenPreemptions: 5, meanHoursToRestore: 0.05, mode: "elastic", checkpointIntervalHours: 0.1, restartOverheadHours: 0, rescaleOverheadHours: 0 },
+      }, seed);
+      expect(r.jobsCompleted).toBe(3);
+      expect(r.preemption.reclaims).toBeGreaterThan(5);
+      expect(r.preemption.restarts).toBe(0);
+      expect(r.completion.p50Hours).toBeLessThan(21); // the second of three to finish
+    }
+  });
+
+  it("never rescales a non-gang job that starts at full width when nothing is reclaimed", () => {
+    // As above without spot nodes: the second job starts best-fit at full width, the third when the first two end.
+    const r = simulateCluster({
+      racks: 1, nodesPerRack: 3, gpusPerNode: 2, jobs: 3, arrivalRatePerHour: 1000, placement: "topology-aware", network: { gradientBytes: 0 },
+      jobClasses: [{ gpus: 3, meanServiceHours: 20, serviceCv: 0, gang: false, minGpus: 1 }],
+    }, 1);
+    expect(r.preemption).toEqual({ reclaims: 0, restarts: 0, rescales: 0, lostGpuHours: 0 });
+    expect(r.completion.p50Hours).toBeCloseTo(20, 9);
+    expect(r.completion.maxHours).toBeCloseTo(40, 1);
+  });
+
   it("never preempts anything without spot nodes", () => {
     const r = simulateCluster({ ...small, jobs: 200, load: 0.5, placement: "best-fit", jobClasses: [{ gpus: 8, meanServiceHours: 1 }] }, 1);
     expect(r.preemption).toEqual({ reclaims: 0, restarts: 0, rescales: 0, lostGpuHours: 0 });
@@ -419,5 +448,20 @@ describe("simulateCluster: event budget", () => {
 
   it("rejects a budget that is not a whole number of events, naming config.maxEvents", () => {
     for (const maxEvents of [0, 1.5, NaN, Infinity]) expect(() => simulateCluster(hopeless(maxEvents), 1)).toThrow(/simulateCluster: config\.maxEvents must be an integer/);
+  });
+});
+
+describe("simulateCluster: allocation pool", () => {
+  it("keeps every job's GPUs when the pool grows past 2^20 entries (1025 whole-cluster jobs of 1024 GPUs)", () => {
+    // All jobs arrive at once and run one after another, each on all 16 nodes of 64 GPUs: a ring of 14 leaf links
+    // (1 hop) and 2 spine links (3 hops), 20 hops. The last job (id 1024) arrives while job 0 runs, and its GPUs overflow the pool.
+    const r = simulateCluster({
+      racks: 2, nodesPerRack: 8, gpusPerNode: 64, jobs: 1025, arrivalRatePerHour: 1e6, placement: "best-fit", snapshotAtHours: 1.5,
+      network: { gradientBytes: 0 }, jobClasses: [{ gpus: 1024, meanServiceHours: 1, serviceCv: 0 }],
+    }, 1);
+    expect(r.jobsCompleted).toBe(1025);
+    expect(r.hopsByClass[0]).toMatchObject({ placedJobs: 1025, meanRingHopsPerJob: 20, crossRackJobFraction: 1, maxHopsShare: [0, 0, 0, 1] });
+    // At 1.5 h job 0 has released every GPU (its list survived the growth) and job 1 holds them all.
+    expect(new Set(r.snapshot.grid.flat())).toEqual(new Set([1]));
   });
 });

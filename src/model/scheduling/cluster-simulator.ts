@@ -251,7 +251,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
       const j = shrunkList[i];
       // Restarted (static path) or already whole again: drop the entry.
       if (state[j] !== RUNNING || !shrunk[j] || width[j] >= k[j]) {
-        if (state[j] !== RUNNING || width[j] >= k[j]) shrunk[j] = 0;
+        shrunk[j] = 0;
         shrunkList.splice(i, 1);
         continue;
       }

@@ -68,4 +68,56 @@ describe("dominantResourceFairness", () => {
     expect(() => dominantResourceFairness({ capacity: [9, 18], demands: [[0, 0]] })).toThrow(/demands\[0\]/);
     expect(() => dominantResourceFairness({ capacity: [9, 18], demands: [[1, -1]] })).toThrow(/demands\[0\]\[1\]/);
   });
+
+  it("rejects malformed input with the exact message", () => {
+    const fails = (input: unknown) => () => dominantResourceFairness(input as Parameters<typeof dominantResourceFairness>[0]);
+    const fn = "dominantResourceFairness";
+    expect(fails({ capacity: [], demands: [[1]] })).toThrow(`${fn}: capacity must be a non-empty array (got array of length 0)`);
+    expect(fails({ capacity: 9, demands: [[1]] })).toThrow(`${fn}: capacity must be a non-empty array (got 9)`);
+    expect(fails({ capacity: [9], demands: [] })).toThrow(`${fn}: demands must be a non-empty array (got array of length 0)`);
+    expect(fails({ capacity: [9] })).toThrow(`${fn}: demands must be a non-empty array (got undefined)`);
+    expect(fails({ capacity: [9, 18], demands: [[1]] })).toThrow(`${fn}: demands[0] must be an array of 2 numbers (got array of length 1)`);
+    expect(fails({ capacity: [9, 18], demands: [[1, 1], [0, 0]] })).toThrow(`${fn}: demands[1] must be non-zero in at least one resource (got "all zeros")`);
+    expect(fails({ capacity: [9], demands: [[1], [1]], maxTasks: [2] })).toThrow(`${fn}: maxTasks must be an array of 2 integers (got array of length 1)`);
+    expect(fails({ capacity: [9], demands: [[1], [1]], maxTasks: 2 })).toThrow(`${fn}: maxTasks must be an array of 2 integers (got 2)`);
+    expect(fails({ capacity: [9], demands: [[1], [1]], maxTasks: [2, -1] })).toThrow(`${fn}: maxTasks[1] must be an integer in [0, ${Number.MAX_SAFE_INTEGER}] (got -1)`);
+  });
+
+  it("accepts a cap of 0 tasks: that user gets none and the others share everything", () => {
+    const r = dominantResourceFairness({ capacity: [6], demands: [[1], [1], [2]], maxTasks: [0, 10, 10] });
+    // Lowest share first: B 1/6, C 2/6, B 2/6, tie → B 3/6; C's next 2 no longer fit in the 1 left, B's 1 does.
+    expect(r.tasks).toEqual([0, 4, 1]);
+    expect(r.dominantShares).toEqual([0, 4 / 6, 2 / 6]);
+    expect(r.remaining).toEqual([0]);
+  });
+
+  it("gives ties to the lower user index, also when the shares differ only by rounding", () => {
+    expect(dominantResourceFairness({ capacity: [3], demands: [[1], [1]] }).tasks).toEqual([2, 1]);
+    // Capacity 1, tasks of 0.1 and 0.3: after A's third task A and B both hold 0.3 (A's as 0.1 + 0.1 + 0.1 =
+    // 0.30000000000000004), so the tie goes to A; then B, and neither fits again: exact arithmetic gives [4, 2].
+    expect(dominantResourceFairness({ capacity: [1], demands: [[0.1], [0.3]] }).tasks).toEqual([4, 2]);
+  });
+
+  it("fills a resource exactly even when the demands sum with rounding error", () => {
+    // 3 · 0.1 exceeds 0.3 in floating point by 4e-17; the third task still fits.
+    const r = dominantResourceFairness({ capacity: [0.3], demands: [[0.1]] });
+    expect(r.tasks).toEqual([3]);
+    expect(r.remaining[0]).toBeCloseTo(0, 15);
+  });
+
+  it("names the first resource dominant when two shares tie, also for a user granted nothing", () => {
+    // A wants ⟨1, 2⟩ of ⟨2, 4⟩: half of each. B wants ⟨3, 1⟩ of ⟨2, 4⟩: never fits, CPU-dominant.
+    const r = dominantResourceFairness({ capacity: [2, 4], demands: [[1, 2], [3, 1]] });
+    expect(r.tasks).toEqual([2, 0]);
+    expect(r.dominantResource).toEqual([0, 0]);
+    expect(r.dominantShares).toEqual([1, 0]);
+    expect(r.allocation).toEqual([[2, 4], [0, 0]]);
+    expect(dominantResourceFairness({ capacity: [4, 2], demands: [[1, 1]] }).dominantResource).toEqual([1]);
+  });
+
+  it("dominantShare is the largest share over all resources, wherever it is", () => {
+    expect(dominantShare([1, 1, 6], [2, 4, 8])).toBe(0.75);
+    expect(dominantShare([3, 1, 1], [4, 4, 8])).toBe(0.75);
+    expect(dominantShare([0, 0], [4, 8])).toBe(0);
+  });
 });

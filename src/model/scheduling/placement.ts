@@ -51,7 +51,7 @@ export function placeBestFit(index: FreeGpuIndex, job: number, count: number, ma
     const need = count - at;
     let node = -1;
     for (let b = Math.min(need, g); b <= g && node < 0; b++) node = firstNode(index, mask, b);
-    if (node < 0) for (let b = g; b >= 1 && node < 0; b--) node = firstNode(index, mask, b);
+    for (let b = g; b >= 1 && node < 0; b--) node = firstNode(index, mask, b);
     if (node < 0) break; // only if the caller broke the precondition
     at = takeFromNode(index, node, job, Math.min(need, index.nodeFree[node]), out, at);
   }

@@ -1,0 +1,142 @@
+import { ModelInputError } from "../errors";
+import { DEFAULT_MAX_EVENTS } from "../sim/event-budget";
+import { resolveClusterConfig, type ClusterConfig, type DeviceGeneration, type JobClass, type TenantConfig } from "./cluster-config";
+
+// 4 racks × 4 nodes × 8 GPUs = 128 GPUs.
+const good: ClusterConfig = {
+  racks: 4, nodesPerRack: 4, gpusPerNode: 8, jobs: 10, load: 0.5, placement: "best-fit",
+  jobClasses: [{ gpus: 4, meanServiceHours: 1 }],
+};
+const withClass = (patch: Record<string, unknown>): Partial<ClusterConfig> =>
+  ({ jobClasses: [{ ...good.jobClasses[0], ...patch } as JobClass] });
+const tenantsOf = (n: number): TenantConfig[] => Array.from({ length: n }, (_, i) => ({ name: `t${i}` }));
+const gen = (name: string, fraction: number, capability = 1, memoryGb = 80): DeviceGeneration => ({ name, fraction, capability, memoryGb });
+const evenGenerations = (n: number): DeviceGeneration[] => Array.from({ length: n }, (_, i) => gen(`V${i}`, 1 / n));
+const MAX = Number.MAX_SAFE_INTEGER; // 9007199254740991, requireInteger's default upper bound
+
+/** The ModelInputError message resolveClusterConfig throws for `config`. */
+function refusal(config: unknown): string {
+  try {
+    resolveClusterConfig(config as ClusterConfig);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ModelInputError);
+    return (e as Error).message;
+  }
+  throw new Error("resolveClusterConfig accepted the config");
+}
+
+describe("resolveClusterConfig refuses bad configuration with the exact message", () => {
+  it.each([null, 5, "cluster"])("refuses %p as config, not an object", (config) => {
+    const got = config === null ? "null" : typeof config === "number" ? "5" : '"cluster"';
+    expect(refusal(config)).toBe(`simulateCluster: config must be an object (got ${got})`);
+  });
+
+  const cases: [string, Partial<ClusterConfig> | Record<string, unknown>, string][] = [
+    ["more than 64 GPUs per node", { gpusPerNode: 65 }, "config.gpusPerNode must be an integer in [1, 64] (got 65)"],
+    ["an unknown locality", { locality: "nearby" }, 'config.locality must be one of "strict", "loose" (got "nearby")'],
+    ["an unknown queue order", { queueOrder: "lifo" }, 'config.queueOrder must be one of "fifo", "priority", "drf" (got "lifo")'],
+    ["an unknown backfill mode", { backfill: "conservative" }, 'config.backfill must be one of "none", "easy" (got "conservative")'],
+    ["a negative backfill depth", { backfillDepth: -1 }, `config.backfillDepth must be an integer in [0, ${MAX}] (got -1)`],
+    ["no tenants", { tenants: [] }, "config.tenants must be 1 to 64 tenants (got array of length 0)"],
+    ["65 tenants", { tenants: tenantsOf(65) }, "config.tenants must be 1 to 64 tenants (got array of length 65)"],
+    ["a zero quota", { tenants: [{ name: "a" }, { name: "b", quotaGpus: 0 }] }, `config.tenants[1].quotaGpus must be an integer in [1, ${MAX}] (got 0)`],
+    ["no generations", { generations: [] }, "config.generations must be 1 to 16 generations (got array of length 0)"],
+    ["17 generations", { generations: evenGenerations(17) }, "config.generations must be 1 to 16 generations (got array of length 17)"],
+    ["a generation not wrapped in an array", { generations: gen("V1", 1) }, "config.generations must be 1 to 16 generations (got object)"],
+    ["a generation with no share", { generations: [gen("V1", 1), gen("V2", 0)] }, "config.generations[1].fraction must be in (0, 1] (got 0)"],
+    ["a negative capability", { generations: [gen("V1", 0.5), gen("V2", 0.5, -1)] }, "config.generations[1].capability must be finite and >= 0 (got -1)"],
+    ["a negative device memory", { generations: [gen("V1", 0.5), gen("V2", 0.5, 1, -1)] }, "config.generations[1].memoryGb must be finite and >= 0 (got -1)"],
+    ["generation shares summing to 0.75", { generations: [gen("V1", 0.5), gen("V2", 0.25)] }, "config.generations must be fractions summing to 1 (got 0.75)"],
+    ["no job classes", { jobClasses: [] }, "config.jobClasses must be a non-empty array (got array of length 0)"],
+    ["missing job classes", { jobClasses: undefined }, "config.jobClasses must be a non-empty array (got undefined)"],
+    ["an unknown class locality", withClass({ locality: "far" }), 'config.jobClasses[0].locality must be one of "strict", "loose" (got "far")'],
+    ["a non-boolean gang flag", withClass({ gang: "yes" }), 'config.jobClasses[0].gang must be a boolean (got "yes")'],
+    ["a zero weight", withClass({ weight: 0 }), "config.jobClasses[0].weight must be finite and > 0 (got 0)"],
+    ["a service CV above 20", withClass({ serviceCv: 21 }), "config.jobClasses[0].serviceCv must be in [0, 20] (got 21)"],
+    ["a priority above 9", withClass({ priority: 10 }), "config.jobClasses[0].priority must be an integer in [0, 9] (got 10)"],
+    ["a tenant index past the single default tenant", withClass({ tenant: 1 }), "config.jobClasses[0].tenant must be an integer in [0, 0] (got 1)"],
+    ["a negative minimum capability", withClass({ minCapability: -1 }), "config.jobClasses[0].minCapability must be finite and >= 0 (got -1)"],
+    ["a negative memory need", withClass({ memoryGb: -1 }), "config.jobClasses[0].memoryGb must be finite and >= 0 (got -1)"],
+    ["negative CPUs per GPU", withClass({ cpusPerGpu: -1 }), "config.jobClasses[0].cpusPerGpu must be finite and >= 0 (got -1)"],
+    ["a minimum width above the gang size", withClass({ minGpus: 5 }), "config.jobClasses[0].minGpus must be an integer in [1, 4] (got 5)"],
+    ["a gang larger than its tenant's quota",
+      { tenants: [{ name: "a" }, { name: "b", quotaGpus: 8 }], jobClasses: [{ gpus: 4, meanServiceHours: 1 }, { gpus: 9, meanServiceHours: 1, tenant: 1 }] },
+      "config.jobClasses[1].gpus must be ≤ its tenant's quotaGpus 8 (got 9)"],
+    ["a memory need above every device's 80 GB", withClass({ memoryGb: 81 }),
+      "config.jobClasses[0].minCapability must be met by at least 4 GPUs (capable GPUs: 0) (got 0)"],
+    // 3/4 of 128 GPUs have 80 GB: 96 capable GPUs.
+    ["a gang larger than the GPUs with enough memory",
+      { generations: [gen("V1", 0.25, 1, 16), gen("V2", 0.75, 2, 80)], jobClasses: [{ gpus: 97, meanServiceHours: 1, memoryGb: 40 }] },
+      "config.jobClasses[0].minCapability must be met by at least 97 GPUs (capable GPUs: 96) (got 0)"],
+    ["a gang larger than the GPUs with enough capability",
+      { generations: [gen("V1", 0.25, 1, 16), gen("V2", 0.75, 2, 80)], jobClasses: [{ gpus: 97, meanServiceHours: 1, minCapability: 2 }] },
+      "config.jobClasses[0].minCapability must be met by at least 97 GPUs (capable GPUs: 96) (got 2)"],
+  ];
+  it.each(cases)("refuses %s", (_label, patch, message) => {
+    expect(refusal({ ...good, ...patch })).toBe(`simulateCluster: ${message}`);
+  });
+});
+
+describe("resolveClusterConfig accepts values exactly at each limit", () => {
+  const accepts = (patch: Partial<ClusterConfig>) => resolveClusterConfig({ ...good, ...patch });
+
+  it("accepts 64 GPUs per node", () => expect(accepts({ gpusPerNode: 64 }).gpusPerNode).toBe(64));
+  it("accepts a backfill depth of 0", () => expect(accepts({ backfillDepth: 0 }).backfillDepth).toBe(0));
+  it("accepts 64 tenants, and a class of the last one", () => {
+    const r = accepts({ tenants: tenantsOf(64), jobClasses: [{ gpus: 4, meanServiceHours: 1, tenant: 63 }] });
+    expect(r.tenants).toHaveLength(64);
+    expect(r.jobClasses[0].tenant).toBe(63);
+  });
+  it("accepts 16 generations", () => expect(accepts({ generations: evenGenerations(16) }).generations).toHaveLength(16));
+  it("accepts service CVs 0 and 20, priority 9 and a minimum width equal to the gang", () => {
+    const r = accepts({ jobClasses: [{ gpus: 4, meanServiceHours: 1, serviceCv: 0, priority: 9, minGpus: 4 }, { gpus: 4, meanServiceHours: 1, serviceCv: 20 }] });
+    expect(r.jobClasses.map((j) => [j.serviceCv, j.priority, j.minGpus])).toEqual([[0, 9, 4], [20, 0, 1]]);
+  });
+  it("accepts a gang exactly at its tenant's quota", () => {
+    const r = accepts({ tenants: [{ name: "capped", quotaGpus: 8 }], jobClasses: [{ gpus: 8, meanServiceHours: 1 }] });
+    expect(r.tenants[0].quotaGpus).toBe(8);
+  });
+  it("accepts a memory need equal to the device memory", () => expect(accepts(withClass({ memoryGb: 80 })).jobClasses[0].memoryGb).toBe(80));
+  it("accepts a gang exactly as large as the capable GPUs", () => {
+    const r = accepts({ generations: [gen("V1", 0.25, 1, 16), gen("V2", 0.75, 2, 80)], jobClasses: [{ gpus: 96, meanServiceHours: 1, memoryGb: 40 }] });
+    expect(r.jobClasses[0].gpus).toBe(96);
+  });
+  it("accepts a strict topology-aware gang as wide as the whole cluster", () => {
+    const r = accepts({ placement: "topology-aware", jobClasses: [{ gpus: 128, meanServiceHours: 1 }] });
+    expect([r.jobClasses[0].placement, r.jobClasses[0].locality]).toEqual(["topology-aware", "strict"]);
+  });
+});
+
+describe("resolveClusterConfig fills the documented defaults", () => {
+  it("fills the cluster-wide defaults", () => {
+    const r = resolveClusterConfig(good);
+    expect(r).toMatchObject({
+      locality: "strict", queueOrder: "priority", backfill: "none", backfillDepth: 64,
+      capabilityAware: true, spot: null, snapshotAtHours: null, starvationThresholdHours: 24,
+      fragmentationJobGpus: 8, cpusPerNode: 14 * 8, maxEvents: DEFAULT_MAX_EVENTS, warmupFraction: 0,
+    });
+    expect(r.tenants).toEqual([{ name: "default", quotaGpus: Infinity }]);
+    expect(r.generations).toEqual([{ name: "default", fraction: 1, capability: 1, memoryGb: 80 }]);
+  });
+
+  it("fills a job class's defaults, inheriting the config's placement and locality", () => {
+    const r = resolveClusterConfig({ ...good, placement: "random", locality: "loose" });
+    expect(r.jobClasses[0]).toEqual({
+      name: "4-GPU", gpus: 4, weight: 1, meanServiceHours: 1, serviceCv: 1, priority: 0, tenant: 0,
+      minCapability: 0, memoryGb: 0, minGpus: 1, cpusPerGpu: 0, placement: "random", locality: "loose", gang: true,
+    });
+  });
+
+  it("names unnamed tenants by their index and keeps given names", () => {
+    const r = resolveClusterConfig({ ...good, tenants: [{ name: "research" }, {} as TenantConfig] });
+    expect(r.tenants.map((t) => t.name)).toEqual(["research", "tenant 1"]);
+  });
+
+  it("derives the class CDF and the arrival rate from the load", () => {
+    // E[k·S] = 3/4 · 1·1 + 1/4 · 16·2 = 8.75 GPU-hours; λ = 0.5 · 128 / 8.75.
+    const r = resolveClusterConfig({ ...good, jobClasses: [{ gpus: 1, meanServiceHours: 1, weight: 3 }, { gpus: 16, meanServiceHours: 2 }] });
+    expect(Array.from(r.classCdf)).toEqual([0.75, 1]);
+    expect(r.arrivalRatePerHour).toBeCloseTo(64 / 8.75, 12);
+    expect(r.offeredLoad).toBeCloseTo(0.5, 12);
+  });
+});
