@@ -277,6 +277,7 @@ describe("spot preemption", () => {
       expect(r.preemption.reclaims).toBeGreaterThan(5);
       expect(r.preemption.restarts).toBe(0);
       expect(r.completion.p50Hours).toBeLessThan(21); // the second of three to finish
+      expect(r.mfu).toBeCloseTo(r.utilization, 12); // η = 1: every busy GPU computes, through every shrink and regrowth
     }
   });
 
@@ -358,6 +359,24 @@ describe("simulateCluster: gang versus non-gang (malleable) jobs", () => {
     expect(loose.jobsCompleted).toBe(1500);
     expect(loose.wait.meanHours).toBeLessThan(gang.wait.meanHours);
   });
+  it("a job started narrow grows to full width when GPUs free up, paying one rescale overhead", () => {
+    // 6 one-GPU nodes, two 4-GPU non-gang jobs of 10 h arriving at once; spot config without spot nodes gives the
+    // 0.5 h rescale overhead and no reclaims. A runs 0–10 on 4 GPUs; B starts on the other 2 at half speed, has
+    // 5 h done at 10 h, grows to 4, loses 0.5 h to the rescale and ends at 10 + 5 + 0.5 = 15.5 h.
+    const r = simulateCluster({
+      racks: 1, nodesPerRack: 6, gpusPerNode: 1, jobs: 2, arrivalRatePerHour: 1e6, placement: "best-fit", network: { gradientBytes: 0 },
+      jobClasses: [{ gpus: 4, meanServiceHours: 10, serviceCv: 0, gang: false, minGpus: 1 }],
+      spot: { spotFraction: 0, meanHoursBetweenPreemptions: 1, meanHoursToRestore: 1, mode: "elastic", rescaleOverheadHours: 0.5 },
+    }, 1);
+    expect(r.completion.count).toBe(2);
+    expect(r.completion.meanHours).toBeCloseTo((10 + 15.5) / 2, 4);
+    expect(r.completion.maxHours).toBeCloseTo(15.5, 4);
+    expect(r.preemption).toEqual({ reclaims: 0, restarts: 0, rescales: 1, lostGpuHours: 0 });
+    // Free communication (η = 1): useful compute is exactly the busy GPUs: 4 · 10 + 2 · 10 + 4 · 5.5 GPU-hours.
+    expect(r.utilization * r.totalGpus * r.makespanHours).toBeCloseTo(82, 3);
+    expect(r.mfu).toBeCloseTo(r.utilization, 12);
+  });
+
   it("1-GPU jobs are the same with or without gang", () => {
     const one = (gang: boolean): ClusterConfig => ({ ...small, jobs: 500, load: 0.9, placement: "best-fit", jobClasses: [{ gpus: 1, meanServiceHours: 1, gang }] });
     expect(simulateCluster(one(false), 2)).toEqual(simulateCluster(one(true), 2));

@@ -105,6 +105,19 @@ describe("dominantResourceFairness", () => {
     expect(r.remaining[0]).toBeCloseTo(0, 15);
   });
 
+  it("fits a task up to a relative 1e-12 over capacity, that bound included", () => {
+    expect(dominantResourceFairness({ capacity: [1], demands: [[1 * (1 + 1e-12)]] }).tasks).toEqual([1]);
+    expect(dominantResourceFairness({ capacity: [1], demands: [[1 + 2e-12]] }).tasks).toEqual([0]);
+  });
+
+  it("accepts demands of zero in some resources", () => {
+    // A ⟨1, 0⟩ and B ⟨0, 1⟩ of ⟨2, 3⟩ never compete: each fills its own resource.
+    const r = dominantResourceFairness({ capacity: [2, 3], demands: [[1, 0], [0, 1]] });
+    expect(r.tasks).toEqual([2, 3]);
+    expect(r.dominantResource).toEqual([0, 1]);
+    expect(r.dominantShares).toEqual([1, 1]);
+  });
+
   it("names the first resource dominant when two shares tie, also for a user granted nothing", () => {
     // A wants ⟨1, 2⟩ of ⟨2, 4⟩: half of each. B wants ⟨3, 1⟩ of ⟨2, 4⟩: never fits, CPU-dominant.
     const r = dominantResourceFairness({ capacity: [2, 4], demands: [[1, 2], [3, 1]] });

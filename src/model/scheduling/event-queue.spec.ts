@@ -12,6 +12,14 @@ describe("EventQueue", () => {
       expect(popped).toEqual(expected);
     }));
   });
+  it("grows from a capacity of 1 to hold 20 events, losing none", () => {
+    const q = new EventQueue(1);
+    for (let i = 0; i < 20; i++) q.push(19 - i, 0, i, 0); // latest first
+    expect(q.size).toBe(20);
+    const popped: number[] = [];
+    while (q.pop()) popped.push(q.topA);
+    expect(popped).toEqual(Array.from({ length: 20 }, (_, i) => 19 - i));
+  });
   it("reports empty", () => expect(new EventQueue().pop()).toBe(false));
   it("counts the events it holds", () => {
     const q = new EventQueue(2);

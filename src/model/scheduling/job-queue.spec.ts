@@ -20,6 +20,9 @@ describe("TenantQueues", () => {
     expect(list(0)).toEqual([1, 4, 0]);
     expect(list(1)).toEqual([3]);
     expect(q.size).toBe(4);
+    expect(lists(q, 0).backward).toEqual([0, 4, 1]);
+    q.remove(0, 4); // its successor is job 0
+    expect(lists(q, 0)).toEqual({ forward: [1, 0], backward: [0, 1] });
   });
 
   it("files equal keys in arrival order (first come, first served within a priority)", () => {
@@ -28,16 +31,19 @@ describe("TenantQueues", () => {
     expect(lists(q, 0)).toEqual({ forward: [3, 2, 0, 1], backward: [1, 0, 2, 3] });
   });
 
-  it("relinks head, tail and neighbours when the head, the tail or the only job leaves", () => {
-    const q = new TenantQueues(4, 2, Float64Array.from([1, 2, 3, 4]));
-    [0, 1, 2].forEach((j) => q.insert(0, j));
+  it("relinks head, tail and neighbours when a middle job, the head, the tail or the only job leaves", () => {
+    const q = new TenantQueues(5, 2, Float64Array.from([1, 2, 3, 4, 5]));
+    expect([...q.next, ...q.prev, ...q.head, ...q.tail].every((link) => link === -1)).toBe(true); // nothing linked yet
+    [0, 1, 2, 4].forEach((j) => q.insert(0, j));
     q.insert(1, 3);
+    q.remove(0, 1); // its predecessor is job 0
+    expect(lists(q, 0)).toEqual({ forward: [0, 2, 4], backward: [4, 2, 0] });
     q.remove(0, 0);
-    expect(lists(q, 0)).toEqual({ forward: [1, 2], backward: [2, 1] });
+    expect(lists(q, 0)).toEqual({ forward: [2, 4], backward: [4, 2] });
+    q.remove(0, 4);
+    expect(lists(q, 0)).toEqual({ forward: [2], backward: [2] });
+    expect([q.prev[0], q.next[0], q.prev[4], q.next[4]]).toEqual([-1, -1, -1, -1]);
     q.remove(0, 2);
-    expect(lists(q, 0)).toEqual({ forward: [1], backward: [1] });
-    expect([q.prev[0], q.next[0], q.prev[2], q.next[2]]).toEqual([-1, -1, -1, -1]);
-    q.remove(0, 1);
     q.remove(1, 3);
     expect([q.head[0], q.tail[0], q.head[1], q.tail[1], q.size]).toEqual([-1, -1, -1, -1, 0]);
     q.insert(1, 2); // a removed job can queue again

@@ -40,13 +40,18 @@ describe("placeGang on hand-worked clusters", () => {
   const out = new Int32Array(64);
   const next = createRng(3).next;
   const placed = (count: number) => Array.from(out.subarray(0, count));
+  /** GPUs job `job` holds: a placement takes exactly its count, no more. */
+  const held = (index: FreeGpuIndex, job: number) => index.owner.reduce((n, o) => n + (o === job ? 1 : 0), 0);
   const sortedPlaced = (count: number) => placed(count).sort((a, b) => a - b);
 
   describe("topology-aware, a job bigger than a rack: the shortest run of wholly free nodes anywhere", () => {
     // 4 racks of 2 eight-GPU nodes: a 17..24-GPU job needs 3 nodes, more than a rack holds.
     const wide: ClusterShape = { racks: 4, nodesPerRack: 2, gpusPerNode: 8 };
-    const place = (taken: number[], count: number, locality: "strict" | "loose" = "strict", mask = 1, index = occupied(wide, taken)) =>
-      ({ ok: placeGang(index, "topology-aware", locality, 0, count, mask, out, next), index });
+    const place = (taken: number[], count: number, locality: "strict" | "loose" = "strict", mask = 1, index = occupied(wide, taken)) => {
+      const ok = placeGang(index, "topology-aware", locality, 0, count, mask, out, next);
+      expect(held(index, 0)).toBe(ok ? count : 0);
+      return { ok, index };
+    };
 
     it("takes the shorter of two fitting runs, across a rack boundary, even when it ends at the last node", () => {
       // Runs 0-3 (4 nodes) and 5-7 (3 nodes).
@@ -99,7 +104,12 @@ describe("placeGang on hand-worked clusters", () => {
   });
 
   describe("topology-aware, a job of at most a rack: the shortest run inside one rack", () => {
-    const place = (taken: number[], count: number) => placeGang(occupied(shape, taken), "topology-aware", "strict", 0, count, 1, out, next);
+    const place = (taken: number[], count: number) => {
+      const index = occupied(shape, taken);
+      const ok = placeGang(index, "topology-aware", "strict", 0, count, 1, out, next);
+      expect(held(index, 0)).toBe(ok ? count : 0);
+      return ok;
+    };
     const empty = new Array(12).fill(0);
 
     it("takes the lowest nodes of the first rack on an empty cluster (equal runs: the first wins)", () => {
@@ -117,6 +127,11 @@ describe("placeGang on hand-worked clusters", () => {
       // Rack 0: nodes 0-1, then node 2 partly taken, then node 3; rack 1 free.
       expect(place([0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0], 20)).toBe(true);
       expect(placed(20)).toEqual(ids(32, 20));
+    });
+
+    it("finds a run after partly taken nodes at the start of a rack", () => {
+      expect(place([1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 16)).toBe(true);
+      expect(placed(16)).toEqual(ids(16, 16));
     });
 
     it("keeps a job of exactly a rack inside one rack rather than on a shorter run across two", () => {
@@ -177,6 +192,14 @@ describe("placeGang on hand-worked clusters", () => {
       expect(placeGang(index, "best-fit", "strict", 7, 16, 1, out, next)).toBe(true);
       expect(sortedPlaced(16)).toEqual([5, 6, 7, ...ids(11, 13)]);
       expect(index.freeIn(1)).toBe(0);
+    });
+
+    it("collects single free GPUs when only holes are left", () => {
+      // 1, 1 and 2 free GPUs: a 4-GPU job takes all of them.
+      const index = occupied(row, [7, 7, 6]);
+      expect(placeGang(index, "best-fit", "strict", 7, 4, 1, out, next)).toBe(true);
+      expect(sortedPlaced(4)).toEqual([7, 15, 22, 23]);
+      expect(held(index, 7)).toBe(4);
     });
 
     it("placeBestFit writes from position `filled` on and returns the number written", () => {
