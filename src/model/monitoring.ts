@@ -19,8 +19,9 @@ export function normalCdf(z: number): number {
   requireFinite("normalCdf", { z });
   const x = Math.abs(z) / Math.SQRT2;
   const t = 1 / (1 + 0.5 * x);
-  const erfc = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
-    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  // The fit overshoots erfc(0) = 1 by 3e-8; erfc ≤ 1 for x ≥ 0, so clamp: Φ stays in [0, 1] and Φ(0) = 1/2.
+  const erfc = Math.min(1, t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 +
+    t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))));
   return z >= 0 ? 1 - erfc / 2 : erfc / 2;
 }
 
