@@ -121,7 +121,7 @@ export function dataParallelGoodput(job: DataParallelJob, options: { gpus: numbe
 export interface CriticalNodeCount {
   /** N*, integer >= 1, or Infinity when throughput rises without bound. */
   gpus: number;
-  /** t(N*), seconds (the limit when N* is Infinity). */
+  /** t(N*), seconds; when N* is Infinity, the limit as N grows (α = 0) or t at the optimum found beyond the range. */
   stepSeconds: number;
   /** C / t(N*). */
   speedup: number;
@@ -141,16 +141,19 @@ const MAX_BLOCK = 52;
  *   s = S/B. g is convex, so t is convex in x and the minimum is at x = 1, at a root of
  *   g (quadratic (2s + φCk)x² − 2(s − α)x − 2α = 0), or where t' = 0 on g > 0:
  *   x* = √(2α / (k(C(1 − φ) − 2s/k))). No overlap, k = 1: N* = √((C − 2s)/(2α)).
- *   The integer optimum is ⌊1/x*⌋ or ⌈1/x*⌉.
+ *   With α = 0, x = 0 (N unbounded) is a candidate too. The integer optimum is ⌊1/x⌋ or ⌈1/x⌉
+ *   for the best candidate x.
  *   Tree and recursive doubling: ⌈log₂ N⌉ is constant on each block (2^{j−1}, 2^j], where
  *   t is piecewise linear in x, so each block's optimum is an end or the kink; blocks are
  *   scanned until their latency bound A/k exceeds the best step found.
  * Source:   derived here from the α–β costs of figures.md §3 (no grid search).
  * Holds:    as `dataParallelStepTime`. With α = 0 throughput may rise without bound → Infinity
- *           (also returned if the optimum lies beyond 2^52 GPUs).
+ *           (also returned if the optimum lies beyond 2^52 GPUs for tree and recursive doubling,
+ *           beyond 2^53 − 1, the largest safe integer, for the ring).
  *
  * Worked example (mission 01): C = 1,000 s, S = 350 GB, B = 50 GB/s, α = 1 ms, ring, k = 1:
  *   √((1000 − 14)/0.002) = √493,000 ≈ 702.1 → N* = 702, t ≈ 16.81 s, speedup ≈ 59.5.
+ *   C = 1 s, S = 0, α = 1e-33 s: √(C/2α) ≈ 2.2e16 > 2^53 → Infinity, t = 2√(2Cα) ≈ 8.9e-17 s.
  *
  * @param job as `dataParallelStepTime`
  * @returns `{ gpus, stepSeconds, speedup, method }`
@@ -170,24 +173,27 @@ function ringOptimum(j: Job): CriticalNodeCount {
   const s = j.s / j.b;
   const g = (x: number): number => (2 * j.a * (1 / x - 1) + 2 * s * (1 - x)) / j.k - j.phi * j.c * x;
   const t = (x: number): number => (x === 0 ? Math.max(0, (2 * s) / j.k) : j.c * x + Math.max(0, g(x)));
+  // Candidates x = 1/N. None needs a cut at 1: past it t >= Cx >= C = t(1), and x = 1 comes first
+  // (a NaN candidate never wins either).
   const xs: number[] = [1];
-  // roots of g(x) = 0 in (0, 1]
+  // The root of g. The roots' product is qc/qa = −2α/qa <= 0, so only the larger can be positive,
+  // and disc = qb² + 8α·qa >= 0 as qa = 2s + φCk >= 0. With qa = 0 (S = 0, φ = 0) g's only root is
+  // x = 1 and the quotient is NaN or ±∞.
   const qa = 2 * s + j.phi * j.c * j.k, qb = -2 * (s - j.a), qc = -2 * j.a;
-  if (qa > 0) {
-    const disc = qb * qb - 4 * qa * qc;
-    if (disc >= 0) for (const r of [(-qb + Math.sqrt(disc)) / (2 * qa), (-qb - Math.sqrt(disc)) / (2 * qa)]) if (r > 0 && r <= 1) xs.push(r);
-  }
-  const slope = j.c * (1 - j.phi) - (2 * s) / j.k;
-  if (j.a > 0 && slope > 0) {
-    const x = Math.sqrt((2 * j.a) / (j.k * slope));
-    if (x > 0 && x <= 1) xs.push(x);
-  }
+  const r = (-qb + Math.sqrt(qb * qb - 4 * qa * qc)) / (2 * qa);
+  if (r > 0) xs.push(r);
+  // With α = 0, x = 0: throughput may rise without bound.
   if (j.a === 0) xs.push(0);
+  // x*, where t' = 0 on g > 0; it exists only if t rises with x there (slope > 0). With α = 0 it
+  // repeats the 0 above, so it needs no `> 0` test.
+  const slope = j.c * (1 - j.phi) - (2 * s) / j.k;
+  if (slope > 0) xs.push(Math.sqrt((2 * j.a) / (j.k * slope)));
   let best = xs[0];
   for (const x of xs) if (t(x) < t(best) * (1 - 1e-12)) best = x;
-  if (best === 0) return { gpus: Infinity, stepSeconds: t(0), speedup: j.c / t(0), method: "closed-form" };
+  // best is in [0, 1], so N >= 1; beyond the safe integers (x = 0 included) N* is Infinity
   const nReal = 1 / best;
-  const lo = Math.max(1, Math.floor(nReal)), hi = Math.max(1, Math.ceil(nReal));
+  const lo = Math.floor(nReal), hi = Math.ceil(nReal);
+  if (hi > Number.MAX_SAFE_INTEGER) return { gpus: Infinity, stepSeconds: t(best), speedup: j.c / t(best), method: "closed-form" };
   const sLo = step(j, lo), sHi = step(j, hi);
   const pick = sHi.stepSeconds < sLo.stepSeconds ? { n: hi, st: sHi } : { n: lo, st: sLo };
   return { gpus: pick.n, stepSeconds: pick.st.stepSeconds, speedup: pick.st.speedup, method: "closed-form" };
@@ -200,11 +206,11 @@ function blockOptimum(j: Job): CriticalNodeCount {
     const tn = step(j, n).stepSeconds;
     if (tn < bestT * (1 - 1e-12)) { bestN = n; bestT = tn; }
   };
+  const s = j.s / j.b;
   for (let block = 1; block <= MAX_BLOCK; block++) {
     const lo = 2 ** (block - 1) + 1, hi = 2 ** block;
     // A is non-decreasing in N, so on this block t >= A(lo)/k + (1 − φ)C/hi, and the
     // bound only grows with later blocks: once it passes the best step, stop.
-    const s = j.s / j.b;
     const bound = step(j, lo).allReduceSeconds / j.k + ((1 - j.phi) * j.c) / hi;
     if (bound >= bestT) break;
     // the kink where A/k = φC/N, with A(N) = a0 − a1/N on this block
@@ -212,10 +218,9 @@ function blockOptimum(j: Job): CriticalNodeCount {
     const a1 = j.alg === "tree" ? 2 * s : 0;
     const denom = a1 / j.k + j.phi * j.c;
     const candidates = [lo, hi];
-    if (denom > 0 && a0 > 0) {
-      const kink = denom / (a0 / j.k); // N where g changes sign
-      for (const n of [Math.floor(kink), Math.ceil(kink)]) if (n >= lo && n <= hi) candidates.push(n);
-    }
+    // N where g changes sign; with denom = 0 or a0 = 0 it is 0, NaN or ∞, which the range test drops
+    const kink = denom / (a0 / j.k);
+    for (const n of [Math.floor(kink), Math.ceil(kink)]) if (n >= lo && n <= hi) candidates.push(n);
     for (const n of candidates.sort((x, y) => x - y)) consider(n);
   }
   if (bestN === 2 ** MAX_BLOCK) return { gpus: Infinity, stepSeconds: bestT, speedup: j.c / bestT, method: "piecewise-exact" };

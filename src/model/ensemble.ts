@@ -169,8 +169,8 @@ export function ensembleSkewExperiment(opts: { rng: Rng; trainCount?: number; te
   const train = wakeWordFrames(opts.rng, trainCount);
   const test = wakeWordFrames(opts.rng, testCount);
   const feats = (e: FeatureExtractor, b: RawBatch): number[][] => b.frames.map((f) => e.extract(f));
-  const clfV1 = trainLeastSquares(feats(EXTRACTOR_V1, train), train.labels, "v1");
-  const clfV2 = trainLeastSquares(feats(EXTRACTOR_V2, train), train.labels, "v2");
+  const clfV1 = trainLeastSquares(feats(EXTRACTOR_V1, train), train.labels, EXTRACTOR_V1.version);
+  const clfV2 = trainLeastSquares(feats(EXTRACTOR_V2, train), train.labels, EXTRACTOR_V2.version);
   return {
     v1System: accuracy(clfV1, feats(EXTRACTOR_V1, test), test.labels),
     swappedWithoutRetrain: accuracy(clfV1, feats(EXTRACTOR_V2, test), test.labels),
@@ -208,7 +208,7 @@ function columnStats(rows: number[][]): FeatureStats[] {
   return Array.from({ length: width }, (_, j) => {
     const col = rows.map((r) => r[j]);
     const mean = col.reduce((s, v) => s + v, 0) / col.length;
-    const sd = Math.sqrt(col.reduce((s, v) => s + (v - mean) ** 2, 0) / Math.max(1, col.length - 1));
+    const sd = Math.sqrt(col.reduce((s, v) => s + (v - mean) ** 2, 0) / (col.length - 1)); // callers require ≥ 2 rows
     return { mean, sd };
   });
 }

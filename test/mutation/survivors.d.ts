@@ -10,9 +10,11 @@ export interface Summary {
   explained: (Survivor & { reason: string })[];
   unexplained: Survivor[];
   stale: Justification[];
+  /** The model's source files absent from the report. */
+  unmeasured: string[];
 }
 /** A Stryker (mutation-testing-report-schema) report: what the summary reads of it. */
 export interface MutationReport {
   files: Record<string, { source: string; mutants: { mutatorName: string; replacement: string; status: string; location: { start: { line: number; column: number }; end: { line: number; column: number } } }[] }>;
 }
-export function summarize(report: MutationReport, justified: Justification[], exists?: (file: string) => boolean): Summary;
+export function summarize(report: MutationReport, justified: Justification[], exists?: (file: string) => boolean, modelFiles?: string[]): Summary;

@@ -41,6 +41,10 @@ describe("the mutation summary", () => {
     const gone = { file: "src/model/total.ts", mutator: "ArithmeticOperator", original: "a + b", replacement: "a - b", reason: "was killed" };
     expect(summarize(report, [gone]).stale).toEqual([gone]);
   });
+  it("lists the model's files that no run has measured yet", () => {
+    expect(summarize(report, [], () => true, ["src/model/total.ts", "src/model/untested.ts"]).unmeasured).toEqual(["src/model/untested.ts"]);
+    expect(summarize(report, []).unmeasured).toEqual([]);
+  });
   it("leaves out files that are no longer in the tree", () => {
     expect(summarize(report, [], () => false).files).toEqual([]);
   });

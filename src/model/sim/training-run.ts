@@ -33,12 +33,10 @@ export interface TrainingRunResult {
 
 function simulate(run: CheckpointedRun, rng: Rng, maxEvents: number): TrainingRunResult {
   const { workSeconds, intervalSeconds: tau, checkpointSeconds: delta, restartSeconds: r, mtbfSeconds: m } = run;
-  const res: TrainingRunResult = {
-    wallSeconds: 0, usefulSeconds: 0, checkpointSeconds: 0, reworkSeconds: 0, restartSeconds: 0, failures: 0, checkpoints: 0,
-    budget: { maxEvents, events: 0, exhausted: false },
-  };
+  const res = { usefulSeconds: 0, checkpointSeconds: 0, reworkSeconds: 0, restartSeconds: 0, failures: 0, checkpoints: 0 };
   let remaining = workSeconds;
-  while (remaining > 0 && res.failures < maxEvents) {
+  // Work stays > 0 until the last piece completes (a step takes at most ⌈remaining/τ⌉ − 1 whole segments), then the loop breaks.
+  while (res.failures < maxEvents) {
     let up = rng.exponential(m);
     // full segments (compute + checkpoint) that fit, leaving the last piece of work
     const fullSegmentsLeft = Math.ceil(remaining / tau) - 1;
@@ -63,10 +61,12 @@ function simulate(run: CheckpointedRun, rng: Rng, maxEvents: number): TrainingRu
       res.failures++;
     }
   }
-  res.wallSeconds = res.usefulSeconds + res.checkpointSeconds + res.reworkSeconds + res.restartSeconds;
-  res.budget = { maxEvents, events: res.failures, exhausted: remaining > 0 };
   tallyWork(res.failures);
-  return res;
+  return {
+    ...res,
+    wallSeconds: res.usefulSeconds + res.checkpointSeconds + res.reworkSeconds + res.restartSeconds,
+    budget: { maxEvents, events: res.failures, exhausted: remaining > 0 },
+  };
 }
 
 function readRun(fn: string, run: CheckpointedRun): void {
@@ -105,31 +105,28 @@ const FIT_HALF_WIDTH = 3;
  * Least-squares parabola y = a·u² + b·u + c through the best row and up to
  * FIT_HALF_WIDTH neighbours each side, u = ln τ; returns e^{vertex} if the fit is
  * convex and its vertex lies inside the fitted window, else undefined.
+ *
+ * In u centred on its mean, Σu = 0 and the normal equations decouple:
+ *   S4·a + S3·b + S2·c = Y2,   S3·a + S2·b = Y1,   S2·a + n·c = Y0   (S_p = Σu^p, Y_p = Σy·u^p)
+ *   ⇒ a = (Y2 − S3·Y1/S2 − S2·Y0/n) / (S4 − S3²/S2 − S2²/n),   b = (Y1 − S3·a) / S2.
+ * The window always holds at least 3 distinct u (the scan takes ≥ 3 increasing intervals), so S2 > 0
+ * and the denominator, n·S2 times the variance of u² around its regression on u, is positive.
  */
 function parabolaVertex(rows: readonly IntervalScanRow[], best: number): number | undefined {
-  const from = Math.max(0, best - FIT_HALF_WIDTH), to = Math.min(rows.length - 1, best + FIT_HALF_WIDTH);
-  if (to - from < 2) return undefined;
-  const us = rows.slice(from, to + 1).map((r) => Math.log(r.intervalSeconds));
-  const uMean = us.reduce((a, u) => a + u, 0) / us.length; // centre for conditioning
-  const ys = rows.slice(from, to + 1).map((r) => r.meanWallSeconds);
-  // normal equations for [a, b, c] in centred u
-  const sums = [0, 0, 0, 0, 0], sy = [0, 0, 0];
-  us.forEach((uRaw, i) => {
-    const u = uRaw - uMean;
-    for (let p = 0; p <= 4; p++) sums[p] += u ** p;
-    for (let p = 0; p <= 2; p++) sy[p] += ys[i] * u ** p;
-  });
-  const m = [[sums[4], sums[3], sums[2]], [sums[3], sums[2], sums[1]], [sums[2], sums[1], sums[0]]];
-  const det = (q: number[][]): number =>
-    q[0][0] * (q[1][1] * q[2][2] - q[1][2] * q[2][1]) - q[0][1] * (q[1][0] * q[2][2] - q[1][2] * q[2][0]) + q[0][2] * (q[1][0] * q[2][1] - q[1][1] * q[2][0]);
-  const d = det(m);
-  if (d === 0) return undefined;
-  const rhs = [sy[2], sy[1], sy[0]];
-  const withCol = (col: number): number[][] => m.map((row, i) => row.map((v, j) => (j === col ? rhs[i] : v)));
-  const a = det(withCol(0)) / d, b = det(withCol(1)) / d;
+  const window = rows.slice(Math.max(0, best - FIT_HALF_WIDTH), best + FIT_HALF_WIDTH + 1);
+  const n = window.length;
+  const uMean = window.reduce((sum, r) => sum + Math.log(r.intervalSeconds), 0) / n;
+  let s2 = 0, s3 = 0, s4 = 0, y0 = 0, y1 = 0, y2 = 0;
+  for (const r of window) {
+    const u = Math.log(r.intervalSeconds) - uMean, y = r.meanWallSeconds;
+    s2 += u * u; s3 += u * u * u; s4 += u * u * u * u;
+    y0 += y; y1 += y * u; y2 += y * u * u;
+  }
+  const a = (y2 - (s3 * y1) / s2 - (s2 * y0) / n) / (s4 - (s3 * s3) / s2 - (s2 * s2) / n);
   if (!(a > 0)) return undefined;
-  const vertex = -b / (2 * a) + uMean;
-  return vertex >= us[0] && vertex <= us[us.length - 1] ? Math.exp(vertex) : undefined;
+  const vertex = -(y1 - s3 * a) / s2 / (2 * a);
+  const first = Math.log(window[0].intervalSeconds) - uMean, last = Math.log(window[n - 1].intervalSeconds) - uMean;
+  return vertex >= first && vertex <= last ? Math.exp(vertex + uMean) : undefined;
 }
 
 /** Mean wall time at one interval, over replicate runs. */
