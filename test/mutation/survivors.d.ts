@@ -18,3 +18,5 @@ export interface MutationReport {
   files: Record<string, { source: string; mutants: { mutatorName: string; replacement: string; status: string; location: { start: { line: number; column: number }; end: { line: number; column: number } } }[] }>;
 }
 export function summarize(report: MutationReport, justified: Justification[], exists?: (file: string) => boolean, modelFiles?: string[]): Summary;
+/** Whether a TypeScript source holds anything to mutate (not only imports, re-exports and types). */
+export function hasCode(source: string): boolean;

@@ -1,4 +1,4 @@
-import { summarize } from "./survivors";
+import { hasCode, summarize } from "./survivors";
 
 /** A report of one model file: `total = a + b;` with three mutants in it. */
 const source = "export function total(a: number, b: number) {\n  return a + b;\n}\n";
@@ -41,11 +41,20 @@ describe("the mutation summary", () => {
     const gone = { file: "src/model/total.ts", mutator: "ArithmeticOperator", original: "a + b", replacement: "a - b", reason: "was killed" };
     expect(summarize(report, [gone]).stale).toEqual([gone]);
   });
+  it("keeps a justification of a file no run has measured yet", () => {
+    const waiting = { file: "src/model/untested.ts", mutator: "ArithmeticOperator", original: "a + b", replacement: "a - b", reason: "later" };
+    expect(summarize(report, [waiting]).stale).toEqual([]);
+  });
   it("lists the model's files that no run has measured yet", () => {
     expect(summarize(report, [], () => true, ["src/model/total.ts", "src/model/untested.ts"]).unmeasured).toEqual(["src/model/untested.ts"]);
     expect(summarize(report, []).unmeasured).toEqual([]);
   });
   it("leaves out files that are no longer in the tree", () => {
     expect(summarize(report, [], () => false).files).toEqual([]);
+  });
+  it("counts an index of re-exports and types as nothing to measure, and any statement as code", () => {
+    expect(hasCode('export { a } from "./a";\nexport type { T } from "./t";\nimport { b } from "./b";\ninterface I { x: number }\ntype U = I;\n')).toBe(false);
+    expect(hasCode('export const A = 1;\n')).toBe(true);
+    expect(hasCode("export function f() {}\n")).toBe(true);
   });
 });

@@ -69,14 +69,17 @@ function walk(name: string, entry: unknown, out: CatalogFigure[]): void {
   for (const [key, field] of Object.entries(entry)) walk(`${name}.${key}`, field, out);
 }
 
+/** Every number in `entries` (a map of catalog entries by name), in their order. */
+export function listFigures(entries: Readonly<Record<string, unknown>>): CatalogFigure[] {
+  const out: CatalogFigure[] = [];
+  for (const [name, entry] of Object.entries(entries)) walk(name, entry, out);
+  return out;
+}
+
 let listed: readonly CatalogFigure[] | undefined;
 
 /** Every number in the catalog, in the order of CATALOG_ENTRIES. */
 export function catalogFigures(): readonly CatalogFigure[] {
-  if (!listed) {
-    const out: CatalogFigure[] = [];
-    for (const [name, entry] of Object.entries(CATALOG_ENTRIES)) walk(name, entry, out);
-    listed = Object.freeze(out);
-  }
+  listed ??= Object.freeze(listFigures(CATALOG_ENTRIES));
   return listed;
 }
