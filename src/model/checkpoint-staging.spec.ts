@@ -48,6 +48,8 @@ describe("checkpointStorm", () => {
   it("rejects bad input", () => {
     expect(() => checkpointStorm({ ...llama, groups: 0 })).toThrow(/groups must be an integer in \[1, 16384\]/);
     expect(() => checkpointStorm({ ...llama, storageBytesPerSecond: 0 })).toThrow(/storageBytesPerSecond/);
+    expect(() => checkpointStorm({ ...llama, writers: 0, groups: 1 })).toThrow(/^checkpointStorm: writers must be an integer in \[1, /);
+    expect(() => checkpointStorm({ ...llama, writers: 2.5, groups: 1 })).toThrow(/^checkpointStorm: writers must be an integer/);
   });
 });
 
@@ -83,6 +85,16 @@ describe("stagingPlan", () => {
   it("rejects bad input", () => {
     expect(() => stagingPlan({ ...base, mode: "tape" as never })).toThrow(/stagingPlan: mode must be one of/);
     expect(() => stagingPlan({ ...base, mode: "local-nvme", nvmeBytesPerSecond: -1 })).toThrow(/nvmeBytesPerSecond/);
+    expect(() => stagingPlan({ ...base, mode: "local-nvme", stateBytes: -1 })).toThrow(/^stagingPlan: stateBytes must be/);
+  });
+  it("a drain that takes exactly the interval is sustainable; the minimum drain rate is state / interval", () => {
+    // 100 GB drained at 1 GB/s takes 100 s: sustainable at T = 100 s (drain ≤ T), not at 99 s; 100 GB / 100 s = 1 GB/s.
+    const edge = { stateBytes: 100e9, objectStoreBytesPerSecond: 1e9, nvmeBytesPerSecond: 10e9, dramBytesPerSecond: 100e9 };
+    const at = stagingPlan({ ...edge, intervalSeconds: 100, mode: "local-nvme" });
+    expect(at).toEqual({ mathStopSeconds: 10, drainSeconds: 100, stagingBufferBytes: 100e9, drainUtilization: 1, isSustainable: true, minDrainBytesPerSecond: 1e9 });
+    expect(stagingPlan({ ...edge, intervalSeconds: 99, mode: "local-nvme" }).isSustainable).toBe(false);
+    expect(stagingPlan({ ...edge, intervalSeconds: 50, mode: "blocking-object-store" }))
+      .toEqual({ mathStopSeconds: 100, drainSeconds: 0, stagingBufferBytes: 0, drainUtilization: 0, isSustainable: true, minDrainBytesPerSecond: 2e9 });
   });
 });
 
@@ -144,6 +156,17 @@ describe("stagingBuffer", () => {
     expect(stagingBuffer({ ...ring, bufferBytes: 5999 }).ssdUtilization).toBeLessThan(1);
     expect(stagingBuffer({ ...ring, bufferBytes: 6000 }).ssdUtilization).toBe(1);
     expect(stagingBuffer({ ...ring, bufferBytes: 1e6 }).stagedBytes).toBe(8e3);
+  });
+  it("a writer with nothing to write makes no burst and no drain, whatever its buffer", () => {
+    // 4 writers at 10 B/s against a 20 B/s store: 40 B/s of link demand, but 0 B each to write.
+    const empty = stagingBuffer({ writers: 4, bytesPerWriter: 0, writerBytesPerSecond: 10, storageBytesPerSecond: 20, ssdBytesPerSecond: 5, intervalSeconds: 10, bufferBytes: 100 });
+    expect(empty).toEqual({ stagedBytes: 0, burstDemandBytesPerSecond: 0, peakDemandBytesPerSecond: 0, saturation: 0, isStorm: false, minBufferBytes: 0, ssdWriteSeconds: 0, ssdUtilization: 0 });
+  });
+  it("a burst exactly at the store's bandwidth is no storm", () => {
+    // 4 writers × 10 B/s = 40 B/s; half of each 100 B shard staged leaves a 20 B/s burst on a 20 B/s store.
+    const half = { writers: 4, bytesPerWriter: 100, writerBytesPerSecond: 10, storageBytesPerSecond: 20, ssdBytesPerSecond: 5, intervalSeconds: 20 };
+    expect(stagingBuffer({ ...half, bufferBytes: 50 })).toMatchObject({ burstDemandBytesPerSecond: 20, saturation: 1, isStorm: false, minBufferBytes: 50, peakDemandBytesPerSecond: 20 });
+    expect(stagingBuffer({ ...half, bufferBytes: 49 }).isStorm).toBe(true);
   });
   it("staggering lowers the buffer a storm needs; G = ⌈N / ⌊B_s / b_w⌋⌉ = 586 groups need none", () => {
     const g = Math.ceil(job.writers / Math.floor(job.storageBytesPerSecond / bw));

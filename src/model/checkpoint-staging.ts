@@ -3,7 +3,7 @@
  * math stops, how long the background drain takes, and what happens when
  * thousands of writers hit shared storage at once. Bytes, bytes per second, seconds.
  */
-import { ModelInputError, requireInteger, requireNonNegative, requireOneOf, requirePositive } from "./errors";
+import { requireInteger, requireNonNegative, requireOneOf, requirePositive } from "./errors";
 
 /**
  * Checkpoint size from the parameter count and bytes stored per parameter.
@@ -162,13 +162,12 @@ export function stagingPlan(options: StagingOptions): StagingPlan {
   requireNonNegative(fn, { stateBytes });
   requirePositive(fn, { intervalSeconds, objectStoreBytesPerSecond, nvmeBytesPerSecond, dramBytesPerSecond });
   const toStore = stateBytes / objectStoreBytesPerSecond;
-  let stop: number, drain: number, buffer: number;
-  switch (mode) {
-    case "blocking-object-store": stop = toStore; drain = 0; buffer = 0; break;
-    case "local-nvme": stop = stateBytes / nvmeBytesPerSecond; drain = toStore; buffer = stateBytes; break;
-    case "async-dram": stop = stateBytes / dramBytesPerSecond; drain = toStore; buffer = stateBytes; break;
-    default: throw new ModelInputError(fn, "mode", "a staging mode", mode);
-  }
+  // Per mode: [math stop, drain behind the math, staging buffer].
+  const [stop, drain, buffer] = {
+    "blocking-object-store": [toStore, 0, 0],
+    "local-nvme": [stateBytes / nvmeBytesPerSecond, toStore, stateBytes],
+    "async-dram": [stateBytes / dramBytesPerSecond, toStore, stateBytes],
+  }[mode];
   return {
     mathStopSeconds: stop,
     drainSeconds: drain,

@@ -20,7 +20,7 @@ export class ModelInputError extends RangeError {
 function formatReceived(value: unknown): string {
   if (typeof value === "number") return String(value);
   if (typeof value === "string") return JSON.stringify(value);
-  if (value === null || value === undefined) return String(value);
+  if (value === null) return "null"; // typeof would say "object"; undefined falls through to "undefined"
   if (Array.isArray(value)) return `array of length ${value.length}`;
   return typeof value;
 }
@@ -29,7 +29,7 @@ type NumberArgs = Record<string, unknown>;
 
 function check(fn: string, args: NumberArgs, requirement: string, ok: (v: number) => boolean): void {
   for (const [name, value] of Object.entries(args)) {
-    if (typeof value !== "number" || !Number.isFinite(value) || !ok(value)) {
+    if (!Number.isFinite(value) || !ok(value as number)) { // Number.isFinite is false for a non-number
       throw new ModelInputError(fn, name, requirement, value);
     }
   }
@@ -74,7 +74,7 @@ export function requireInRange(fn: string, args: NumberArgs, min: number, max: n
 
 /** One of a fixed set of string options. */
 export function requireOneOf<T extends string>(fn: string, parameter: string, value: unknown, options: readonly T[]): T {
-  if (typeof value !== "string" || !(options as readonly string[]).includes(value)) {
+  if (!(options as readonly unknown[]).includes(value)) {
     throw new ModelInputError(fn, parameter, `one of ${options.map((o) => JSON.stringify(o)).join(", ")}`, value);
   }
   return value as T;

@@ -98,6 +98,14 @@ describe("MODEL_FUNCTIONS", () => {
     expect(message).toContain(`${fn}: ${parameter} must be`);
   });
   it("propagates the model's domain errors", () => expect(() => modelFunction("fleetMtbf").evaluate(-1, 2)).toThrow(/nodeMtbfHours/));
-  it("names the known functions when one is missing", () => expect(() => modelFunction("nope")).toThrow(/known: .*fleetMtbf/));
+  it("names the known functions, sorted and comma-separated, when one is missing", () => {
+    expect(() => modelFunction("nope")).toThrow(/^unknown model function "nope"; known: .*fleetMtbf/);
+    let message = "";
+    try { modelFunction("nope"); } catch (e) { message = (e as Error).message; }
+    const known = message.slice(message.indexOf("known: ") + "known: ".length).split(", ");
+    expect(known.length).toBeGreaterThan(10);
+    expect(known).toEqual([...known].sort());
+    for (const name of known) expect(name).toMatch(/^[A-Za-z]\w*$/);
+  });
   it("is frozen: nothing can register by side effect", () => expect(Object.isFrozen(MODEL_FUNCTIONS)).toBe(true));
 });

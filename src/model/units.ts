@@ -28,7 +28,7 @@ export function toPlainNumber(fn: string, parameter: string, value: Quantity, ta
     result = value;
   } else {
     let u: Unit;
-    if (typeof value === "object" && mathjs().isUnit(value)) {
+    if (mathjs().isUnit(value)) {
       u = value;
     } else if (typeof value === "string") {
       try {

@@ -18,7 +18,9 @@ function unlisted(exports: object): string[] {
   return Object.entries(exports).filter(([, v]) => [...sourcedIn(v)].some((s) => !listed.has(s))).map(([name]) => name);
 }
 
-const byName = new Map(catalogFigures().map((f) => [f.name, f]));
+/** The list walked afresh in each test (catalogFigures() keeps the first walk). */
+const figures = () => listFigures(CATALOG_ENTRIES);
+const named = (name: string) => figures().find((f) => f.name === name);
 
 describe("the catalog's figure list", () => {
   it("reaches every sourced value the catalog exports (GPUS, FABRICS and MODELS included)", () => {
@@ -29,27 +31,37 @@ describe("the catalog's figure list", () => {
     expect(unlisted(extra)).toEqual(["H200"]);
   });
   it("names each number once, in a form calc can read", () => {
-    expect(byName.size).toBe(catalogFigures().length);
-    for (const name of byName.keys()) expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/);
+    const names = figures().map((f) => f.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(name).toMatch(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/);
+  });
+  it("lists numbers only, each with its provenance", () => {
+    const all = figures();
+    expect(all.length).toBeGreaterThan(100);
+    for (const f of all) {
+      expect(typeof f.value).toBe("number");
+      expect(f.provenance.ref).toEqual(expect.any(String));
+    }
+    expect(catalogFigures()).toEqual(all);
   });
   it("lists a GPU's, a fabric's and a run's figures with their units and sources", () => {
-    expect(byName.get("B200.hbmBytes")).toMatchObject({ value: 180e9, unit: "B", provenance: { status: "confirmed" } });
-    expect(byName.get("INFINIBAND_NDR.bytesPerSecond")).toMatchObject({ value: 50e9, unit: "B/s" });
-    expect(byName.get("OPT_175B_RUN.restarts")).toMatchObject({ value: 53, unit: null });
-    expect(byName.get("MLSYSIM_MTTF_HOURS.gpu")).toMatchObject({ value: 50_000, unit: "h", provenance: { status: "unconfirmed" } });
+    expect(named("B200.hbmBytes")).toMatchObject({ value: 180e9, unit: "B", provenance: { status: "confirmed" } });
+    expect(named("INFINIBAND_NDR.bytesPerSecond")).toMatchObject({ value: 50e9, unit: "B/s" });
+    expect(named("OPT_175B_RUN.restarts")).toMatchObject({ value: 53, unit: null });
+    expect(named("MLSYSIM_MTTF_HOURS.gpu")).toMatchObject({ value: 50_000, unit: "h", provenance: { status: "unconfirmed" } });
   });
   it("lists a sourced record's numbers under its provenance (Llama-3-70B's config.json)", () => {
-    expect(byName.get("LLAMA3_70B.config.layers")?.value).toBe(80);
-    expect(byName.get("LLAMA3_70B.config.intermediateSize")?.value).toBe(28_672);
-    expect(byName.get("LLAMA3_70B.config.layers")?.provenance.ref).toBe("meta-llama/Meta-Llama-3-70B config.json");
-    expect(byName.has("LLAMA3_70B.config.tiedEmbeddings")).toBe(false); // a flag, not a figure
+    expect(named("LLAMA3_70B.config.layers")?.value).toBe(80);
+    expect(named("LLAMA3_70B.config.intermediateSize")?.value).toBe(28_672);
+    expect(named("LLAMA3_70B.config.layers")?.provenance.ref).toBe("meta-llama/Meta-Llama-3-70B config.json");
+    expect(named("LLAMA3_70B.config.tiedEmbeddings")).toBeUndefined(); // a flag, not a figure
   });
   it("lists Table 5 row by row: the 18 root causes' counts sum to the run's 419 unexpected interruptions", () => {
-    const counts = catalogFigures().filter((f) => /^LLAMA3_ROOT_CAUSES\.\w+\.count$/.test(f.name));
+    const counts = figures().filter((f) => /^LLAMA3_ROOT_CAUSES\.\w+\.count$/.test(f.name));
     expect(counts).toHaveLength(18);
     expect(counts.reduce((sum, f) => sum + f.value, 0)).toBe(419);
-    expect(byName.get("LLAMA3_ROOT_CAUSES.faultyGpu.count")?.value).toBe(148);
-    expect(byName.get("LLAMA3_ROOT_CAUSES.networkSwitchCable.count")?.value).toBe(35);
+    expect(named("LLAMA3_ROOT_CAUSES.faultyGpu.count")?.value).toBe(148);
+    expect(named("LLAMA3_ROOT_CAUSES.networkSwitchCable.count")?.value).toBe(35);
   });
   it("walks the catalog once: every call returns the same frozen list", () => {
     expect(catalogFigures()).toBe(catalogFigures());
@@ -58,6 +70,10 @@ describe("the catalog's figure list", () => {
   it("refuses to list a table row that has neither a component nor a name", () => {
     const unlabelled = { LLAMA3_ROOT_CAUSES: { ...LLAMA3_ROOT_CAUSES, value: [{ category: "GPU", count: 1 }] } };
     expect(() => listFigures(unlabelled)).toThrow(new Error("catalog: a row of LLAMA3_ROOT_CAUSES has no component or name to list it by"));
+  });
+  it("skips labels and empty fields of an entry, and walks a plain number into nothing", () => {
+    const ram = { value: 2, unit: "B", provenance: { kind: "datasheet" as const, ref: "r", status: "confirmed" as const, verified: "2026-11-30" } };
+    expect(listFigures({ X: { name: "a label", missing: null, ram }, Y: 3 }).map((f) => [f.name, f.value])).toEqual([["X.ram", 2]]);
   });
   it("turns a row label into an identifier", () => {
     expect(rowKey("GPU HBM3 memory")).toBe("gpuHbm3Memory");

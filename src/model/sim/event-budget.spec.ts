@@ -3,8 +3,8 @@ import { DEFAULT_MAX_EVENTS, readMaxEvents, SimulationBudgetError } from "./even
 
 describe("SimulationBudgetError", () => {
   const budget = { maxEvents: 2_500_000, events: 2_500_000, exhausted: true };
-  const error = new SimulationBudgetError("simulateCluster", budget, "42 jobs still queued");
   it("is an Error named SimulationBudgetError, carrying the function, budget and detail", () => {
+    const error = new SimulationBudgetError("simulateCluster", budget, "42 jobs still queued");
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe("SimulationBudgetError");
     expect(String(error)).toBe("SimulationBudgetError: simulation stopped at its budget of 2,500,000 events: 42 jobs still queued");
