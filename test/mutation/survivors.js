@@ -42,17 +42,27 @@ const key = (file, mutator, original, replacement) => [file, mutator, squash(ori
 
 /**
  * Scores the model's files in a Stryker report and sorts its survivors into justified and
- * unexplained. `exists` says whether a file is still in the tree (a report keeps removed ones);
- * `modelFiles`, the model's source files, are each either in the report or listed as unmeasured.
+ * unexplained. `exists` says whether a file is still in the tree (a report keeps removed ones).
+ * `modelFiles`, the model's source files as `{ file, source, mutants }` (their current text and
+ * mutant count), are each measured, or listed as unmeasured (not in the report), outdated (the
+ * report holds another text) or partial (an interrupted run tested only some of its mutants);
+ * only measured files are scored.
  */
 function summarize(report, justified, exists = () => true, modelFiles = []) {
+  const current = new Map(modelFiles.map((m) => [m.file, m]));
+  const unmeasured = modelFiles.filter((m) => !(m.file in report.files)).map((m) => m.file);
+  const outdated = modelFiles.filter((m) => m.file in report.files && report.files[m.file].source !== m.source).map((m) => m.file);
+  const partial = modelFiles
+    .filter((m) => m.file in report.files && report.files[m.file].source === m.source && report.files[m.file].mutants.length !== m.mutants)
+    .map((m) => m.file);
+  const scored = (file) => !current.has(file) || !(outdated.includes(file) || partial.includes(file));
   const reasons = new Map(justified.map((j) => [key(j.file, j.mutator, j.original, j.replacement), j.reason]));
   const used = new Set();
   const files = [];
   const explained = [];
   const unexplained = [];
   for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
-    if (!file.startsWith("src/model/") || file.endsWith(".spec.ts") || !exists(file)) continue;
+    if (!file.startsWith("src/model/") || file.endsWith(".spec.ts") || !exists(file) || !scored(file)) continue;
     let detected = 0;
     let undetected = 0;
     for (const mutant of mutants) {
@@ -80,12 +90,24 @@ function summarize(report, justified, exists = () => true, modelFiles = []) {
   const detected = files.reduce((n, f) => n + f.detected, 0);
   const undetected = files.reduce((n, f) => n + f.undetected, 0);
   // A justification is stale once its file has been measured and no survivor matches it.
-  const stale = justified.filter((j) => j.file in report.files && !used.has(key(j.file, j.mutator, j.original, j.replacement)));
-  const unmeasured = modelFiles.filter((file) => !(file in report.files));
-  return { files, detected, undetected, score: (100 * detected) / (detected + undetected), explained, unexplained, stale, unmeasured };
+  const stale = justified.filter((j) => j.file in report.files && scored(j.file) && !used.has(key(j.file, j.mutator, j.original, j.replacement)));
+  return { files, detected, undetected, score: (100 * detected) / (detected + undetected), explained, unexplained, stale, unmeasured, outdated, partial };
 }
 
-function main() {
+/** Mutants Stryker's instrumenter finds in each file, by file. */
+async function mutantCounts(files) {
+  const { Instrumenter } = await import("@stryker-mutator/instrumenter");
+  const quiet = () => false;
+  const logger = { trace() {}, debug() {}, info() {}, warn() {}, error: console.error, fatal: console.error,
+    isTraceEnabled: quiet, isDebugEnabled: quiet, isInfoEnabled: quiet, isWarnEnabled: quiet, isErrorEnabled: () => true, isFatalEnabled: () => true };
+  const result = await new Instrumenter(logger).instrument(files.map(({ file, source }) => ({ name: file, content: source, mutate: true })),
+    { plugins: null, excludedMutations: [], ignorers: [], noHeader: false });
+  const counts = new Map(files.map(({ file }) => [file, 0]));
+  for (const m of result.mutants) counts.set(m.fileName, counts.get(m.fileName) + 1);
+  return counts;
+}
+
+async function main() {
   const reportPath = path.resolve(process.argv[2] ?? path.join(root, "test/mutation/incremental.json"));
   if (!fs.existsSync(reportPath)) {
     console.error(`no mutation report at ${path.relative(root, reportPath)}: run npm run test:mutation first`);
@@ -94,11 +116,16 @@ function main() {
   const report = JSON.parse(fs.readFileSync(reportPath, "utf8"));
   const justified = JSON.parse(fs.readFileSync(path.join(__dirname, "equivalent-mutants.json"), "utf8"));
   const goal = JSON.parse(fs.readFileSync(path.join(root, "stryker.config.json"), "utf8")).thresholds.high;
-  const modelFiles = fs.readdirSync(path.join(root, "src/model"), { recursive: true })
+  const sources = fs.readdirSync(path.join(root, "src/model"), { recursive: true })
     .map((f) => `src/model/${f.split(path.sep).join("/")}`)
     .filter((f) => f.endsWith(".ts") && !f.endsWith(".spec.ts") && !f.endsWith(".d.ts"))
-    .filter((f) => hasCode(fs.readFileSync(path.join(root, f), "utf8")))
-    .sort();
+    .sort()
+    .map((file) => ({ file, source: fs.readFileSync(path.join(root, file), "utf8") }))
+    .filter(({ source }) => hasCode(source));
+  // Relative names, as Stryker's report keys them: the instrumenter runs from the repository root.
+  process.chdir(root);
+  const counts = await mutantCounts(sources);
+  const modelFiles = sources.map((m) => ({ ...m, mutants: counts.get(m.file) }));
   const s = summarize(report, justified, (file) => fs.existsSync(path.join(root, file)), modelFiles);
 
   const show = (m) => `${m.where} ${m.mutator}${m.noCoverage ? " (no coverage)" : ""}: ${m.original.slice(0, 80)} -> ${m.replacement.slice(0, 80)}`;
@@ -113,12 +140,19 @@ function main() {
     console.log(`\nJustifications that match no survivor (${s.stale.length}): remove them or fix their text`);
     for (const j of s.stale) console.log(`  ${j.file} ${j.mutator}: ${squash(j.original)} -> ${squash(j.replacement)}`);
   }
-  if (s.unmeasured.length > 0) {
-    console.log(`\nModel files not measured yet (${s.unmeasured.length}): the score above leaves them out`);
-    for (const file of s.unmeasured) console.log(`  ${file}`);
+  const unscored = [
+    ["not measured yet", s.unmeasured],
+    ["changed since they were measured", s.outdated],
+    ["measured in part (an interrupted run)", s.partial],
+  ];
+  for (const [why, files] of unscored) {
+    if (files.length === 0) continue;
+    console.log(`\nModel files ${why} (${files.length}): the score above leaves them out; rerun with --mutate`);
+    for (const file of files) console.log(`  ${file}`);
   }
-  process.exit(s.unexplained.length > 0 || s.stale.length > 0 || s.unmeasured.length > 0 || s.score < goal ? 1 : 0);
+  const complete = unscored.every(([, files]) => files.length === 0);
+  process.exit(s.unexplained.length > 0 || s.stale.length > 0 || !complete || s.score < goal ? 1 : 0);
 }
 
 module.exports = { summarize, hasCode };
-if (require.main === module) main();
+if (require.main === module) main().catch((err) => { console.error(err); process.exit(2); });

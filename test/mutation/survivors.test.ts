@@ -45,9 +45,20 @@ describe("the mutation summary", () => {
     const waiting = { file: "src/model/untested.ts", mutator: "ArithmeticOperator", original: "a + b", replacement: "a - b", reason: "later" };
     expect(summarize(report, [waiting]).stale).toEqual([]);
   });
-  it("lists the model's files that no run has measured yet", () => {
-    expect(summarize(report, [], () => true, ["src/model/total.ts", "src/model/untested.ts"]).unmeasured).toEqual(["src/model/untested.ts"]);
-    expect(summarize(report, []).unmeasured).toEqual([]);
+  it("scores a file only as measured: in the report, with the text it has now and all its mutants", () => {
+    const here = { file: "src/model/total.ts", source, mutants: 4 };
+    const untested = { file: "src/model/untested.ts", source: "export const f = () => 1;\n", mutants: 1 };
+    const measured = summarize(report, [], () => true, [here, untested]);
+    expect(measured).toMatchObject({ unmeasured: ["src/model/untested.ts"], outdated: [], partial: [] });
+    expect(measured.files.map((f) => f.file)).toEqual(["src/model/total.ts"]);
+    const edited = summarize(report, [], () => true, [{ ...here, source: source.replace("a + b", "b + a") }]);
+    expect(edited).toMatchObject({ outdated: ["src/model/total.ts"], files: [], unexplained: [] });
+    const interrupted = summarize(report, [], () => true, [{ ...here, mutants: 9 }]);
+    expect(interrupted).toMatchObject({ partial: ["src/model/total.ts"], files: [] });
+  });
+  it("does not call a justification stale while its file waits to be measured again", () => {
+    const reason = { file: "src/model/total.ts", mutator: "ArithmeticOperator", original: "a + b", replacement: "a - b", reason: "r" };
+    expect(summarize(report, [reason], () => true, [{ file: "src/model/total.ts", source: "changed", mutants: 4 }]).stale).toEqual([]);
   });
   it("leaves out files that are no longer in the tree", () => {
     expect(summarize(report, [], () => false).files).toEqual([]);
