@@ -74,6 +74,9 @@ describe("the catalog's figure list", () => {
   it("skips labels and empty fields of an entry, and walks a plain number into nothing", () => {
     const ram = { value: 2, unit: "B", provenance: { kind: "datasheet" as const, ref: "r", status: "confirmed" as const, verified: "2026-11-30" } };
     expect(listFigures({ X: { name: "a label", missing: null, ram }, Y: 3 }).map((f) => [f.name, f.value])).toEqual([["X.ram", 2]]);
+    // Inside a sourced record too: a null or text field is no figure.
+    const record = { ...ram, value: { size: 4, note: "text", none: null } };
+    expect(listFigures({ R: record }).map((f) => [f.name, f.value])).toEqual([["R.size", 4]]);
   });
   it("turns a row label into an identifier", () => {
     expect(rowKey("GPU HBM3 memory")).toBe("gpuHbm3Memory");
