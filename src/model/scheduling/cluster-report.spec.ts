@@ -40,9 +40,11 @@ function record(patch: Partial<RunRecord> = {}): RunRecord {
 const none = { count: 0, meanHours: 0, p50Hours: 0, p95Hours: 0, p99Hours: 0, maxHours: 0 };
 
 describe("buildClusterReport", () => {
-  const r = buildClusterReport(record());
+  // Built inside each test, so every test sees the report of the current code.
+  const report = () => buildClusterReport(record());
 
   it("counts jobs, drops and throughput (completed jobs per hour of makespan)", () => {
+    const r = report();
     expect([r.seed, r.totalGpus, r.jobsSubmitted, r.jobsCompleted, r.jobsDropped, r.events]).toEqual([9, 8, 6, 3, 1, 12]);
     expect(r.dropoutRate).toBe(1 / 6);
     expect(r.makespanHours).toBe(8);
@@ -53,6 +55,7 @@ describe("buildClusterReport", () => {
   });
 
   it("waits: every started job, also the dropped one, by priority (highest first), class and tenant", () => {
+    const r = report();
     expect(r.wait).toMatchObject({ count: 5, meanHours: 7 / 5, maxHours: 4 });
     expect(r.waitByPriority.map((w) => [w.priority, w.count, w.meanHours])).toEqual([[2, 2, 0.5], [1, 3, 2]]);
     expect(r.waitByClass.map((w) => [w.name, w.gpus, w.count, w.meanHours])).toEqual([["one", 1, 2, 0.5], ["four", 4, 2, 3], ["pair", 2, 1, 0], ["idle", 2, 0, 0]]);
@@ -62,12 +65,14 @@ describe("buildClusterReport", () => {
   });
 
   it("completion: arrival to finish of completed jobs only", () => {
+    const r = report();
     expect(r.completion).toMatchObject({ count: 3, meanHours: (1 + 4 + 6) / 3, maxHours: 6 });
     expect(r.completionByClass.map((c) => [c.name, c.count, c.meanHours])).toEqual([["one", 1, 1], ["four", 2, 5], ["pair", 0, 0], ["idle", 0, 0]]);
     expect(r.completionByClass[3]).toEqual({ name: "idle", gpus: 2, ...none });
   });
 
   it("starvation: waits of the lowest priority that started against the threshold", () => {
+    const r = report();
     // Priority 1 is the lowest that started (waits 2, 4 and 0).
     expect(r.starvation).toEqual({ thresholdHours: 3, lowestPriority: 1, maxWaitHours: 4, starvedJobs: 1, isStarving: true });
     const calm = buildClusterReport(record({ start: Float64Array.from([0, 2.5, 3.5, 3, -1, 6.5]) })); // waits 2, 2.5 and 0
@@ -77,6 +82,7 @@ describe("buildClusterReport", () => {
   });
 
   it("utilisation and MFU over the makespan and over the arrivals after the warm-up", () => {
+    const r = report();
     expect(r.utilization).toBe(32 / 64);
     expect(r.mfu).toBe(16 / 64);
     expect(r.utilizationWhileArriving).toBe(26 / (8 * 6.5));
@@ -96,6 +102,7 @@ describe("buildClusterReport", () => {
   });
 
   it("hops and all-reduce: multi-GPU jobs at their first placement", () => {
+    const r = report();
     // Jobs 1, 2 and 5 (job 0 and the dropped job 3 have one GPU, job 4 never started):
     //   job 1 (n = 4, h = 0): 6·0.5 + 1.5·4 = 9 s,  η = 12/21;
     //   job 2 (n = 4, h = 3): 6·(0.5 + 1.5) + 1.5·8 = 24 s,  η = 12/36;
@@ -111,6 +118,7 @@ describe("buildClusterReport", () => {
   });
 
   it("profiles hops per class: placed multi-GPU jobs, mean hops, cross-rack share, slowest tier shares", () => {
+    const r = report();
     expect(r.hopsByClass).toEqual([
       { name: "one", gpus: 1, placedJobs: 0, meanRingHopsPerJob: 0, crossRackJobFraction: 0, maxHopsShare: [0, 0, 0, 0] },
       { name: "four", gpus: 4, placedJobs: 2, meanRingHopsPerJob: 3, crossRackJobFraction: 0.5, maxHopsShare: [0.5, 0, 0, 0.5] },
@@ -120,6 +128,7 @@ describe("buildClusterReport", () => {
   });
 
   it("passes through fragmentation, reclaims, tenant holdings and the snapshot", () => {
+    const r = report();
     expect(r.fragmentation).toEqual({ jobGpus: 4, meanUnusableFraction: 0.25, samples: 2 });
     expect(r.preemption).toEqual({ reclaims: 2, restarts: 1, rescales: 3, lostGpuHours: 1.5 });
     expect(r.tenants.map((t) => [t.gpuHours, t.peakGpus, t.finalDominantShare])).toEqual([[2, 1, 0.125], [16, 4, 0.5], [0, 0, 0]]);
@@ -142,5 +151,14 @@ describe("buildClusterReport", () => {
     expect(idle.hops).toEqual({ meanRingHopsPerJob: 0, meanCrossRackLinksPerJob: 0, crossRackJobFraction: 0, meanAllReduceMs: 0, meanCommunicationEfficiency: 1 });
     expect(idle.fragmentation).toEqual({ jobGpus: 4, meanUnusableFraction: 0, samples: 0 });
     for (const t of idle.tenants) expect(t.wait).toEqual(none);
+  });
+
+  it("reports a dropout rate of 0, not NaN, for a run of no jobs", () => {
+    const empty = buildClusterReport(record({
+      cfg: { ...cfg, jobs: 0 }, arrival: new Float64Array(0), start: new Float64Array(0), finish: new Float64Array(0),
+      state: new Uint8Array(0), cls: new Int32Array(0), k: new Int32Array(0),
+      firstMax: new Int32Array(0), firstHops: new Int32Array(0), firstCross: new Int32Array(0), settled: 0, dropped: 0,
+    }));
+    expect([empty.jobsSubmitted, empty.jobsCompleted, empty.jobsDropped, empty.dropoutRate]).toEqual([0, 0, 0, 0]);
   });
 });

@@ -98,6 +98,13 @@ describe("dominantResourceFairness", () => {
     expect(dominantResourceFairness({ capacity: [1], demands: [[0.1], [0.3]] }).tasks).toEqual([4, 2]);
   });
 
+  it("counts shares exactly 1e-15 apart as a tie, that bound included", () => {
+    // Tasks of 1e-15 of a capacity of 1: after A's first task A holds 1e-15 and B 0, a gap of exactly
+    // 1e-15, so the tie still goes to A; two grants give [2, 0].
+    const r = dominantResourceFairness({ capacity: [1], demands: [[1e-15], [1e-15]], maxEvents: 2 });
+    expect(r.tasks).toEqual([2, 0]);
+  });
+
   it("fills a resource exactly even when the demands sum with rounding error", () => {
     // 3 · 0.1 exceeds 0.3 in floating point by 4e-17; the third task still fits.
     const r = dominantResourceFairness({ capacity: [0.3], demands: [[0.1]] });

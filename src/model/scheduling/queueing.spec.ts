@@ -30,6 +30,13 @@ describe("pollaczekKhinchineWait", () => {
     expect(() => ratio(0.5, -1)).toThrow(/serviceCv/);
     expect(() => pollaczekKhinchineWait({ utilization: 0.5, meanServiceTime: 0, serviceCv: 1 })).toThrow(/meanServiceTime/);
   });
+
+  it("accepts an idle queue (ρ = 0), refuses ρ < 0 and ρ = 1 with the exact message", () => {
+    expect(ratio(0, 1)).toBe(0); // 0/(1 − 0) · 1 · 1 = 0
+    const message = (rho: number) => `pollaczekKhinchineWait: utilization must be in [0, 1) (a queue with ρ ≥ 1 never empties) (got ${rho})`;
+    expect(() => ratio(-0.1, 1)).toThrow(message(-0.1));
+    expect(() => ratio(1, 1)).toThrow(message(1));
+  });
 });
 
 describe("littlesLaw", () => {
@@ -51,4 +58,20 @@ describe("erlangC", () => {
       .toBeLessThan(erlangCWait({ servers: 1, arrivalRate: 0.8, meanServiceTime: 1 }));
   });
   it("rejects an overloaded system", () => expect(() => erlangC({ servers: 2, arrivalRate: 3, meanServiceTime: 1 })).toThrow(/arrivalRate/));
+
+  it("offers a = λ·E[S] and waits C·E[S]/(c − a) in the unit of E[S]", () => {
+    // One server, λ = 0.25/h, E[S] = 2 h: a = ρ = 0.5, and for c = 1 Erlang C is ρ itself.
+    expect(erlangC({ servers: 1, arrivalRate: 0.25, meanServiceTime: 2 })).toBeCloseTo(0.5, 12);
+    // c = 2, λ = 0.5/h, E[S] = 2 h: a = 1, ρ = 0.5 as in the worked example, so C = 1/3;
+    // W_q = (1/3) · 2 h / (2 − 1) = 2/3 h.
+    expect(erlangC({ servers: 2, arrivalRate: 0.5, meanServiceTime: 2 })).toBeCloseTo(1 / 3, 12);
+    expect(erlangCWait({ servers: 2, arrivalRate: 0.5, meanServiceTime: 2 })).toBeCloseTo(2 / 3, 12);
+  });
+
+  it("refuses ρ = 1 exactly with the exact message, naming the largest stable rate c/E[S]", () => {
+    // c = 2, E[S] = 2 h: the servers clear 2/2 = 1 job/h, so λ = 1 gives ρ = 1.
+    expect(() => erlangC({ servers: 2, arrivalRate: 1, meanServiceTime: 2 }))
+      .toThrow("erlangC: arrivalRate must be < servers / meanServiceTime = 1 (ρ < 1) (got 1)");
+    expect(erlangC({ servers: 2, arrivalRate: 0.999, meanServiceTime: 2 })).toBeLessThan(1);
+  });
 });
