@@ -108,7 +108,7 @@ async function mutantCounts(files) {
 }
 
 async function main() {
-  const reportPath = path.resolve(process.argv[2] ?? path.join(root, "test/mutation/incremental.json"));
+  const reportPath = path.resolve(process.argv[2] ?? path.join(root, "reports/mutation/incremental.json"));
   if (!fs.existsSync(reportPath)) {
     console.error(`no mutation report at ${path.relative(root, reportPath)}: run npm run test:mutation first`);
     process.exit(2);
