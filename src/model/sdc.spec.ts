@@ -12,9 +12,10 @@ import {
   injectFaults,
   weightChecksum,
 } from "./sdc";
-import { argmax, cloneModel, float32ToBits, forwardTrace, meanCrossEntropy, type LightBatch, type PerceptionModel } from "./perception-model";
+import { argmax, cloneModel, forwardTrace, meanCrossEntropy, type LightBatch, type PerceptionModel } from "./perception-model";
 import { createRng, type Rng } from "./sim/rng";
 import { workTally } from "./sim/work-tally";
+import { bruteForcePopulation } from "../../test/helpers/flip-brute-force";
 
 const model = createPerceptionModel(7);
 const batch = trafficLightSamples(createRng(100), 60);
@@ -132,32 +133,6 @@ describe("detectorCosts from layer shapes alone", () => {
   });
 });
 
-/** The population by brute force: clone, flip, re-run every input and the loss, for every flip. */
-function bruteForcePopulation(m: PerceptionModel, b: LightBatch, alarm: number) {
-  const clean = b.inputs.map((x) => argmax(forwardTrace(m, x).logits));
-  const before = meanCrossEntropy(m, b);
-  const r = { flips: 0, oneToZero: 0, changing: 0, changingOneToZero: 0, alarmed: 0, alarmedOneToZero: 0, changingAlarmed: 0, min: Infinity, max: -Infinity };
-  for (let i = 0; i < m.weights.length; i++) for (let bit = 0; bit < 32; bit++) {
-    const f = cloneModel(m);
-    const oneToZero = ((float32ToBits(m.weights[i]) >>> bit) & 1) === 1;
-    flipBit(f.weights, i, bit);
-    const changed = b.inputs.some((x, k) => argmax(forwardTrace(f, x).logits) !== clean[k]);
-    const change = Math.abs(meanCrossEntropy(f, b) - before) / before;
-    const alarmed = !Number.isFinite(change) || change >= alarm;
-    r.flips++;
-    if (oneToZero) r.oneToZero++;
-    if (alarmed) { r.alarmed++; if (oneToZero) r.alarmedOneToZero++; }
-    if (changed) {
-      r.changing++;
-      if (oneToZero) r.changingOneToZero++;
-      if (alarmed) r.changingAlarmed++;
-      r.min = Math.min(r.min, change);
-      r.max = Math.max(r.max, change);
-    }
-  }
-  return r;
-}
-
 /**
  * A small seeded network [8, 4, 4, 3] (71 weights): every code path of the sweep, in milliseconds.
  * Weights in (−0.9, 0.9): an exponent flip then stays finite (below 2^127), so are the losses.
@@ -197,6 +172,25 @@ describe("flipPopulation: every single-bit flip of the weights", () => {
       alarmed: slow.alarmed, alarmedOneToZero: slow.alarmedOneToZero, changingAlarmed: slow.changingAlarmed });
     expect(slow.max).toBeNaN(); // some changing flip's loss is NaN
     expect(fast.maxLossChangeChanging).toBeNaN();
+  });
+  // [8 → 1 → 3] with every weight 0: the hidden unit is its bias, the logits are the output biases
+  // plus W[:, 0] times it. Bit 29 of a 1.0 makes it 2^-64; (2^-64 − 1) rounds to −1 in float64,
+  // so an update "clean + (new − old)" would cancel it to 0 and tie the logits [0, 0, 0].
+  it.each([
+    ["an output bias 1 that a flip makes 2^-64", 0, [0, 0, 1]],
+    ["a hidden bias 1 that a flip makes 2^-64, read by W[2, 0] = 1", 1, [0, 0, 0]],
+  ])("keeps %s apart from a tie: the counts equal brute force", (_, hiddenBias, outputBias) => {
+    const layers = denseLayers([8, 1, 3]);
+    const [hidden, output] = layers;
+    const m: PerceptionModel = { layers, weights: new Float32Array(output.biasOffset + 3) };
+    m.weights[hidden.biasOffset] = hiddenBias;
+    if (hiddenBias) m.weights[output.weightOffset + 2] = 1;
+    m.weights.set(outputBias, output.biasOffset);
+    const b = trafficLightSamples(createRng(3), 3);
+    expect(forwardTrace(m, b.inputs[0]).logits).toEqual([0, 0, 1]);
+    const slow = bruteForcePopulation(m, b, 0.01);
+    expect(flipPopulation(m, b)).toMatchObject({ flips: 32 * 15, oneToZero: slow.oneToZero, changing: slow.changing,
+      changingOneToZero: slow.changingOneToZero, alarmed: slow.alarmed, changingAlarmed: slow.changingAlarmed });
   });
   it("rejects a non-positive alarm threshold", () => expect(() => flipPopulation(model, batch, 0)).toThrow(/lossAlarm/));
 });

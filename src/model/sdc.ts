@@ -402,10 +402,11 @@ export interface FlipPopulation {
 /**
  * Sweeps all 32 · parameters single-bit flips of the weight buffer and measures each one's
  * effect on the batch's predictions and mean loss (relative change against `lossAlarm`,
- * default 1 %). Incremental: a flip of one weight or bias moves one pre-activation by
- * Δw·x (or Δb), so only that unit and the layers after it are recomputed from the clean
- * trace. Equals cloning, flipping and re-running `forwardTrace`/`meanCrossEntropy` per flip up
- * to float64 rounding order. Cost ≈ flips × batch × (widths after the layer); ~1 s for
+ * default 1 %). Incremental: a flip of one weight or bias changes one pre-activation, so only
+ * that unit and the layers after it are recomputed from the clean trace (a flip that leaves the
+ * unit's activation as it was leaves the logits too), each sum in forwardTrace's order: the
+ * counts equal cloning, flipping and re-running `forwardTrace`/`meanCrossEntropy` per flip
+ * exactly. Cost ≈ flips × batch × (weights after the layer); ~2 s for
  * the traffic-light model on 256 inputs, where the full re-run takes ~30 s.
  */
 export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAlarm = 0.01): FlipPopulation {
@@ -434,6 +435,18 @@ export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAl
   };
   const cleanLoss = traces.map((t, n) => sampleLoss(t.logits, batch.labels[n]));
   const scratch = layers.map((l) => new Float64Array(l.outputs));
+  const activations = layers.map((l) => new Float64Array(l.outputs));
+  // Pre-activation `unit` of layer `li` with parameter `flipped` read as `neu`, summed in
+  // forwardTrace's order. Not the clean value plus (neu − old)·x: that update can cancel a tiny
+  // flipped bias to 0 and invent a logit tie the re-run network does not have.
+  const preActivation = (x: number[], li: number, unit: number, flipped: number, neu: number): number => {
+    const l = layers[li];
+    const at = (k: number): number => (k === flipped ? neu : w[k]);
+    let s = at(l.biasOffset + unit);
+    const row = l.weightOffset + unit * l.inputs;
+    for (let i = 0; i < l.inputs; i++) s += at(row + i) * x[i];
+    return s;
+  };
   // Logits of sample n after pre-activation `unit` of layer `li` becomes `y`.
   const logitsAfter = (n: number, li: number, unit: number, y: number): ArrayLike<number> => {
     const t = traces[n];
@@ -443,26 +456,25 @@ export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAl
       last[unit] = y;
       return last;
     }
-    const d = relu(y) - relu(t.preActivations[li][unit]);
-    if (d === 0) return t.logits;
-    // The next layer moves along column `unit` only: by W[:, unit] · d.
-    const next = layers[li + 1];
-    let cur = scratch[li + 1];
-    const clean = t.preActivations[li + 1];
-    for (let o = 0; o < next.outputs; o++) cur[o] = clean[o] + w[next.weightOffset + o * next.inputs + unit] * d;
-    // Any later layer is dense again: recompute it from the previous one.
-    for (let lj = li + 2; lj < layers.length; lj++) {
+    if (relu(y) === relu(t.preActivations[li][unit])) return t.logits;
+    // Layer li's activations with the flipped unit's, then every later layer recomputed densely
+    // in forwardTrace's order: an update by W[:, unit]·Δ can lose a tiny activation to rounding.
+    let act = activations[li];
+    act.set(t.layerInputs[li + 1]);
+    act[unit] = relu(y);
+    for (let lj = li + 1; ; lj++) {
       const l = layers[lj];
-      const prev = cur;
-      cur = scratch[lj];
+      const out = scratch[lj];
       for (let o = 0; o < l.outputs; o++) {
         let s = w[l.biasOffset + o];
         const row = l.weightOffset + o * l.inputs;
-        for (let i = 0; i < l.inputs; i++) s += w[row + i] * relu(prev[i]);
-        cur[o] = s;
+        for (let i = 0; i < l.inputs; i++) s += w[row + i] * act[i];
+        out[o] = s;
       }
+      if (!l.relu) return out;
+      act = activations[lj];
+      for (let o = 0; o < l.outputs; o++) act[o] = relu(out[o]);
     }
-    return cur;
   };
   for (let li = 0; li < layers.length; li++) {
     const l = layers[li];
@@ -470,7 +482,6 @@ export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAl
     for (let p = 0; p < size; p++) {
       const isBias = p >= l.inputs * l.outputs;
       const unit = isBias ? p - l.inputs * l.outputs : Math.floor(p / l.inputs);
-      const input = isBias ? -1 : p % l.inputs;
       const old = w[l.weightOffset + p];
       const bits = float32ToBits(old);
       for (let bit = 0; bit < 32; bit++) {
@@ -480,10 +491,7 @@ export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAl
         let loss = 0;
         for (let n = 0; n < traces.length; n++) {
           const t = traces[n];
-          const x = input < 0 ? 1 : t.layerInputs[li][input];
-          // neu·x − old·x, not (neu − old)·x: keeps forwardTrace's NaN for an infinite weight times 0.
-          const y = t.preActivations[li][unit] + (neu * x - old * x);
-          const logits = logitsAfter(n, li, unit, y);
+          const logits = logitsAfter(n, li, unit, preActivation(t.layerInputs[li], li, unit, l.weightOffset + p, neu));
           if (logits === t.logits) { loss += cleanLoss[n]; continue; }
           if (top(logits) !== cleanClass[n]) changed = true;
           loss += sampleLoss(logits, batch.labels[n]);
