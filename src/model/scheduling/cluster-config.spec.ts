@@ -1,6 +1,6 @@
 import { ModelInputError } from "../errors";
 import { DEFAULT_MAX_EVENTS } from "../sim/event-budget";
-import { resolveClusterConfig, type ClusterConfig, type DeviceGeneration, type JobClass, type TenantConfig } from "./cluster-config";
+import { nodeGenerations, resolveClusterConfig, type ClusterConfig, type DeviceGeneration, type JobClass, type TenantConfig } from "./cluster-config";
 
 // 4 racks × 4 nodes × 8 GPUs = 128 GPUs.
 const good: ClusterConfig = {
@@ -71,6 +71,22 @@ describe("resolveClusterConfig refuses bad configuration with the exact message"
     ["a gang larger than the GPUs with enough capability",
       { generations: [gen("V1", 0.25, 1, 16), gen("V2", 0.75, 2, 80)], jobClasses: [{ gpus: 97, meanServiceHours: 1, minCapability: 2 }] },
       "config.jobClasses[0].minCapability must be met by at least 97 GPUs (capable GPUs: 96) (got 2)"],
+    // Shares [0.02, 0.98] over 16 nodes: node 0's centre 1/32 is past 0.02, so V1 has no node
+    // (while 2 % of 128 GPUs would round to 3).
+    ["a gang on a generation that holds no node",
+      { generations: [gen("V1", 0.02, 2), gen("V2", 0.98, 1)], jobClasses: [{ gpus: 2, meanServiceHours: 1, minCapability: 2 }] },
+      "config.jobClasses[0].minCapability must be met by at least 2 GPUs (capable GPUs: 0) (got 2)"],
+    // [cap 2 on nodes 0–1, cap 1 on 2–5, cap 2 on 6–15]: 96 capable GPUs, but the longest
+    // adjacent capable run is nodes 6–15, 10 nodes, short of the 11 an 88-GPU block needs.
+    ["a strict topology-aware gang longer than any run of capable nodes",
+      { placement: "topology-aware", generations: [gen("A", 0.125, 2), gen("B", 0.25, 1), gen("C", 0.625, 2)],
+        jobClasses: [{ gpus: 88, meanServiceHours: 1, minCapability: 2 }] },
+      "config.jobClasses[0].minCapability must be met by 11 adjacent nodes for a strict topology-aware gang (longest run: 10) (got 2)"],
+    // 2 racks of 4 nodes, capable nodes 1–6: 3 in each rack, so no rack holds the 4-node block.
+    ["a strict topology-aware gang no rack's capable nodes hold",
+      { racks: 2, placement: "topology-aware", generations: [gen("A", 0.125, 1), gen("B", 0.75, 2), gen("C", 0.125, 1)],
+        jobClasses: [{ gpus: 32, meanServiceHours: 1, minCapability: 2 }] },
+      "config.jobClasses[0].minCapability must be met by 4 adjacent nodes in one rack for a strict topology-aware gang (longest run: 3) (got 2)"],
   ];
   it.each(cases)("refuses %s", (_label, patch, message) => {
     expect(refusal({ ...good, ...patch })).toBe(`simulateCluster: ${message}`);
@@ -100,6 +116,16 @@ describe("resolveClusterConfig accepts values exactly at each limit", () => {
   it("accepts a gang exactly as large as the capable GPUs", () => {
     const r = accepts({ generations: [gen("V1", 0.25, 1, 16), gen("V2", 0.75, 2, 80)], jobClasses: [{ gpus: 96, meanServiceHours: 1, memoryGb: 40 }] });
     expect(r.jobClasses[0].gpus).toBe(96);
+  });
+  it("accepts that gang when it may leave the rack block (loose) or is not topology-aware: 48 capable GPUs suffice", () => {
+    const cfg = { racks: 2, generations: [gen("A", 0.125, 1), gen("B", 0.75, 2), gen("C", 0.125, 1)] };
+    expect(accepts({ ...cfg, placement: "topology-aware", locality: "loose", jobClasses: [{ gpus: 32, meanServiceHours: 1, minCapability: 2 }] }).jobClasses[0].locality).toBe("loose");
+    expect(accepts({ ...cfg, placement: "best-fit", jobClasses: [{ gpus: 48, meanServiceHours: 1, minCapability: 2 }] }).jobClasses[0].gpus).toBe(48);
+    expect(accepts({ ...cfg, placement: "topology-aware", jobClasses: [{ gpus: 24, meanServiceHours: 1, minCapability: 2 }] }).jobClasses[0].gpus).toBe(24);
+  });
+  it("accepts any gang of a cluster that ignores capability", () => {
+    const r = accepts({ capabilityAware: false, generations: [gen("V1", 0.02, 2), gen("V2", 0.98, 1)], jobClasses: [{ gpus: 2, meanServiceHours: 1, minCapability: 2 }] });
+    expect(r.capabilityAware).toBe(false);
   });
   it("accepts a strict topology-aware gang as wide as the whole cluster", () => {
     const r = accepts({ placement: "topology-aware", jobClasses: [{ gpus: 128, meanServiceHours: 1 }] });
@@ -138,5 +164,20 @@ describe("resolveClusterConfig fills the documented defaults", () => {
     expect(Array.from(r.classCdf)).toEqual([0.75, 1]);
     expect(r.arrivalRatePerHour).toBeCloseTo(64 / 8.75, 12);
     expect(r.offeredLoad).toBeCloseTo(0.5, 12);
+  });
+});
+
+describe("nodeGenerations lays generations out in contiguous blocks of nodes", () => {
+  it("gives shares [0.25, 0.75] of 16 nodes the first 4 and the last 12", () => {
+    expect(Array.from(nodeGenerations([gen("V1", 0.25), gen("V2", 0.75)], 16))).toEqual([0, 0, 0, 0, ...new Array(12).fill(1)]);
+  });
+  it("puts a node in the first generation whose cumulative share reaches its centre", () => {
+    // Centres 1/16, 3/16, …, 15/16 against edges 1/8, 7/8: node 0 at 1/16 ≤ 1/8, node 7 at 15/16 > 7/8.
+    expect(Array.from(nodeGenerations([gen("A", 0.125), gen("B", 0.75), gen("C", 0.125)], 8))).toEqual([0, 1, 1, 1, 1, 1, 1, 2]);
+    expect(Array.from(nodeGenerations([gen("A", 0.2), gen("B", 0.8)], 2))).toEqual([1, 1]);
+    expect(Array.from(nodeGenerations([gen("A", 0.25), gen("B", 0.75)], 2))).toEqual([0, 1]);
+  });
+  it("is what the resolved config carries", () => {
+    expect(Array.from(resolveClusterConfig({ ...good, generations: [gen("V1", 0.25), gen("V2", 0.75)] }).nodeGeneration)).toEqual([0, 0, 0, 0, ...new Array(12).fill(1)]);
   });
 });

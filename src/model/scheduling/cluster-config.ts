@@ -141,6 +141,8 @@ export interface ResolvedClusterConfig {
   tenants: Required<TenantConfig>[];
   cpusPerNode: number;
   generations: DeviceGeneration[];
+  /** Each node's generation (index into generations), from nodeGenerations. */
+  nodeGeneration: Int32Array;
   capabilityAware: boolean;
   warmupFraction: number;
   spot: Required<SpotConfig> | null;
@@ -152,6 +154,50 @@ export interface ResolvedClusterConfig {
 }
 
 const FN = "simulateCluster";
+
+/**
+ * Each node's device generation: generations take contiguous blocks of nodes in order, node n
+ * the first whose cumulative share reaches the node's centre (n + ½)/nodes.
+ *
+ * Worked example: shares [0.25, 0.75] over 16 nodes give nodes 0–3 generation 0 and nodes
+ * 4–15 generation 1; shares [0.2, 0.8] over 2 nodes give generation 0 no node at all.
+ */
+export function nodeGenerations(generations: DeviceGeneration[], nodes: number): Int32Array {
+  const out = new Int32Array(nodes);
+  for (let n = 0, p = 0, edge = generations[0].fraction; n < nodes; n++) {
+    while (p < generations.length - 1 && (n + 0.5) / nodes > edge) edge += generations[++p].fraction;
+    out[n] = p;
+  }
+  return out;
+}
+
+/**
+ * Refuses a job class no placement could ever start on the nodes that meet its capability and
+ * memory: fewer such GPUs than its gang, or, for a strict topology-aware gang, no run of
+ * ⌈gpus/gpusPerNode⌉ adjacent such nodes (inside one rack when the run fits in a rack), the
+ * block the placement waits for.
+ */
+function requirePlaceable(r: Required<JobClass>, at: string, generations: DeviceGeneration[], nodeGeneration: Int32Array, nodesPerRack: number, gpusPerNode: number): void {
+  const capable = (n: number): boolean => {
+    const g = generations[nodeGeneration[n]];
+    return g.capability >= r.minCapability && g.memoryGb >= r.memoryGb;
+  };
+  const need = Math.ceil(r.gpus / gpusPerNode);
+  let nodes = 0, run = 0, longest = 0;
+  for (let n = 0; n < nodeGeneration.length; n++) {
+    if (need <= nodesPerRack && n % nodesPerRack === 0) run = 0;
+    run = capable(n) ? run + 1 : 0;
+    if (run > longest) longest = run;
+    if (capable(n)) nodes++;
+  }
+  if (nodes * gpusPerNode < r.gpus) {
+    throw new ModelInputError(FN, `${at}.minCapability`, `met by at least ${r.gpus} GPUs (capable GPUs: ${nodes * gpusPerNode})`, r.minCapability);
+  }
+  if (r.placement === "topology-aware" && r.locality === "strict" && longest < need) {
+    const where = need <= nodesPerRack ? " in one rack" : "";
+    throw new ModelInputError(FN, `${at}.minCapability`, `met by ${need} adjacent nodes${where} for a strict topology-aware gang (longest run: ${longest})`, r.minCapability);
+  }
+}
 
 /** Checks a ClusterConfig and fills its defaults; throws ModelInputError naming the field. */
 export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConfig {
@@ -188,6 +234,7 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
   });
   if (Math.abs(share - 1) > 1e-9) throw new ModelInputError(FN, "config.generations", "fractions summing to 1", share);
   const capabilityAware = c.capabilityAware ?? true;
+  const nodeGeneration = nodeGenerations(generations, nodes);
 
   if (!Array.isArray(c.jobClasses) || c.jobClasses.length === 0) throw new ModelInputError(FN, "config.jobClasses", "a non-empty array", c.jobClasses);
   const jobClasses = c.jobClasses.map((j, i): Required<JobClass> => {
@@ -209,12 +256,7 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
     requireNonNegative(FN, { [`${at}.minCapability`]: r.minCapability, [`${at}.memoryGb`]: r.memoryGb, [`${at}.cpusPerGpu`]: r.cpusPerGpu });
     requireInteger(FN, { [`${at}.minGpus`]: r.minGpus }, 1, r.gpus);
     if (r.gpus > tenants[r.tenant].quotaGpus) throw new ModelInputError(FN, `${at}.gpus`, `≤ its tenant's quotaGpus ${tenants[r.tenant].quotaGpus}`, r.gpus);
-    const capable = generations.filter((g) => g.capability >= r.minCapability && g.memoryGb >= r.memoryGb)
-      .reduce((sum, g) => sum + g.fraction, 0) * totalGpus;
-    if (capabilityAware && Math.round(capable) < r.gpus) {
-      throw new ModelInputError(FN, `${at}.minCapability`, `met by at least ${r.gpus} GPUs (capable GPUs: ${Math.round(capable)})`, r.minCapability);
-    }
-    // A strict topology-aware block needs ⌈gpus/gpusPerNode⌉ ≤ nodes adjacent nodes, which gpus ≤ totalGpus above already ensures.
+    if (capabilityAware) requirePlaceable(r, at, generations, nodeGeneration, c.nodesPerRack, c.gpusPerNode);
     return r;
   });
   const totalWeight = jobClasses.reduce((s, j) => s + j.weight, 0);
@@ -271,6 +313,6 @@ export function resolveClusterConfig(config: ClusterConfig): ResolvedClusterConf
     racks: c.racks, nodesPerRack: c.nodesPerRack, gpusPerNode: c.gpusPerNode, jobs: c.jobs,
     arrivalRatePerHour, offeredLoad: (arrivalRatePerHour * meanGpuHours) / totalGpus,
     jobClasses, classCdf, placement, locality, queueOrder, backfill, backfillDepth, tenants, cpusPerNode,
-    generations, capabilityAware, warmupFraction, spot, network, snapshotAtHours, starvationThresholdHours, fragmentationJobGpus, maxEvents,
+    generations, nodeGeneration, capabilityAware, warmupFraction, spot, network, snapshotAtHours, starvationThresholdHours, fragmentationJobGpus, maxEvents,
   };
 }

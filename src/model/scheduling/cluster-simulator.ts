@@ -68,13 +68,9 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
   const g = cfg.gpusPerNode, npr = cfg.nodesPerRack, nodes = cfg.racks * npr, totalGpus = nodes * g;
   const net = cfg.network, N = cfg.jobs, T = cfg.tenants.length;
 
-  // Device pools: generations in contiguous blocks of nodes.
+  // Device pools: each node's generation.
   const gens = cfg.generations;
-  const nodePool = new Int32Array(nodes);
-  for (let n = 0, p = 0, edge = gens[0].fraction; n < nodes; n++) {
-    while (p < gens.length - 1 && (n + 0.5) / nodes > edge) edge += gens[++p].fraction;
-    nodePool[n] = p;
-  }
+  const nodePool = cfg.nodeGeneration;
   const index = new FreeGpuIndex(shape, nodePool, gens.length);
   // Node of each GPU and rack of each node, looked up instead of divided in the inner loops.
   const nodeOf = Int32Array.from({ length: totalGpus }, (_, i) => (i / g) | 0);
