@@ -192,6 +192,15 @@ describe("flipPopulation: every single-bit flip of the weights", () => {
     expect(flipPopulation(m, b)).toMatchObject({ flips: 32 * 15, oneToZero: slow.oneToZero, changing: slow.changing,
       changingOneToZero: slow.changingOneToZero, alarmed: slow.alarmed, changingAlarmed: slow.changingAlarmed });
   });
+  it("agrees with brute force on a network that already holds an infinite weight (its NaNs included)", () => {
+    const m = smallModel(2);
+    m.weights[14] = -Infinity;
+    const b = trafficLightSamples(createRng(12), 6);
+    const slow = bruteForcePopulation(m, b, 0.01);
+    expect(flipPopulation(m, b)).toMatchObject({ oneToZero: slow.oneToZero, changing: slow.changing, changingOneToZero: slow.changingOneToZero,
+      alarmed: slow.alarmed, alarmedOneToZero: slow.alarmedOneToZero, changingAlarmed: slow.changingAlarmed });
+    expect([slow.changing, slow.alarmed]).toEqual([31, 156]); // neither none nor all of the 2,272
+  });
   it("rejects a non-positive alarm threshold", () => expect(() => flipPopulation(model, batch, 0)).toThrow(/lossAlarm/));
 });
 
