@@ -82,7 +82,6 @@ export function dominantResourceFairness(input: DrfInput): DrfAllocation {
   const used = new Array<number>(resources).fill(0);
   const tasks = new Array<number>(users).fill(0);
   const shares = new Array<number>(users).fill(0);
-  const saturated = new Array<boolean>(users).fill(false);
   const fits = (i: number): boolean =>
     (maxTasks === undefined || tasks[i] < maxTasks[i]) &&
     demands[i].every((d, r) => used[r] + d <= capacity[r] * (1 + 1e-12));
@@ -91,15 +90,14 @@ export function dominantResourceFairness(input: DrfInput): DrfAllocation {
   for (;;) {
     let pick = -1;
     for (let i = 0; i < users; i++) {
-      if (saturated[i]) continue;
-      if (!fits(i)) { saturated[i] = true; continue; } // resources only shrink, so it never fits again
+      if (!fits(i)) continue;
       if (pick < 0 || shares[i] < shares[pick] - 1e-15) pick = i;
     }
     if (pick < 0) break;
     if (granted === maxEvents) { exhausted = true; break; }
     granted++;
     tasks[pick]++;
-    for (let r = 0; r < resources; r++) used[r] += demands[pick][r];
+    demands[pick].forEach((d, r) => (used[r] += d));
     shares[pick] = dominantShare(demands[pick].map((d) => d * tasks[pick]), capacity);
   }
 

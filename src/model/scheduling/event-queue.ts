@@ -45,7 +45,6 @@ export class EventQueue {
     if (this.n === 0) return false;
     this.topTime = this.time[0]; this.topKind = this.kindArr[0]; this.topA = this.aArr[0]; this.topB = this.bArr[0];
     const last = --this.n;
-    if (last === 0) return true;
     const t = this.time[last], s = this.seq[last], k = this.kindArr[last], a = this.aArr[last], b = this.bArr[last];
     let i = 0;
     for (;;) {

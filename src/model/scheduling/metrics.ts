@@ -86,7 +86,7 @@ export function fragmentationFromNodes(
   let free = 0;
   for (let n = 0; n < nodes; n++) free += nodeFree[n];
   let usable = 0;
-  if (policy !== "topology-aware" || locality === "loose") {
+  if (policy !== "topology-aware" || locality !== "strict") {
     usable = free >= jobGpus ? free : 0;
   } else if (jobGpus <= g) {
     for (let n = 0; n < nodes; n++) if (nodeFree[n] >= jobGpus) usable += nodeFree[n];
@@ -121,7 +121,7 @@ export function fragmentation(
   const nodeFree = new Int32Array(shape.racks * shape.nodesPerRack);
   grid.forEach((row, r) => {
     if (!Array.isArray(row) || row.length !== slots) throw new ModelInputError(fn, `grid[${r}]`, `an array of ${slots} slots`, row);
-    for (let s = 0; s < slots; s++) if (row[s] === -1) nodeFree[r * shape.nodesPerRack + Math.floor(s / shape.gpusPerNode)]++;
+    row.forEach((v, s) => { if (v === -1) nodeFree[r * shape.nodesPerRack + Math.floor(s / shape.gpusPerNode)]++; });
   });
   return fragmentationFromNodes(nodeFree, shape, jobGpus, policy, locality);
 }

@@ -56,7 +56,6 @@ export interface RingHops {
  * @param gpus GPU ids; sorted in place (pass a scratch copy if order matters)
  */
 export function ringHops(shape: ClusterShape, gpus: Int32Array | number[], count = gpus.length): RingHops {
-  if (count <= 1) return { totalHops: 0, maxHops: 0, crossRackLinks: 0 };
   sortPrefix(gpus, count);
   let totalHops = 0, maxHops = 0, crossRackLinks = 0;
   for (let i = 0; i < count; i++) {
@@ -69,7 +68,6 @@ export function ringHops(shape: ClusterShape, gpus: Int32Array | number[], count
 }
 
 function sortPrefix(a: Int32Array | number[], n: number): void {
-  if (a instanceof Int32Array) { a.subarray(0, n).sort(); return; }
   const head = a.slice(0, n).sort((x, y) => x - y);
   for (let i = 0; i < n; i++) a[i] = head[i];
 }
