@@ -136,31 +136,18 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     if (j + 1 < N) events.push(now + expo(rngArrive, 1 / cfg.arrivalRatePerHour), ARRIVAL, j + 1, 0);
   };
 
-  /** Ring hops over the job's GPUs; sets η and rate; returns maxHops. */
+  /** Ring hops over the job's GPUs (recorded at its first placement); sets η and rate. A job always holds a GPU here. */
   const computeRate = (j: number): void => {
     const w = width[j], o = off[j];
     let total = 0, maxH = 0, cross = 0;
-    if (w > 1) {
-      if (w <= 16) {
-        for (let i = o + 1; i < o + w; i++) {
-          const v = alloc[i];
-          let p = i - 1;
-          while (p >= o && alloc[p] > v) { alloc[p + 1] = alloc[p]; p--; }
-          alloc[p + 1] = v;
-        }
-      } else {
-        let sorted = true; // often already: whole nodes taken in ascending order
-        for (let i = o + 1; i < o + w && sorted; i++) sorted = alloc[i - 1] < alloc[i];
-        if (!sorted) alloc.subarray(o, o + w).sort();
-      }
-      // Ring order = ascending GPU id: consecutive pairs, then the last back to the first.
-      let na = nodeOf[alloc[o + w - 1]];
-      for (let i = o; i < o + w; i++) {
-        const nb = nodeOf[alloc[i]];
-        const h = na === nb ? HOPS_SAME_NODE : rackOf[na] === rackOf[nb] ? HOPS_SAME_RACK : HOPS_CROSS_RACK;
-        total += h; if (h > maxH) maxH = h; if (h === HOPS_CROSS_RACK) cross++;
-        na = nb;
-      }
+    // Ring order = ascending GPU id: consecutive pairs, then the last back to the first (one GPU: a 0-hop loop).
+    alloc.subarray(o, o + w).sort();
+    let na = nodeOf[alloc[o + w - 1]];
+    for (let i = o; i < o + w; i++) {
+      const nb = nodeOf[alloc[i]];
+      const h = na === nb ? HOPS_SAME_NODE : rackOf[na] === rackOf[nb] ? HOPS_SAME_RACK : HOPS_CROSS_RACK;
+      total += h; if (h > maxH) maxH = h; if (h === HOPS_CROSS_RACK) cross++;
+      na = nb;
     }
     const e = w > 1 && net.gradientBytes > 0 ? net.stepComputeSeconds / (net.stepComputeSeconds + allReduceSecondsUnchecked(w, maxH, net)) : 1;
     if (firstMax[j] < 0) { firstMax[j] = maxH; firstHops[j] = total; firstCross[j] = cross; }
