@@ -402,11 +402,12 @@ export interface FlipPopulation {
 /**
  * Sweeps all 32 · parameters single-bit flips of the weight buffer and measures each one's
  * effect on the batch's predictions and mean loss (relative change against `lossAlarm`,
- * default 1 %). Incremental: a flip of one weight or bias changes one pre-activation, so only
- * that unit and the layers after it are recomputed from the clean trace (a flip that leaves the
- * unit's activation as it was leaves the logits too), each sum in forwardTrace's order: the
- * counts equal cloning, flipping and re-running `forwardTrace`/`meanCrossEntropy` per flip
- * exactly. Cost ≈ flips × batch × (weights after the layer); ~2 s for
+ * default 1 %). Incremental: a flip of one weight or bias changes one pre-activation, which is
+ * re-summed in forwardTrace's order (an update by (new − old)·x could cancel a flipped value far
+ * below the clean one to 0 and invent a logit tie); the next layer moves by W[:, unit]·Δ, and
+ * any later layer is recomputed densely. Equals cloning, flipping and re-running
+ * `forwardTrace`/`meanCrossEntropy` per flip up to float64 rounding order in the layer after
+ * the flip. Cost ≈ flips × batch × (the unit's inputs + widths after the layer); ~1.5 s for
  * the traffic-light model on 256 inputs, where the full re-run takes ~30 s.
  */
 export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAlarm = 0.01): FlipPopulation {
@@ -435,16 +436,13 @@ export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAl
   };
   const cleanLoss = traces.map((t, n) => sampleLoss(t.logits, batch.labels[n]));
   const scratch = layers.map((l) => new Float64Array(l.outputs));
-  const activations = layers.map((l) => new Float64Array(l.outputs));
-  // Pre-activation `unit` of layer `li` with parameter `flipped` read as `neu`, summed in
-  // forwardTrace's order. Not the clean value plus (neu − old)·x: that update can cancel a tiny
-  // flipped bias to 0 and invent a logit tie the re-run network does not have.
+  // Pre-activation `unit` of layer `li` with parameter `flipped` read as `neu`, summed in forwardTrace's order.
   const preActivation = (x: number[], li: number, unit: number, flipped: number, neu: number): number => {
     const l = layers[li];
-    const at = (k: number): number => (k === flipped ? neu : w[k]);
-    let s = at(l.biasOffset + unit);
+    const bias = l.biasOffset + unit;
     const row = l.weightOffset + unit * l.inputs;
-    for (let i = 0; i < l.inputs; i++) s += at(row + i) * x[i];
+    let s = flipped === bias ? neu : w[bias];
+    for (let i = 0; i < l.inputs; i++) s += (row + i === flipped ? neu : w[row + i]) * x[i];
     return s;
   };
   // Logits of sample n after pre-activation `unit` of layer `li` becomes `y`.
@@ -456,25 +454,26 @@ export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAl
       last[unit] = y;
       return last;
     }
-    if (relu(y) === relu(t.preActivations[li][unit])) return t.logits;
-    // Layer li's activations with the flipped unit's, then every later layer recomputed densely
-    // in forwardTrace's order: an update by W[:, unit]·Δ can lose a tiny activation to rounding.
-    let act = activations[li];
-    act.set(t.layerInputs[li + 1]);
-    act[unit] = relu(y);
-    for (let lj = li + 1; ; lj++) {
+    const d = relu(y) - relu(t.preActivations[li][unit]);
+    if (d === 0) return t.logits;
+    // The next layer moves along column `unit` only: by W[:, unit] · d.
+    const next = layers[li + 1];
+    let cur = scratch[li + 1];
+    const clean = t.preActivations[li + 1];
+    for (let o = 0; o < next.outputs; o++) cur[o] = clean[o] + w[next.weightOffset + o * next.inputs + unit] * d;
+    // Any later layer is dense again: recompute it from the previous one.
+    for (let lj = li + 2; lj < layers.length; lj++) {
       const l = layers[lj];
-      const out = scratch[lj];
+      const prev = cur;
+      cur = scratch[lj];
       for (let o = 0; o < l.outputs; o++) {
         let s = w[l.biasOffset + o];
         const row = l.weightOffset + o * l.inputs;
-        for (let i = 0; i < l.inputs; i++) s += w[row + i] * act[i];
-        out[o] = s;
+        for (let i = 0; i < l.inputs; i++) s += w[row + i] * relu(prev[i]);
+        cur[o] = s;
       }
-      if (!l.relu) return out;
-      act = activations[lj];
-      for (let o = 0; o < l.outputs; o++) act[o] = relu(out[o]);
     }
+    return cur;
   };
   for (let li = 0; li < layers.length; li++) {
     const l = layers[li];
