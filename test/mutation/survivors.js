@@ -110,7 +110,7 @@ async function mutantCounts(files) {
 async function main() {
   const reportPath = path.resolve(process.argv[2] ?? path.join(root, "reports/mutation/incremental.json"));
   if (!fs.existsSync(reportPath)) {
-    console.error(`no mutation report at ${path.relative(root, reportPath)}: run npm run test:mutation first`);
+    console.error(`no mutation report at ${path.relative(root, reportPath)}: node test/mutation/results-store.js restore brings the stored one, npm run test:mutation measures`);
     process.exit(2);
   }
   const report = JSON.parse(fs.readFileSync(reportPath, "utf8"));

@@ -1,0 +1,2 @@
+export function restore(store?: string, report?: string): string;
+export function save(store?: string, report?: string): string;
