@@ -201,3 +201,97 @@ describe("which tenant's head goes first", () => {
     expectWaits(f.waits, [0, 0, f.t[1] + 1 - f.t[2], f.t[1] + 2 - f.t[3]]);
   });
 });
+
+describe("drf's tie tolerance is inclusive (shares within 1e-15 tie)", () => {
+  // A tenant that ran two 1-GPU jobs with 0.1 and 0.2 host cores per GPU and holds nothing now keeps
+  // the rounding residue of 0.1 + 0.2 − 0.1 − 0.2 cores; with cpusPerNode = residue / 1e-15 its
+  // dominant share is exactly 1e-15 while the other tenant's is 0: a difference of exactly the tolerance.
+  // 2 GPUs, no backfill: P1, P2 (1 GPU, 1 h, one tenant) run; Y then Z (2 GPUs, 1 h each) queue; at
+  // P2's end (t1+1) both GPUs are free and one of Y, Z starts, the other an hour later.
+  const residue = ((0 + 0.1 + 0.2) - 0.1) - 0.2;
+  const cpusPerNode = residue / 1e-15;
+  const classes = (ranTenant: number, yTenant: number, zTenant: number): JobClass[] => [
+    job("P1", 1, 1, { tenant: ranTenant, cpusPerGpu: 0.1 }), job("P2", 1, 1, { tenant: ranTenant, cpusPerGpu: 0.2 }),
+    job("Y", 2, 1, { tenant: yTenant }), job("Z", 2, 1, { tenant: zTenant }),
+  ];
+  const run = (cs: JobClass[]) => runInOrder(node(2, cs, { queueOrder: "drf", backfill: "none", cpusPerNode, tenants: [{ name: "a" }, { name: "b" }] }));
+
+  it("a later tenant whose share is higher by exactly 1e-15 still wins with the earlier head", () => {
+    expect(residue > 0 && residue / cpusPerNode === 1e-15).toBe(true);
+    // Tenant b ran P1, P2 (share 1e-15) and queued Y first; tenant a (share 0) queued Z: Y starts at t1+1.
+    const { t, waits } = run(classes(1, 1, 0));
+    expectWaits(waits, [0, 0, t[1] + 1 - t[2], t[1] + 2 - t[3]]);
+  });
+
+  it("a later tenant whose share is lower by exactly 1e-15 does not overtake an earlier head", () => {
+    // Tenant a ran P1, P2 (share 1e-15) and queued Y first; tenant b (share 0) queued Z: a tie, Y starts.
+    const { t, waits } = run(classes(0, 0, 1));
+    expectWaits(waits, [0, 0, t[1] + 1 - t[2], t[1] + 2 - t[3]]);
+  });
+});
+
+describe("EASY under spot reclaims", () => {
+  // The spot stream as documented: streams arrive, place, spot, setup are the root's first four forks;
+  // with one spot node out of two, it is node setup.int(2), and its first reclaim is at
+  // −mean·ln(1 − spot.next()) hours.
+  function spotBurst(classes: number, meanHoursBetweenPreemptions: number, accept: (t: number[], reclaim: number) => boolean): { seed: number; t: number[]; reclaim: number } {
+    const cdf = Array.from({ length: classes }, (_, c) => (c + 1) / classes);
+    cdf[classes - 1] = 1;
+    const mean = 1 / RATE;
+    for (let seed = 1; seed < 1e7; seed++) {
+      const root = createRng(seed), rng = root.fork();
+      const t: number[] = [];
+      let now = -mean * Math.log(1 - rng.next()), ok = true;
+      for (let j = 0; j < classes && ok; j++) {
+        t.push(now);
+        const u = rng.next();
+        let c = 0;
+        while (u >= cdf[c] && c < classes - 1) c++;
+        ok = c === j;
+        if (j + 1 < classes) now = now + -mean * Math.log(1 - rng.next());
+      }
+      if (!ok) continue;
+      root.fork();
+      const spot = root.fork(), setup = root.fork();
+      if (setup.int(2) !== 1) continue;
+      const reclaim = -meanHoursBetweenPreemptions * Math.log(1 - spot.next());
+      if (accept(t, reclaim)) return { seed, t, reclaim };
+    }
+    throw new Error("no seed");
+  }
+  const twoNodes = (jobClasses: JobClass[], meanHoursBetweenPreemptions: number): ClusterConfig => ({
+    racks: 1, nodesPerRack: 2, gpusPerNode: 4, jobs: jobClasses.length, arrivalRatePerHour: RATE,
+    placement: "best-fit", backfill: "easy", queueOrder: "priority", network: { gradientBytes: 0 }, jobClasses,
+    spot: { spotFraction: 0.5, meanHoursBetweenPreemptions, meanHoursToRestore: 1000, mode: "static", checkpointIntervalHours: 1, restartOverheadHours: 0 },
+  });
+
+  it("backfills anything that fits while the head needs more GPUs than are up (no reservation possible)", () => {
+    // Nodes 0 and 1 (spot), 4 GPUs each. L (1 GPU, 100 h) takes node 0, S (4, 50 h) node 1. Head H
+    // (priority 1, 5 GPUs) blocks; C (3 GPUs, 200 h) would end after H's reservation (S's end, t1+50)
+    // with only 7 − 5 = 2 spare GPUs: it waits. Node 1 is reclaimed at R < t1+50: S re-queues, and
+    // H needs 5 of the 4 GPUs still up: no finite reservation, so C (3 free on node 0) starts at R.
+    const classes = [job("L", 1, 100), job("S", 4, 50), job("H", 5, 1, { priority: 1 }), job("C", 3, 200)];
+    const { seed, t, reclaim } = spotBurst(4, 8, (t, r) => r > t[3] && r < t[1] + 50);
+    const r = simulateCluster({ ...twoNodes(classes, 8), maxEvents: 200 }, seed);
+    const c = r.waitByClass[3];
+    expect(c.count).toBe(1);
+    expect(c.meanHours).toBeCloseTo(reclaim - t[3], 9);
+  });
+
+  it("counts a re-queued job's remaining work, not its whole work, when it backfills", () => {
+    // Node 0: B (3 GPUs, 15 h) and F (1, 2 h); node 1 (spot): G (3, 20 h) and R (1 GPU, 10 h).
+    // Head H (priority 1, 4 GPUs) blocks. F ends at t1+2 (1 GPU free on node 0). Node 1 is reclaimed
+    // at P in [4, 9]: G and R re-queue, R rolled back to its last checkpoint D = ⌊P − t3⌋ hours
+    // (interval 1 h). H's reservation: 1 free + 3 (B) = 4 → shadow t0+15, extra 0. R needs
+    // 10 − D ≤ 6 more hours: P + 10 − D ≤ t0+15, so it backfills at once on node 0 (no restart
+    // overhead) and completes at P + 10 − D.
+    const classes = [job("B", 3, 15), job("F", 1, 2), job("G", 3, 20), job("R", 1, 10), job("H", 4, 1, { priority: 1 })];
+    const { seed, t, reclaim } = spotBurst(5, 6, (_, p) => p >= 4 && p <= 9);
+    const r = simulateCluster({ ...twoNodes(classes, 6), maxEvents: 500 }, seed);
+    const D = Math.floor(reclaim - t[3]);
+    const done = r.completionByClass[3];
+    expect(done.count).toBe(1);
+    expect(done.meanHours).toBeCloseTo(reclaim + 10 - D - t[3], 9);
+    expect(r.preemption.restarts).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -144,6 +144,14 @@ describe("EASY backfill behind a strict topology-aware head: adjacent whole node
     expect(probeWait({ ...base, fillers, probeHours: 5 }).wait).toBeCloseTo(5, 3);
   });
 
+  it("takes the earliest window, not the last: 4 nodes, free | 6 h | 4 h | 10 h → windows 6, 6, 10, reservation 6 h", () => {
+    const four = { ...base, nodesPerRack: 4, fillers: [{ node: 1, gpus: 2, hours: 6 }, { node: 2, gpus: 2, hours: 4 }, { node: 3, gpus: 2, hours: 10 }] };
+    expect(probeWait({ ...four, probeHours: 5 }).wait).toBe(0); // on node 0, ends at 5 ≤ 6
+    // 8 h > 6 h: S waits. At 4 h nodes 0 and 2 are free but not adjacent; at 6 h H takes nodes 0-1 (first of the
+    // free run 0-2) and S the remaining free node 2.
+    expect(probeWait({ ...four, probeHours: 8 }).wait).toBeCloseTo(6, 3);
+  });
+
   it("never counts a reclaimed node as ready: node 0 until 10 h, node 1 free, node 2 down → reservation 10 h", () => {
     // Window (1,2) never completes (node 2 is away for ~10⁹ h); (0,1) at 10 h, so a 5 h job backfills on node 1.
     // Were node 2 taken as ready, the reservation would be "now" and S would wait past H (10 → 11 h).

@@ -141,6 +141,16 @@ describe("placeGang on hand-worked clusters", () => {
     });
   });
 
+  it("places a topology-aware job of exactly one node's GPUs by the one-node rule (first wholly free node), not the shortest run", () => {
+    // 1 rack of 4 two-GPU nodes, node 2 partly taken: wholly free runs are nodes 0-1 and node 3.
+    // The multi-node rule would take the shortest run, node 3; the one-node rule takes bucket 2's first node.
+    const index = occupied({ racks: 1, nodesPerRack: 4, gpusPerNode: 2 }, [0, 0, 1, 0]);
+    const first = index.bucketFirst(0, 2);
+    expect(first).not.toBe(3);
+    expect(placeGang(index, "topology-aware", "strict", 0, 2, 1, out, next)).toBe(true);
+    expect(sortedPlaced(2)).toEqual(ids(2 * first, 2));
+  });
+
   describe("at most one node: the node with the fewest free GPUs that still fits", () => {
     // 1 rack of 3 nodes with 3, 5 and 8 free GPUs: node 0 has GPUs 5-7 free, node 1 GPUs 11-15, node 2 GPUs 16-23.
     const row: ClusterShape = { racks: 1, nodesPerRack: 3, gpusPerNode: 8 };
