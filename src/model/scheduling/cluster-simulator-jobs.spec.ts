@@ -141,7 +141,7 @@ describe("service times and class choice from the arrival stream", () => {
     }
   });
 
-  it("spreads exponential services around their mean (not all equal), with about e^-0.1 of them above 0.1·m", () => {
+  it("spreads exponential services around their mean (not all equal), with about 1 − e^-0.1 of them below 0.1·m", () => {
     // 300 one-job runs: the sample mean of Exp(m) has sd m/√300 ≈ 0.058 m (tolerance 0.2 m, 3.5 sd);
     // P(S < 0.1 m) = 1 − e^-0.1 ≈ 0.095 (sd of the share 0.017; tolerance ±0.055). A log-normal with the same
     // mean and cv 1 has P(S < 0.1 m) ≈ 0.009, a fixed time 0.
@@ -152,7 +152,7 @@ describe("service times and class choice from the arrival stream", () => {
     expect(Math.abs(low - (1 - Math.exp(-0.1)))).toBeLessThan(0.055);
   });
 
-  it("log-normal services have median m/√(1+cv²) and log-variance ln(1+cv²)", () => {
+  it("log-normal services: ln S has mean ln m − ln(1+cv²)/2 and variance ln(1+cv²)", () => {
     // cv 2, m 3: ln S ~ N(ln 3 − ln5/2, ln 5). 300 samples: sd of the mean of ln S = √(ln 5/300) ≈ 0.073
     // (tolerance 0.22); sd of the sample variance ≈ ln5·√(2/300) ≈ 0.13 (tolerance 0.4).
     const ls = Array.from({ length: 300 }, (_, i) => Math.log(lone(2, 3, 500 + i)));
