@@ -407,7 +407,7 @@ export interface FlipPopulation {
  * below the clean one to 0 and invent a logit tie); the next layer moves by W[:, unit]·Δ, and
  * any later layer is recomputed densely. Equals cloning, flipping and re-running
  * `forwardTrace`/`meanCrossEntropy` per flip up to float64 rounding order in the layer after
- * the flip. Cost ≈ flips × batch × (the unit's inputs + widths after the layer); ~1.5 s for
+ * the flip. Cost ≈ flips × batch × (the unit's inputs + widths after the layer); ~1.9 s for
  * the traffic-light model on 256 inputs, where the full re-run takes ~30 s.
  */
 export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAlarm = 0.01): FlipPopulation {

@@ -233,7 +233,7 @@ const sdcCampaign = memoizeRuns(() => "campaign", () => {
 
 /** The relative loss change a training-loss alarm fires at. */
 const LOSS_ALARM = 0.01;
-/** All 46,176 single-bit flips of the testbed's weights, swept once (flipPopulation, ~1.5 s). */
+/** All 46,176 single-bit flips of the testbed's weights, swept once (flipPopulation, ~1.9 s on two idle cores). */
 const flipSweep = memoizeRuns(() => "flip-population", () => {
   const { model, batch } = sdcTestbed();
   return flipPopulation(model, batch, LOSS_ALARM);
