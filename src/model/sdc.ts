@@ -408,7 +408,8 @@ export interface FlipPopulation {
  * any later layer is recomputed densely. Equals cloning, flipping and re-running
  * `forwardTrace`/`meanCrossEntropy` per flip up to float64 rounding order in the layer after
  * the flip. Cost ≈ flips × batch × (the unit's inputs + widths after the layer); ~1.9 s for
- * the traffic-light model on 256 inputs, where the full re-run takes ~30 s.
+ * the traffic-light model on 256 inputs, where cloning and re-running per flip takes about 30 s for
+ * just 24 inputs (test/model/flip-population.test.ts).
  */
 export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAlarm = 0.01): FlipPopulation {
   requirePositive("flipPopulation", { lossAlarm });
