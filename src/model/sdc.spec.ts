@@ -195,6 +195,24 @@ describe("flipPopulation: every single-bit flip of the weights", () => {
       alarmed: slow.alarmed, alarmedOneToZero: slow.alarmedOneToZero, changingAlarmed: slow.changingAlarmed });
     expect([slow.changing, slow.alarmed]).toEqual([31, 156]); // neither none nor all of the 2,272
   });
+  // [8 → 2 → 1 → 3] on x = (1, 0.25, 0, …): hidden units 1.125 and 0.625; the next weights
+  // [+∞, 1] make the second layer's unit +∞, and the output weights (−1, 1, −1) give logits
+  // [−∞, +∞, −∞]: class 1. Moving that +∞ by W·Δ would give ∞ − ∞ = NaN for a flip that lowers
+  // unit 0 (ReLU(NaN) = 0, logits [0, 0, 0], class 0), where re-running keeps +∞ and class 1.
+  it("agrees with brute force when the layer after a flip holds an infinite weight", () => {
+    const layers = denseLayers([8, 2, 1, 3]);
+    const m: PerceptionModel = { layers, weights: new Float32Array(layers[2].biasOffset + 3) };
+    m.weights.set([1, 0.25], layers[0].weightOffset);
+    m.weights.set([0.5, 0.5], layers[0].weightOffset + 8);
+    m.weights.set([Infinity, 1], layers[1].weightOffset);
+    m.weights.set([-1, 1, -1], layers[2].weightOffset);
+    const b: LightBatch = { inputs: [features(1, 0.25)], labels: [1] };
+    expect(forwardTrace(m, b.inputs[0]).logits).toEqual([-Infinity, Infinity, -Infinity]);
+    const slow = bruteForcePopulation(m, b, 0.01);
+    expect(flipPopulation(m, b)).toMatchObject({ changing: slow.changing, changingOneToZero: slow.changingOneToZero, alarmed: slow.alarmed });
+    expect(slow.changing).toBeGreaterThan(0);
+    expect(slow.changing).toBeLessThan(slow.flips);
+  });
   it("rejects a non-positive alarm threshold", () => expect(() => flipPopulation(model, batch, 0)).toThrow(/lossAlarm/));
 });
 

@@ -404,8 +404,8 @@ export interface FlipPopulation {
  * effect on the batch's predictions and mean loss (relative change against `lossAlarm`,
  * default 1 %). Incremental: a flip of one weight or bias changes one pre-activation, which is
  * re-summed in forwardTrace's order (an update by (new − old)·x could cancel a flipped value far
- * below the clean one to 0 and invent a logit tie); the next layer moves by W[:, unit]·Δ, and
- * any later layer is recomputed densely. Equals cloning, flipping and re-running
+ * below the clean one to 0 and invent a logit tie); the next layer moves by W[:, unit]·Δ (a
+ * non-finite clean value there is re-summed), and any later layer is recomputed densely. Equals cloning, flipping and re-running
  * `forwardTrace`/`meanCrossEntropy` per flip up to float64 rounding order in the layer after
  * the flip. Cost ≈ flips × batch × (the unit's inputs + widths after the layer); ~1.9 s for
  * the traffic-light model on 256 inputs, where cloning and re-running per flip takes about 30 s for
@@ -457,11 +457,19 @@ export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAl
     }
     const d = relu(y) - relu(t.preActivations[li][unit]);
     if (d === 0) return t.logits;
-    // The next layer moves along column `unit` only: by W[:, unit] · d.
+    // The next layer moves along column `unit` only: by W[:, unit] · d. A non-finite clean value
+    // (an infinite weight upstream) is re-summed instead, as ∞ + (−∞) would read as NaN.
     const next = layers[li + 1];
     let cur = scratch[li + 1];
     const clean = t.preActivations[li + 1];
-    for (let o = 0; o < next.outputs; o++) cur[o] = clean[o] + w[next.weightOffset + o * next.inputs + unit] * d;
+    const acts = t.preActivations[li];
+    for (let o = 0; o < next.outputs; o++) {
+      const row = next.weightOffset + o * next.inputs;
+      if (Number.isFinite(clean[o])) { cur[o] = clean[o] + w[row + unit] * d; continue; }
+      let s = w[next.biasOffset + o];
+      for (let i = 0; i < next.inputs; i++) s += w[row + i] * (i === unit ? relu(y) : relu(acts[i]));
+      cur[o] = s;
+    }
     // Any later layer is dense again: recompute it from the previous one.
     for (let lj = li + 2; lj < layers.length; lj++) {
       const l = layers[lj];

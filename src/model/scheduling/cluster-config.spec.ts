@@ -12,6 +12,7 @@ const withClass = (patch: Record<string, unknown>): Partial<ClusterConfig> =>
 const tenantsOf = (n: number): TenantConfig[] => Array.from({ length: n }, (_, i) => ({ name: `t${i}` }));
 const gen = (name: string, fraction: number, capability = 1, memoryGb = 80): DeviceGeneration => ({ name, fraction, capability, memoryGb });
 const evenGenerations = (n: number): DeviceGeneration[] => Array.from({ length: n }, (_, i) => gen(`V${i}`, 1 / n));
+const spot = { spotFraction: 0.5, meanHoursBetweenPreemptions: 10, meanHoursToRestore: 1, mode: "static" } as const;
 const MAX = Number.MAX_SAFE_INTEGER; // 9007199254740991, requireInteger's default upper bound
 
 /** The ModelInputError message resolveClusterConfig throws for `config`. */
@@ -87,6 +88,25 @@ describe("resolveClusterConfig refuses bad configuration with the exact message"
       { racks: 2, placement: "topology-aware", generations: [gen("A", 0.125, 1), gen("B", 0.75, 2), gen("C", 0.125, 1)],
         jobClasses: [{ gpus: 32, meanServiceHours: 1, minCapability: 2 }] },
       "config.jobClasses[0].minCapability must be met by 4 adjacent nodes in one rack for a strict topology-aware gang (longest run: 3) (got 2)"],
+    ["both a load and an arrival rate", { arrivalRatePerHour: 2 }, "config.load must be given exactly when config.arrivalRatePerHour is not (got 0.5)"],
+    ["neither a load nor an arrival rate", { load: undefined }, "config.load must be given exactly when config.arrivalRatePerHour is not (got undefined)"],
+    ["a load above 2", { load: 2.5 }, "config.load must be in [1e-9, 2] (got 2.5)"],
+    ["a zero arrival rate", { load: undefined, arrivalRatePerHour: 0 }, "config.arrivalRatePerHour must be finite and > 0 (got 0)"],
+    ["an unknown spot mode", { spot: { ...spot, mode: "burst" } }, 'config.spot.mode must be one of "static", "elastic" (got "burst")'],
+    ["a spot fraction above 1", { spot: { ...spot, spotFraction: 1.5 } }, "config.spot.spotFraction must be in [0, 1] (got 1.5)"],
+    ["no time between reclaims", { spot: { ...spot, meanHoursBetweenPreemptions: 0 } }, "config.spot.meanHoursBetweenPreemptions must be finite and > 0 (got 0)"],
+    ["no time to restore", { spot: { ...spot, meanHoursToRestore: 0 } }, "config.spot.meanHoursToRestore must be finite and > 0 (got 0)"],
+    ["a zero checkpoint interval", { spot: { ...spot, checkpointIntervalHours: 0 } }, "config.spot.checkpointIntervalHours must be finite and > 0 (got 0)"],
+    ["a negative restart overhead", { spot: { ...spot, restartOverheadHours: -1 } }, "config.spot.restartOverheadHours must be finite and >= 0 (got -1)"],
+    ["a negative rescale overhead", { spot: { ...spot, rescaleOverheadHours: -1 } }, "config.spot.rescaleOverheadHours must be finite and >= 0 (got -1)"],
+    ["a negative gradient size", { network: { gradientBytes: -1 } }, "config.network.gradientBytes must be finite and >= 0 (got -1)"],
+    ["a negative per-hop latency", { network: { perHopLatencySeconds: -1 } }, "config.network.perHopLatencySeconds must be finite and >= 0 (got -1)"],
+    ["a zero spine bandwidth", { network: { spineBytesPerSecond: 0 } }, "config.network.spineBytesPerSecond must be finite and > 0 (got 0)"],
+    ["a zero step compute time", { network: { stepComputeSeconds: 0 } }, "config.network.stepComputeSeconds must be finite and > 0 (got 0)"],
+    ["a snapshot before time zero", { snapshotAtHours: -1 }, "config.snapshotAtHours must be finite and >= 0 (got -1)"],
+    ["a zero starvation threshold", { starvationThresholdHours: 0 }, "config.starvationThresholdHours must be finite and > 0 (got 0)"],
+    ["a fragmentation probe wider than the cluster", { fragmentationJobGpus: 129 }, "config.fragmentationJobGpus must be an integer in [1, 128] (got 129)"],
+    ["no CPUs per node", { cpusPerNode: 0 }, "config.cpusPerNode must be finite and > 0 (got 0)"],
   ];
   it.each(cases)("refuses %s", (_label, patch, message) => {
     expect(refusal({ ...good, ...patch })).toBe(`simulateCluster: ${message}`);
@@ -123,9 +143,24 @@ describe("resolveClusterConfig accepts values exactly at each limit", () => {
     expect(accepts({ ...cfg, placement: "best-fit", jobClasses: [{ gpus: 48, meanServiceHours: 1, minCapability: 2 }] }).jobClasses[0].gpus).toBe(48);
     expect(accepts({ ...cfg, placement: "topology-aware", jobClasses: [{ gpus: 24, meanServiceHours: 1, minCapability: 2 }] }).jobClasses[0].gpus).toBe(24);
   });
+  it("accepts a strict gang longer than any capable run when its placement is not topology-aware", () => {
+    // The 88-GPU gang refused above under topology-aware placement: 96 capable GPUs, longest run 10 nodes.
+    const r = accepts({ placement: "best-fit", generations: [gen("A", 0.125, 2), gen("B", 0.25, 1), gen("C", 0.625, 2)],
+      jobClasses: [{ gpus: 88, meanServiceHours: 1, minCapability: 2 }] });
+    expect([r.jobClasses[0].placement, r.jobClasses[0].locality]).toEqual(["best-fit", "strict"]);
+  });
   it("accepts any gang of a cluster that ignores capability", () => {
     const r = accepts({ capabilityAware: false, generations: [gen("V1", 0.02, 2), gen("V2", 0.98, 1)], jobClasses: [{ gpus: 2, meanServiceHours: 1, minCapability: 2 }] });
     expect(r.capabilityAware).toBe(false);
+  });
+  it("accepts zero where a quantity may be zero: gradient size, latencies, snapshot time, overheads", () => {
+    const r = accepts({ network: { gradientBytes: 0, baseLatencySeconds: 0, perHopLatencySeconds: 0 }, snapshotAtHours: 0,
+      spot: { ...spot, restartOverheadHours: 0, rescaleOverheadHours: 0 } });
+    expect([r.network.gradientBytes, r.network.baseLatencySeconds, r.network.perHopLatencySeconds, r.snapshotAtHours]).toEqual([0, 0, 0, 0]);
+    expect([r.spot?.restartOverheadHours, r.spot?.rescaleOverheadHours]).toEqual([0, 0]);
+  });
+  it("accepts an arrival rate in place of a load", () => {
+    expect(accepts({ load: undefined, arrivalRatePerHour: 3 }).arrivalRatePerHour).toBe(3);
   });
   it("accepts a strict topology-aware gang as wide as the whole cluster", () => {
     const r = accepts({ placement: "topology-aware", jobClasses: [{ gpus: 128, meanServiceHours: 1 }] });
@@ -158,6 +193,13 @@ describe("resolveClusterConfig fills the documented defaults", () => {
     expect(r.tenants.map((t) => t.name)).toEqual(["research", "tenant 1"]);
   });
 
+  it("ends the class CDF at exactly 1 where the shares' float sum falls short", () => {
+    // Ten shares of 0.1 add up to 0.9999999999999999 in binary floating point.
+    const r = resolveClusterConfig({ ...good, jobClasses: Array.from({ length: 10 }, () => ({ gpus: 1, meanServiceHours: 1 })) });
+    expect(r.classCdf[8]).toBeCloseTo(0.9, 15);
+    expect(r.classCdf[9]).toBe(1);
+  });
+
   it("derives the class CDF and the arrival rate from the load", () => {
     // E[k·S] = 3/4 · 1·1 + 1/4 · 16·2 = 8.75 GPU-hours; λ = 0.5 · 128 / 8.75.
     const r = resolveClusterConfig({ ...good, jobClasses: [{ gpus: 1, meanServiceHours: 1, weight: 3 }, { gpus: 16, meanServiceHours: 2 }] });
@@ -176,6 +218,10 @@ describe("nodeGenerations lays generations out in contiguous blocks of nodes", (
     expect(Array.from(nodeGenerations([gen("A", 0.125), gen("B", 0.75), gen("C", 0.125)], 8))).toEqual([0, 1, 1, 1, 1, 1, 1, 2]);
     expect(Array.from(nodeGenerations([gen("A", 0.2), gen("B", 0.8)], 2))).toEqual([1, 1]);
     expect(Array.from(nodeGenerations([gen("A", 0.25), gen("B", 0.75)], 2))).toEqual([0, 1]);
+  });
+  it("keeps nodes past the last edge in the last generation when the shares fall short of 1", () => {
+    // Shares [0.5, 0.4] over 10 nodes: centres 0.05 … 0.95; node 9's centre 0.95 lies past 0.9.
+    expect(Array.from(nodeGenerations([gen("A", 0.5), gen("B", 0.4)], 10))).toEqual([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
   });
   it("is what the resolved config carries", () => {
     expect(Array.from(resolveClusterConfig({ ...good, generations: [gen("V1", 0.25), gen("V2", 0.75)] }).nodeGeneration)).toEqual([0, 0, 0, 0, ...new Array(12).fill(1)]);

@@ -140,6 +140,8 @@ describe("simulateCluster event loop: spot reclaims", () => {
     for (const mode of ["static", "elastic"] as const) {
       const r = simulateCluster(lone(mode), 11);
       expect(r.jobsCompleted).toBe(1);
+      // It starts as it arrives: a restart after a reclaim is not a start, so the wait stays 0.
+      expect(r.wait.maxHours).toBe(0);
       // The job holds every GPU of the only node: a reclaim leaves it none, so it restarts (never rescales),
       // and every reclaim (the node is up only while the job runs, from ~1e-6 h on) hits it.
       expect(r.preemption.rescales).toBe(0);
@@ -173,5 +175,20 @@ describe("simulateCluster event loop: spot reclaims", () => {
     const busy = r.utilization * r.totalGpus * r.makespanHours;
     expect(busy).toBeCloseTo(2 * 20 + 0.1 * reclaims + 0.2 * grows, 6);
     expect(r.mfu).toBeCloseTo(r.utilization, 12);
+  });
+});
+
+describe("simulateCluster: the ring runs in ascending GPU id, whatever order placement picked", () => {
+  it("gives every whole-cluster job on 2 nodes × 2 GPUs a ring of 2 hops (node 1 → 0 and node 0 → 1)", () => {
+    // Random placement draws the 4 GPUs in random order; in ascending order the ring 0,1,2,3 crosses
+    // between the two nodes twice (1→2 and 3→0, one leaf hop each), where an order like 0,2,1,3 would
+    // cross four times. Jobs arrive far apart, so each finds the cluster empty.
+    const r = simulateCluster({
+      racks: 1, nodesPerRack: 2, gpusPerNode: 2, jobs: 40, arrivalRatePerHour: 0.01, placement: "random",
+      jobClasses: [{ gpus: 4, meanServiceHours: 1, serviceCv: 0 }],
+    }, 21);
+    expect(r.jobsCompleted).toBe(40);
+    expect(r.hops.meanRingHopsPerJob).toBe(2);
+    expect(r.hops.crossRackJobFraction).toBe(0);
   });
 });

@@ -81,7 +81,8 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
 
   // Per-job state.
   const arrival = new Float64Array(N), work = new Float64Array(N), done = new Float64Array(N), rate = new Float64Array(N);
-  const since = new Float64Array(N), start = new Float64Array(N).fill(-1), finish = new Float64Array(N), end = new Float64Array(N);
+  // start is NaN until a job first starts: no time, not even 0, can be mistaken for it.
+  const since = new Float64Array(N), start = new Float64Array(N).fill(NaN), finish = new Float64Array(N), end = new Float64Array(N);
   const eff = new Float64Array(N), key = new Float64Array(N);
   const cls = new Int32Array(N), k = new Int32Array(N), width = new Int32Array(N), epoch = new Int32Array(N), off = new Int32Array(N + 1);
   const state = new Uint8Array(N), shrunk = new Uint8Array(N);
@@ -212,7 +213,7 @@ export function simulateCluster(config: ClusterConfig, seed: number): ClusterRep
     for (let i = 0, o = off[j]; i < w; i++) alloc[o + i] = scratch[i];
     queues.remove(jc.tenant, j);
     width[j] = w; hold(j, 1, w);
-    if (start[j] < 0) start[j] = now;
+    if (Number.isNaN(start[j])) start[j] = now;
     if (!cfg.capabilityAware) {
       for (let i = off[j], e = off[j] + w; i < e; i++) {
         if (!(classMask[cls[j]] & (1 << nodePool[(alloc[i] / g) | 0]))) {
