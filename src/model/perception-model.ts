@@ -156,7 +156,7 @@ export function forwardTrace(model: PerceptionModel, input: number[], fault?: Co
   return { layerInputs, preActivations, logits: x };
 }
 
-/** Index of the largest logit (NaN logits never win; all-NaN gives 0). */
+/** Index of the largest logit (a NaN never beats a number; all-NaN gives the last index). */
 export function argmax(values: number[]): number {
   let best = 0;
   for (let i = 1; i < values.length; i++) if (values[i] > values[best] || Number.isNaN(values[best])) best = i;
@@ -199,23 +199,33 @@ export function meanCrossEntropy(model: PerceptionModel, batch: LightBatch): num
 }
 
 /**
- * Builds and trains the network for a seed: He-initialised weights, 150 seeded samples,
- * 150 epochs of full-batch gradient descent (learning rate 0.1) on cross-entropy.
- * The same seed always yields the same float32 weights.
+ * He initialisation of a dense ReLU network's float64 master copy: weights N(0, 2/inputs) per
+ * layer, biases 0 (He et al., "Delving Deep into Rectifiers", ICCV 2015, eq. 10).
  *
- * Property: accuracy on fresh seeded samples is 100% (the prototypes are well separated).
+ * Worked example: a layer of 8 inputs draws its weights with standard deviation √(2/8) = 0.5.
  */
-export function createPerceptionModel(seed = 7): PerceptionModel {
-  const rng = createRng(seed);
-  const { layers, size } = layout(WIDTHS);
-  const p = new Float64Array(size);
+export function heInitialise(layers: readonly LayerShape[], rng: Rng): Float64Array {
+  const last = layers[layers.length - 1];
+  const p = new Float64Array(last.biasOffset + last.outputs);
   for (const l of layers) {
     const scale = Math.sqrt(2 / l.inputs);
     for (let i = 0; i < l.inputs * l.outputs; i++) p[l.weightOffset + i] = scale * rng.normal();
   }
-  const data = trafficLightSamples(rng.fork(), 150);
-  const grad = new Float64Array(size);
-  for (let epoch = 0; epoch < 150; epoch++) {
+  return p;
+}
+
+/**
+ * Full-batch gradient descent on mean softmax cross-entropy, in place on the float64 master
+ * copy `p`: each epoch p ← p − η·∇L(p), the gradient by backpropagation (∂L/∂logits =
+ * softmax − one-hot, ReLU passing gradient where its input was positive).
+ *
+ * Holds: any dense network laid out as `layers` (ReLU on all but the last).
+ * Worked example: one epoch at η = 0.1 moves each parameter by −0.1 × its derivative of the
+ * batch's mean loss (the spec checks this against central finite differences).
+ */
+export function gradientDescent(layers: readonly LayerShape[], p: Float64Array, data: LightBatch, epochs: number, learningRate: number): void {
+  const grad = new Float64Array(p.length);
+  for (let epoch = 0; epoch < epochs; epoch++) {
     grad.fill(0);
     data.inputs.forEach((input, n) => {
       // Forward in float64 on the master copy.
@@ -247,8 +257,22 @@ export function createPerceptionModel(seed = 7): PerceptionModel {
         if (li > 0) delta = prev.map((g, i) => (acts[li][i] > 0 ? g : 0));
       }
     });
-    const lr = 0.1 / data.inputs.length;
-    for (let i = 0; i < size; i++) p[i] -= lr * grad[i];
+    const step = learningRate / data.inputs.length;
+    for (let i = 0; i < p.length; i++) p[i] -= step * grad[i];
   }
+}
+
+/**
+ * Builds and trains the network for a seed: He-initialised weights, 150 seeded samples,
+ * 150 epochs of full-batch gradient descent (learning rate 0.1) on cross-entropy.
+ * The same seed always yields the same float32 weights.
+ *
+ * Property: accuracy on fresh seeded samples is 100% (the prototypes are well separated).
+ */
+export function createPerceptionModel(seed = 7): PerceptionModel {
+  const rng = createRng(seed);
+  const { layers } = layout(WIDTHS);
+  const p = heInitialise(layers, rng);
+  gradientDescent(layers, p, trafficLightSamples(rng.fork(), 150), 150, 0.1);
   return { layers, weights: new Float32Array(p) };
 }
