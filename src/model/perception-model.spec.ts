@@ -17,9 +17,15 @@ import {
   type PerceptionModel,
 } from "./perception-model";
 import { createRng } from "./sim/rng";
+import { PUBLISHED_SEED, publishedPerceptionModel } from "../../test/helpers/published-perception-model";
 
 describe("perception model", () => {
-  const model = createPerceptionModel(7);
+  const model = publishedPerceptionModel();
+  it("createPerceptionModel(7) still trains exactly the published weights", () => {
+    const trained = createPerceptionModel(PUBLISHED_SEED);
+    expect(trained.layers).toEqual(model.layers);
+    expect(trained.weights).toEqual(model.weights);
+  });
   const test = trafficLightSamples(createRng(100), 300);
   it("has the documented shape: 1,443 float32 parameters, 2,819 forward FLOPs", () => {
     expect(model.weights).toBeInstanceOf(Float32Array);

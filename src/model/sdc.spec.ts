@@ -1,4 +1,4 @@
-import { createPerceptionModel, denseLayers, trafficLightSamples } from "./perception-model";
+import { denseLayers, trafficLightSamples } from "./perception-model";
 import {
   activationChecksumOk,
   crc32,
@@ -16,8 +16,9 @@ import { argmax, cloneModel, forwardTrace, meanCrossEntropy, type LightBatch, ty
 import { createRng, type Rng } from "./sim/rng";
 import { workTally } from "./sim/work-tally";
 import { bruteForcePopulation } from "../../test/helpers/flip-brute-force";
+import { publishedPerceptionModel } from "../../test/helpers/published-perception-model";
 
-const model = createPerceptionModel(7);
+const model = publishedPerceptionModel();
 const batch = trafficLightSamples(createRng(100), 60);
 
 describe("flipBit", () => {
@@ -121,7 +122,7 @@ describe("detectorCosts", () => {
 
 describe("detectorCosts from layer shapes alone", () => {
   it("denseLayers([8, 32, 32, 3]) costs the same as the built traffic-light model (13.0x)", () => {
-    const built = detectorCosts(createPerceptionModel(7));
+    const built = detectorCosts(model);
     expect(detectorCosts({ layers: denseLayers([8, 32, 32, 3]) })).toEqual(built);
     expect(built.dmrToActivationRatio).toBeCloseTo(2819 / 217, 9);
   });
