@@ -119,7 +119,7 @@ export function bitsToFloat32(bits: number): number {
 }
 
 function checkInput(fn: string, input: number[]): void {
-  if (!Array.isArray(input) || input.length !== INPUT_WIDTH || input.some((v) => typeof v !== "number" || !Number.isFinite(v))) {
+  if (!Array.isArray(input) || input.length !== INPUT_WIDTH || input.some((v) => !Number.isFinite(v))) {
     throw new ModelInputError(fn, "input", `an array of ${INPUT_WIDTH} finite numbers`, input);
   }
 }
