@@ -214,6 +214,27 @@ describe("flipPopulation: every single-bit flip of the weights", () => {
     expect(slow.changing).toBeGreaterThan(0);
     expect(slow.changing).toBeLessThan(slow.flips);
   });
+  // [8 → 2 → 2 → 3], the same hidden units 1.125 and 0.625. The next layer's rows [1, −∞] and [1, 1]
+  // with biases +∞ make its units NaN and +∞; the outputs read only the second, with weights
+  // (−1, 1, −1) and biases (10, 0, 0): logits [−∞, +∞, −∞], class 1. Re-summing the +∞ unit after
+  // a flip must read its own bias and row: any other bias, weight or one slot too far would leave
+  // it finite or NaN, and the class 0.
+  it("re-sums a non-finite unit of the next layer from its own bias and row", () => {
+    const layers = denseLayers([8, 2, 2, 3]);
+    const m: PerceptionModel = { layers, weights: new Float32Array(layers[2].biasOffset + 3) };
+    m.weights.set([1, 0.25], layers[0].weightOffset);
+    m.weights.set([0.5, 0.5], layers[0].weightOffset + 8);
+    m.weights.set([1, -Infinity, 1, 1, Infinity, Infinity], layers[1].weightOffset);
+    m.weights.set([0, -1, 0, 1, 0, -1, 10, 0, 0], layers[2].weightOffset);
+    const b: LightBatch = { inputs: [features(1, 0.25)], labels: [1] };
+    const t = forwardTrace(m, b.inputs[0]);
+    expect(t.preActivations[1]).toEqual([NaN, Infinity]);
+    expect(t.logits).toEqual([-Infinity, Infinity, -Infinity]);
+    const slow = bruteForcePopulation(m, b, 0.01);
+    expect(flipPopulation(m, b)).toMatchObject({ changing: slow.changing, changingOneToZero: slow.changingOneToZero, alarmed: slow.alarmed });
+    expect(slow.changing).toBeGreaterThan(0);
+    expect(slow.changing).toBeLessThan(slow.flips);
+  });
   it("rejects a non-positive alarm threshold", () => expect(() => flipPopulation(model, batch, 0)).toThrow(/lossAlarm/));
 });
 
