@@ -67,6 +67,9 @@ function summarize(report, justified, exists = () => true, modelFiles = []) {
     let undetected = 0;
     for (const mutant of mutants) {
       if (DETECTED.has(mutant.status)) detected++;
+      // An equivalent mutant that only slows the specs (an extra pass, a redundant loop) can time
+      // out on a loaded machine and count as detected: its justification is not stale for that.
+      if (mutant.status === "Timeout") used.add(key(file, mutant.mutatorName, mutatedText(source, mutant.location), mutant.replacement));
       if (!UNDETECTED.has(mutant.status)) continue;
       undetected++;
       const original = mutatedText(source, mutant.location);
@@ -89,7 +92,7 @@ function summarize(report, justified, exists = () => true, modelFiles = []) {
   }
   const detected = files.reduce((n, f) => n + f.detected, 0);
   const undetected = files.reduce((n, f) => n + f.undetected, 0);
-  // A justification is stale once its file has been measured and no survivor matches it.
+  // A justification is stale once its file has been measured and no survivor (or timed-out mutant) matches it.
   const stale = justified.filter((j) => j.file in report.files && scored(j.file) && !used.has(key(j.file, j.mutator, j.original, j.replacement)));
   return { files, detected, undetected, score: (100 * detected) / (detected + undetected), explained, unexplained, stale, unmeasured, outdated, partial };
 }

@@ -9,7 +9,7 @@ const report = {
       source,
       mutants: [
         { mutatorName: "ArithmeticOperator", replacement: "a - b", status: "Killed", location: at(2, 10, 15) },
-        { mutatorName: "BlockStatement", replacement: "{}", status: "Timeout", location: at(1, 46, 47) },
+        { mutatorName: "BlockStatement", replacement: "{}", status: "Timeout", location: { start: { line: 1, column: 45 }, end: { line: 3, column: 2 } } },
         { mutatorName: "ArithmeticOperator", replacement: "b + a", status: "Survived", location: at(2, 10, 15) },
         { mutatorName: "StringLiteral", replacement: '""', status: "CompileError", location: at(2, 10, 15) },
       ],
@@ -40,6 +40,10 @@ describe("the mutation summary", () => {
   it("reports a justification that no survivor matches any more", () => {
     const gone = { file: "src/model/total.ts", mutator: "ArithmeticOperator", original: "a + b", replacement: "a - b", reason: "was killed" };
     expect(summarize(report, [gone]).stale).toEqual([gone]);
+  });
+  it("keeps a justification whose mutant timed out this time (slower, not wrong)", () => {
+    const slower = { file: "src/model/total.ts", mutator: "BlockStatement", original: "{ return a + b; }", replacement: "{}", reason: "r" };
+    expect(summarize(report, [slower]).stale).toEqual([]);
   });
   it("keeps a justification of a file no run has measured yet", () => {
     const waiting = { file: "src/model/untested.ts", mutator: "ArithmeticOperator", original: "a + b", replacement: "a - b", reason: "later" };
