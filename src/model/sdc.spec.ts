@@ -196,7 +196,7 @@ describe("flipPopulation: every single-bit flip of the weights", () => {
       alarmed: slow.alarmed, alarmedOneToZero: slow.alarmedOneToZero, changingAlarmed: slow.changingAlarmed });
     expect([slow.changing, slow.alarmed]).toEqual([31, 156]); // neither none nor all of the 2,272
   });
-  // [8 → 2 → 1 → 3] on x = (1, 0.25, 0, …): hidden units 1.125 and 0.625; the next weights
+  // [8 → 2 → 1 → 3] on x = (1, 0.25, 0, …): hidden units 1 + 0.25² = 1.0625 and 0.625; the next weights
   // [+∞, 1] make the second layer's unit +∞, and the output weights (−1, 1, −1) give logits
   // [−∞, +∞, −∞]: class 1. Moving that +∞ by W·Δ would give ∞ − ∞ = NaN for a flip that lowers
   // unit 0 (ReLU(NaN) = 0, logits [0, 0, 0], class 0), where re-running keeps +∞ and class 1.
@@ -214,7 +214,7 @@ describe("flipPopulation: every single-bit flip of the weights", () => {
     expect(slow.changing).toBeGreaterThan(0);
     expect(slow.changing).toBeLessThan(slow.flips);
   });
-  // [8 → 2 → 2 → 3], the same hidden units 1.125 and 0.625. The next layer's rows [1, −∞] and [1, 1]
+  // [8 → 2 → 2 → 3], the same hidden units 1.0625 and 0.625. The next layer's rows [1, −∞] and [1, 1]
   // with biases +∞ make its units NaN and +∞; the outputs read only the second, with weights
   // (−1, 1, −1) and biases (10, 0, 0): logits [−∞, +∞, −∞], class 1. Re-summing the +∞ unit after
   // a flip must read its own bias and row: any other bias, weight or one slot too far would leave
@@ -234,6 +234,21 @@ describe("flipPopulation: every single-bit flip of the weights", () => {
     expect(flipPopulation(m, b)).toMatchObject({ changing: slow.changing, changingOneToZero: slow.changingOneToZero, alarmed: slow.alarmed });
     expect(slow.changing).toBeGreaterThan(0);
     expect(slow.changing).toBeLessThan(slow.flips);
+  });
+  // [8 → 1 → 1 → 2]: hidden units 1.0625 and 1.0625, output rows [1] and [2] with biases [−∞, 0]:
+  // logits [−∞, 2.125], class 1. Recomputing the output layer after a flip in layer 0 must read
+  // each row's own weights only; the slot after the last row is the −∞ bias, and −∞ · 0 is NaN.
+  it("recomputes a later layer from exactly its rows, next to an infinite bias", () => {
+    const layers = denseLayers([8, 1, 1, 2]);
+    const m: PerceptionModel = { layers, weights: new Float32Array(layers[2].biasOffset + 2) };
+    m.weights.set([1, 0.25], layers[0].weightOffset);
+    m.weights[layers[1].weightOffset] = 1;
+    m.weights.set([1, 2, -Infinity, 0], layers[2].weightOffset);
+    const b: LightBatch = { inputs: [features(1, 0.25)], labels: [1] };
+    expect(forwardTrace(m, b.inputs[0]).logits).toEqual([-Infinity, 2.125]);
+    const slow = bruteForcePopulation(m, b, 0.01);
+    expect(flipPopulation(m, b)).toMatchObject({ changing: slow.changing, changingOneToZero: slow.changingOneToZero, alarmed: slow.alarmed });
+    expect(slow.changing).toBeLessThan(slow.flips / 2);
   });
   it("rejects a non-positive alarm threshold", () => expect(() => flipPopulation(model, batch, 0)).toThrow(/lossAlarm/));
 });
