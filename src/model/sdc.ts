@@ -446,6 +446,22 @@ export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAl
     for (let i = 0; i < l.inputs; i++) s += (row + i === flipped ? neu : w[row + i]) * x[i];
     return s;
   };
+  // Whether layer li + 1's clean pre-activations are all finite for sample n: they are unless the
+  // model holds an infinite weight, and then ∞ + (−∞) would make the update NaN.
+  const finiteNext = traces.map((t) => t.preActivations.slice(1).map((y) => y.every(Number.isFinite)));
+  // The next layer's update where some clean value is not finite: those values are re-summed in forwardTrace's order.
+  const resumNext = (t: ForwardTrace, li: number, unit: number, y: number, d: number, cur: Float64Array): void => {
+    const next = layers[li + 1];
+    const clean = t.preActivations[li + 1];
+    const acts = t.preActivations[li];
+    for (let o = 0; o < next.outputs; o++) {
+      const row = next.weightOffset + o * next.inputs;
+      if (Number.isFinite(clean[o])) { cur[o] = clean[o] + w[row + unit] * d; continue; }
+      let s = w[next.biasOffset + o];
+      for (let i = 0; i < next.inputs; i++) s += w[row + i] * (i === unit ? relu(y) : relu(acts[i]));
+      cur[o] = s;
+    }
+  };
   // Logits of sample n after pre-activation `unit` of layer `li` becomes `y`.
   const logitsAfter = (n: number, li: number, unit: number, y: number): ArrayLike<number> => {
     const t = traces[n];
@@ -457,18 +473,14 @@ export function flipPopulation(model: PerceptionModel, batch: LightBatch, lossAl
     }
     const d = relu(y) - relu(t.preActivations[li][unit]);
     if (d === 0) return t.logits;
-    // The next layer moves along column `unit` only: by W[:, unit] · d. A non-finite clean value
-    // (an infinite weight upstream) is re-summed instead, as ∞ + (−∞) would read as NaN.
+    // The next layer moves along column `unit` only: by W[:, unit] · d.
     const next = layers[li + 1];
     let cur = scratch[li + 1];
     const clean = t.preActivations[li + 1];
-    const acts = t.preActivations[li];
-    for (let o = 0; o < next.outputs; o++) {
-      const row = next.weightOffset + o * next.inputs;
-      if (Number.isFinite(clean[o])) { cur[o] = clean[o] + w[row + unit] * d; continue; }
-      let s = w[next.biasOffset + o];
-      for (let i = 0; i < next.inputs; i++) s += w[row + i] * (i === unit ? relu(y) : relu(acts[i]));
-      cur[o] = s;
+    if (finiteNext[n][li]) {
+      for (let o = 0; o < next.outputs; o++) cur[o] = clean[o] + w[next.weightOffset + o * next.inputs + unit] * d;
+    } else {
+      resumNext(t, li, unit, y, d, cur);
     }
     // Any later layer is dense again: recompute it from the previous one.
     for (let lj = li + 2; lj < layers.length; lj++) {
