@@ -254,6 +254,23 @@ describe("flipPopulation: every single-bit flip of the weights", () => {
     expect(forwardTrace(m, lone.inputs[0]).logits).toEqual([-Infinity, 2.125]);
     expect(countsAsBruteForce(m).changing).toBeLessThan(32 * m.weights.length / 2);
   });
+  // [8 → 2 → 3]: hidden units 0.9 + 0.3·0.25 = 0.975 and 0.625 (in float32 weights); output rows
+  // [−∞, 0], [1, 1], [0, 0] give logits [−∞, ≈1.6, 0]: class 1 with a finite loss. A flip that
+  // lowers unit 0 a little (a mantissa bit of 0.9 or 0.3 going 1 → 0) must re-sum the −∞ logit
+  // (moving it by −∞·Δ gives NaN, and an alarm) while the finite one moves by W·Δ: the losses, and
+  // which flips alarm, must match re-running the network.
+  it("updates the finite units of a layer that also holds a non-finite one", () => {
+    const m = zeroNetwork([8, 2, 3]);
+    m.weights.set([0.9, 0.3], m.layers[0].weightOffset);
+    m.weights.set([0.5, 0.5], m.layers[0].weightOffset + 8);
+    m.weights.set([-Infinity, 0, 1, 1], m.layers[1].weightOffset);
+    const logits = forwardTrace(m, lone.inputs[0]).logits;
+    expect(logits[0]).toBe(-Infinity);
+    expect(logits[1]).toBeCloseTo(1.6, 6);
+    const slow = countsAsBruteForce(m);
+    expect(slow.alarmed).toBeGreaterThan(0);
+    expect(slow.alarmed).toBeLessThan(slow.flips);
+  });
   it("rejects a non-positive alarm threshold", () => expect(() => flipPopulation(model, batch, 0)).toThrow(/lossAlarm/));
 });
 
